@@ -1,0 +1,303 @@
+package dev.supervisor.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Immutable specification of one task in a workflow. Build with {@link #builder(String, TaskType)}.
+ * Structural checks that need the whole workflow (unknown dependencies, cycles) happen when the workflow is
+ * validated; the builder rejects only values that are wrong on their own.
+ */
+public final class TaskSpec {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+
+    private final String id;
+    private final String name;
+    private final TaskType type;
+    private final Map<String, Object> config;
+    private final Priority priority;
+    private final Duration estimatedDuration;
+    private final RetryPolicy retryPolicy;
+    private final Duration timeout;
+    private final Set<String> tags;
+    private final List<Dependency> dependencies;
+    private final TriggerRule triggerRule;
+    private final String condition;
+
+    private TaskSpec(Builder b) {
+        this.id = b.id;
+        this.name = b.name == null ? b.id : b.name;
+        this.type = b.type;
+        this.config = JsonValues.copyObject("task '" + b.id + "' config", b.config);
+        this.priority = b.priority;
+        this.estimatedDuration = b.estimatedDuration;
+        this.retryPolicy = b.retryPolicy;
+        this.timeout = b.timeout;
+        this.tags = Set.copyOf(b.tags);
+        this.dependencies = List.copyOf(b.dependencies);
+        this.triggerRule = b.triggerRule;
+        this.condition = b.condition;
+    }
+
+    /**
+     * @param id unique id within the workflow: 1-200 characters of {@code [A-Za-z0-9._:-]}
+     * @param type the task type that selects its handler
+     * @return a new builder
+     * @throws IllegalArgumentException if the id is not valid
+     */
+    public static Builder builder(String id, TaskType type) {
+        return new Builder(id, type);
+    }
+
+    /** @return the id, unique within the workflow */
+    public String id() {
+        return id;
+    }
+
+    /** @return the display name (the id when none was given) */
+    public String name() {
+        return name;
+    }
+
+    /** @return the task type */
+    public TaskType type() {
+        return type;
+    }
+
+    /** @return the handler configuration, an unmodifiable JSON-compatible map */
+    public Map<String, Object> config() {
+        return config;
+    }
+
+    /** @return the priority */
+    public Priority priority() {
+        return priority;
+    }
+
+    /** @return the estimated duration used by critical-path analysis and the ETA */
+    public Duration estimatedDuration() {
+        return estimatedDuration;
+    }
+
+    /** @return the retry policy */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** @return the per-attempt timeout, if any */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** @return the tags (used for concurrency limits and metrics) */
+    public Set<String> tags() {
+        return tags;
+    }
+
+    /** @return the dependencies in declaration order */
+    public List<Dependency> dependencies() {
+        return dependencies;
+    }
+
+    /** @return the trigger rule over the upstream states */
+    public TriggerRule triggerRule() {
+        return triggerRule;
+    }
+
+    /** @return an expression that must be true for the task to run (false makes it SKIPPED), if any */
+    public Optional<String> condition() {
+        return Optional.ofNullable(condition);
+    }
+
+    /**
+     * @return a builder pre-filled with this task's values, to derive a modified copy
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(id, type).name(name).config(config).priority(priority)
+                .estimatedDuration(estimatedDuration).retryPolicy(retryPolicy).triggerRule(triggerRule);
+        if (timeout != null) {
+            b.timeout(timeout);
+        }
+        if (condition != null) {
+            b.condition(condition);
+        }
+        b.tags.addAll(tags);
+        b.dependencies.addAll(dependencies);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "TaskSpec{id=" + id + ", type=" + type + ", priority=" + priority + ", dependsOn="
+                + dependencies.stream().map(Dependency::taskId).toList() + "}";
+    }
+
+    /**
+     * Fail-fast builder of {@link TaskSpec}.
+     */
+    public static final class Builder {
+        private final String id;
+        private final TaskType type;
+        private String name;
+        private Map<String, ?> config = Map.of();
+        private Priority priority = Priority.NORMAL;
+        private Duration estimatedDuration = Duration.ofSeconds(1);
+        private RetryPolicy retryPolicy = RetryPolicy.none();
+        private Duration timeout;
+        private final Set<String> tags = new LinkedHashSet<>();
+        private final List<Dependency> dependencies = new ArrayList<>();
+        private TriggerRule triggerRule = TriggerRule.ALL_SUCCESS;
+        private String condition;
+
+        private Builder(String id, TaskType type) {
+            Objects.requireNonNull(id, "task id");
+            if (!ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(
+                        "task id must be 1-200 characters of [A-Za-z0-9._:-] but was '" + id + "'");
+            }
+            this.id = id;
+            this.type = Objects.requireNonNull(type, "task type of '" + id + "'");
+        }
+
+        /**
+         * @param name display name
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * @param config JSON-compatible handler configuration (copied deeply)
+         * @return this builder
+         * @throws IllegalArgumentException if a value is not JSON-compatible
+         */
+        public Builder config(Map<String, ?> config) {
+            JsonValues.copyObject("task '" + id + "' config", config);
+            this.config = new LinkedHashMap<>(config);
+            return this;
+        }
+
+        /**
+         * @param priority scheduling priority
+         * @return this builder
+         */
+        public Builder priority(Priority priority) {
+            this.priority = Objects.requireNonNull(priority, "priority");
+            return this;
+        }
+
+        /**
+         * @param estimatedDuration expected duration, zero or positive
+         * @return this builder
+         */
+        public Builder estimatedDuration(Duration estimatedDuration) {
+            Objects.requireNonNull(estimatedDuration, "estimatedDuration");
+            if (estimatedDuration.isNegative()) {
+                throw new IllegalArgumentException(
+                        "estimatedDuration of task '" + id + "' must not be negative but was " + estimatedDuration);
+            }
+            this.estimatedDuration = estimatedDuration;
+            return this;
+        }
+
+        /**
+         * @param retryPolicy the retry policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @param timeout per-attempt timeout, positive
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(
+                        "timeout of task '" + id + "' must be positive but was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param tags tags to add
+         * @return this builder
+         */
+        public Builder tags(String... tags) {
+            for (String t : tags) {
+                if (t == null || t.isBlank()) {
+                    throw new IllegalArgumentException("tags of task '" + id + "' must not be blank");
+                }
+                this.tags.add(t);
+            }
+            return this;
+        }
+
+        /**
+         * Adds dependencies satisfied when each upstream succeeds.
+         *
+         * @param taskIds upstream task ids
+         * @return this builder
+         */
+        public Builder dependsOn(String... taskIds) {
+            for (String t : taskIds) {
+                dependencies.add(Dependency.on(Objects.requireNonNull(t, "dependency of '" + id + "'")));
+            }
+            return this;
+        }
+
+        /**
+         * Adds one dependency with an edge condition.
+         *
+         * @param taskId upstream task id
+         * @param condition when the edge counts as satisfied
+         * @return this builder
+         */
+        public Builder dependsOn(String taskId, EdgeCondition condition) {
+            dependencies.add(new Dependency(taskId, condition));
+            return this;
+        }
+
+        /**
+         * @param triggerRule the rule over upstream states
+         * @return this builder
+         */
+        public Builder triggerRule(TriggerRule triggerRule) {
+            this.triggerRule = Objects.requireNonNull(triggerRule, "triggerRule");
+            return this;
+        }
+
+        /**
+         * @param condition an expression that must be true for the task to run
+         * @return this builder
+         */
+        public Builder condition(String condition) {
+            if (condition == null || condition.isBlank()) {
+                throw new IllegalArgumentException("condition of task '" + id + "' must not be blank");
+            }
+            this.condition = condition;
+            return this;
+        }
+
+        /**
+         * @return the immutable task specification
+         */
+        public TaskSpec build() {
+            return new TaskSpec(this);
+        }
+    }
+}

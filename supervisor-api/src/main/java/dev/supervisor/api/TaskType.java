@@ -1,0 +1,60 @@
+package dev.supervisor.api;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The type of a task: an open string that selects the {@link dev.supervisor.api.spi.TaskHandler} that runs it.
+ * The origin system's types are provided as constants, but any host type works: {@code TaskType.of("etl.load")}.
+ *
+ * @param name the type name: 1 to 128 characters of letters, digits, {@code . _ - : /}
+ */
+public record TaskType(String name) {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
+
+    /** Review a pull request. */
+    public static final TaskType PR_REVIEW = new TaskType("PR_REVIEW");
+    /** Summarise an issue. */
+    public static final TaskType ISSUE_SUMMARY = new TaskType("ISSUE_SUMMARY");
+    /** Analyse code. */
+    public static final TaskType CODE_ANALYSIS = new TaskType("CODE_ANALYSIS");
+    /** Refactor code. */
+    public static final TaskType REFACTOR = new TaskType("REFACTOR");
+    /** Fix a bug. */
+    public static final TaskType BUG_FIX = new TaskType("BUG_FIX");
+    /** Build a feature. */
+    public static final TaskType FEATURE = new TaskType("FEATURE");
+    /** Write documentation. */
+    public static final TaskType DOCUMENTATION = new TaskType("DOCUMENTATION");
+    /** Run or write tests. */
+    public static final TaskType TESTING = new TaskType("TESTING");
+    /** Deploy. */
+    public static final TaskType DEPLOYMENT = new TaskType("DEPLOYMENT");
+    /** Audit security. */
+    public static final TaskType SECURITY_AUDIT = new TaskType("SECURITY_AUDIT");
+
+    /**
+     * @throws IllegalArgumentException if the name is null, empty, too long or has other characters
+     */
+    public TaskType {
+        Objects.requireNonNull(name, "task type name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "task type must be 1-128 characters of [A-Za-z0-9._:/-] but was '" + name + "'");
+        }
+    }
+
+    /**
+     * @param name the type name
+     * @return the task type
+     * @throws IllegalArgumentException if the name is not valid
+     */
+    public static TaskType of(String name) {
+        return new TaskType(name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.supervisor.api.spi;
+
+import dev.supervisor.api.TaskSpec;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a {@link TaskHandler} sees of the attempt it runs.
+ */
+public interface TaskContext {
+    /** @return the run id */
+    String runId();
+
+    /** @return the workflow id */
+    String workflowId();
+
+    /** @return the task specification (id, type, config, ...) */
+    TaskSpec task();
+
+    /** @return the attempt number, starting at 1 */
+    int attempt();
+
+    /**
+     * A key unique to this task in this run, stable across attempts and process restarts: use it to make side
+     * effects idempotent, since execution is at-least-once when a lease is reclaimed.
+     *
+     * @return the idempotency key
+     */
+    String idempotencyKey();
+
+    /** @return the run's inputs (unmodifiable, JSON-compatible) */
+    Map<String, Object> inputs();
+
+    /** @return outputs of the tasks this one depends on, keyed by task id (only those that succeeded) */
+    Map<String, Object> upstreamOutputs();
+
+    /**
+     * @param taskId an upstream task id
+     * @return its output, or null if it produced none or is not a dependency
+     */
+    default Object upstreamOutput(String taskId) {
+        return upstreamOutputs().get(taskId);
+    }
+
+    /** @return true once the attempt should stop: timeout, run cancelled or shutdown */
+    boolean isCancelled();
+
+    /** @return the supervisor's clock */
+    Clock clock();
+}

@@ -1,0 +1,57 @@
+package dev.supervisor.core;
+
+import dev.supervisor.api.RunHandle;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.event.EventBus;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs workflows: validates them, executes their tasks in dependency order with bounded concurrency, retries,
+ * timeouts and failure strategies, and publishes lifecycle events.
+ */
+public interface Supervisor extends AutoCloseable {
+
+    /**
+     * Validates and starts a run.
+     *
+     * @param workflow the workflow
+     * @param inputs the run's inputs (JSON-compatible)
+     * @return a handle on the run
+     * @throws WorkflowValidationException listing every problem if the workflow is invalid
+     * @throws SubmissionRejectedException if the supervisor is shutting down or its queue is full
+     */
+    RunHandle submit(WorkflowSpec workflow, Map<String, ?> inputs);
+
+    /**
+     * Starts a run with no inputs.
+     *
+     * @param workflow the workflow
+     * @return a handle on the run
+     */
+    default RunHandle submit(WorkflowSpec workflow) {
+        return submit(workflow, Map.of());
+    }
+
+    /**
+     * @param runId a run id
+     * @return the handle of a run this supervisor started, if known
+     */
+    Optional<RunHandle> find(String runId);
+
+    /** @return the event bus */
+    EventBus events();
+
+    /**
+     * Stops accepting runs, lets running tasks finish within {@code deadline}, then cancels the rest.
+     *
+     * @param deadline how long to wait for running tasks
+     * @return true if everything finished within the deadline
+     */
+    boolean shutdown(Duration deadline);
+
+    /** Shuts down with the configured default deadline. */
+    @Override
+    void close();
+}
