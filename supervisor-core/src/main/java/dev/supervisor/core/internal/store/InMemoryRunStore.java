@@ -1,0 +1,179 @@
+package dev.supervisor.core.internal.store;
+
+import dev.supervisor.api.SupervisorException;
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.spi.RunRecord;
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.StaleVersionException;
+import dev.supervisor.api.spi.TaskRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Heap-only store. Each task lives in one slot of an atomic array, so a transition is a single CAS on the slot
+ * and never takes a lock shared with other tasks.
+ */
+public final class InMemoryRunStore implements RunStore {
+    private final ConcurrentHashMap<String, StoredRun> runs = new ConcurrentHashMap<>();
+
+    private static final class StoredRun {
+        final AtomicReference<RunRecord> run;
+        final AtomicReferenceArray<TaskRecord> tasks;
+        final Map<String, Integer> index;
+
+        StoredRun(RunRecord run, List<TaskRecord> tasks) {
+            this.run = new AtomicReference<>(run);
+            this.tasks = new AtomicReferenceArray<>(tasks.toArray(new TaskRecord[0]));
+            this.index = new HashMap<>(Math.max(16, tasks.size() * 2));
+            for (int i = 0; i < tasks.size(); i++) {
+                TaskRecord t = tasks.get(i);
+                if (t.index() != i) {
+                    throw new IllegalArgumentException("task '" + t.taskId() + "' has index " + t.index()
+                            + " but sits at position " + i);
+                }
+                index.put(t.taskId(), i);
+            }
+        }
+    }
+
+    @Override
+    public void createRun(RunRecord run, List<TaskRecord> tasks) {
+        StoredRun stored = new StoredRun(run, tasks);
+        if (runs.putIfAbsent(run.runId(), stored) != null) {
+            throw new SupervisorException("run " + run.runId() + " already exists");
+        }
+    }
+
+    @Override
+    public Optional<RunRecord> findRun(String runId) {
+        StoredRun r = runs.get(runId);
+        return r == null ? Optional.empty() : Optional.of(r.run.get());
+    }
+
+    @Override
+    public void updateRun(RunRecord updated) {
+        StoredRun r = require(updated.runId());
+        while (true) {
+            RunRecord cur = r.run.get();
+            if (cur.version() != updated.version() - 1) {
+                throw new StaleVersionException(updated.runId(), "<run>", updated.version() - 1, cur.version());
+            }
+            if (r.run.compareAndSet(cur, updated)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public List<TaskRecord> tasks(String runId) {
+        StoredRun r = require(runId);
+        List<TaskRecord> out = new ArrayList<>(r.tasks.length());
+        for (int i = 0; i < r.tasks.length(); i++) {
+            out.add(r.tasks.get(i));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<TaskRecord> task(String runId, String taskId) {
+        StoredRun r = runs.get(runId);
+        if (r == null) {
+            return Optional.empty();
+        }
+        Integer i = r.index.get(taskId);
+        return i == null ? Optional.empty() : Optional.of(r.tasks.get(i));
+    }
+
+    @Override
+    public TaskRecord update(TaskRecord updated) {
+        StoredRun r = require(updated.runId());
+        int i = updated.index();
+        if (i < 0 || i >= r.tasks.length() || !r.tasks.get(i).taskId().equals(updated.taskId())) {
+            throw new SupervisorException("run " + updated.runId() + " has no task '" + updated.taskId()
+                    + "' at index " + i);
+        }
+        while (true) {
+            TaskRecord cur = r.tasks.get(i);
+            if (cur.version() != updated.version() - 1) {
+                throw new StaleVersionException(updated.runId(), updated.taskId(), updated.version() - 1,
+                        cur.version());
+            }
+            if (r.tasks.compareAndSet(i, cur, updated)) {
+                return updated;
+            }
+        }
+    }
+
+    @Override
+    public List<TaskRecord> claim(String runId, String owner, int max, Duration lease, Instant now) {
+        StoredRun r = require(runId);
+        List<TaskRecord> claimed = new ArrayList<>();
+        Instant expiry = now.plus(lease);
+        for (int i = 0; i < r.tasks.length() && claimed.size() < max; i++) {
+            TaskRecord cur = r.tasks.get(i);
+            boolean claimable = cur.state() == TaskState.READY
+                    || cur.state() == TaskState.RETRY_WAIT && (cur.notBefore() == null || !cur.notBefore().isAfter(now));
+            if (claimable) {
+                TaskRecord next = cur.claimed(owner, expiry, now);
+                if (r.tasks.compareAndSet(i, cur, next)) {
+                    claimed.add(next);
+                }
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public Optional<TaskRecord> heartbeat(TaskRecord current, Duration lease, Instant now) {
+        StoredRun r = runs.get(current.runId());
+        if (r == null || current.state() != TaskState.RUNNING) {
+            return Optional.empty();
+        }
+        TaskRecord next = current.heartbeat(now.plus(lease));
+        return r.tasks.compareAndSet(current.index(), current, next) ? Optional.of(next) : Optional.empty();
+    }
+
+    @Override
+    public List<TaskRecord> reclaimExpired(Instant now) {
+        List<TaskRecord> reclaimed = new ArrayList<>();
+        for (StoredRun r : runs.values()) {
+            for (int i = 0; i < r.tasks.length(); i++) {
+                TaskRecord cur = r.tasks.get(i);
+                if (cur.state() == TaskState.RUNNING && cur.leaseExpiry() != null && cur.leaseExpiry().isBefore(now)) {
+                    TaskRecord next = new TaskRecord(cur.runId(), cur.taskId(), cur.index(), TaskState.READY,
+                            cur.attempt(), cur.version() + 1, null, null, null, cur.startedAt(), null, null,
+                            "lease of " + cur.leaseOwner() + " expired");
+                    if (r.tasks.compareAndSet(i, cur, next)) {
+                        reclaimed.add(next);
+                    }
+                }
+            }
+        }
+        return reclaimed;
+    }
+
+    /**
+     * Drops a finished run to free memory.
+     *
+     * @param runId the run id
+     */
+    public void remove(String runId) {
+        runs.remove(runId);
+    }
+
+    private StoredRun require(String runId) {
+        StoredRun r = runs.get(runId);
+        if (r == null) {
+            throw new SupervisorException("no run " + runId + " in the store");
+        }
+        return r;
+    }
+}
