@@ -14,6 +14,16 @@ import java.util.Optional;
 public interface Supervisor extends AutoCloseable {
 
     /**
+     * Creates a supervisor.
+     *
+     * @param config the configuration
+     * @return a running supervisor; close it to release its threads
+     */
+    static Supervisor create(SupervisorConfig config) {
+        return new dev.supervisor.core.internal.engine.DefaultSupervisor(config);
+    }
+
+    /**
      * Validates and starts a run.
      *
      * @param workflow the workflow

@@ -29,7 +29,9 @@ public record ValidationProblem(Kind kind, List<String> taskIds, String message)
         /** The workflow falls apart into independent groups (warning). */
         DISCONNECTED(false),
         /** No handler is registered for a task type (warning at validation, error at submit). */
-        NO_HANDLER(false);
+        NO_HANDLER(false),
+        /** The workflow uses a feature this engine cannot execute. */
+        UNSUPPORTED_FEATURE(true);
 
         private final boolean error;
 

@@ -1,0 +1,26 @@
+package dev.supervisor.core;
+
+import dev.supervisor.api.event.EventBus;
+import dev.supervisor.core.internal.event.DefaultEventBus;
+import java.util.concurrent.Executor;
+
+/**
+ * Factories of the built-in {@link EventBus}.
+ */
+public final class EventBuses {
+    private EventBuses() {
+    }
+
+    /**
+     * Creates a bus. Sync subscribers run on the publishing thread, in publication order. Each async subscriber
+     * has a queue of {@code asyncCapacity} events, delivered in order on {@code asyncExecutor}; when the queue is
+     * full the newest event is dropped and counted in {@link EventBus#droppedEvents()} (the run never waits).
+     *
+     * @param asyncCapacity per-subscriber queue capacity, positive
+     * @param asyncExecutor runs async deliveries
+     * @return the bus
+     */
+    public static EventBus create(int asyncCapacity, Executor asyncExecutor) {
+        return new DefaultEventBus(asyncCapacity, asyncExecutor);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.supervisor.core.internal.engine;
+
+import dev.supervisor.api.JsonValues;
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.spi.TaskContext;
+import dev.supervisor.api.spi.TaskHandler;
+import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.DelayScheduler;
+import dev.supervisor.core.graph.TaskGraph;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.MDC;
+
+/**
+ * One attempt of one task: the handler's context and the runnable handed to the executor.
+ */
+final class Attempt implements TaskContext, Runnable {
+    final RunExecution run;
+    final int index;
+    final int number;
+    final Instant startedAt;
+    private final TaskHandler handler;
+    private volatile boolean cancelled;
+    volatile boolean timedOut;
+    volatile boolean cancelledByRun;
+    DelayScheduler.Cancellable timeoutHandle;
+    private Thread thread;
+    private boolean finished;
+    private Map<String, Object> upstream;
+
+    Attempt(RunExecution run, int index, int number, Instant startedAt, TaskHandler handler) {
+        this.run = run;
+        this.index = index;
+        this.number = number;
+        this.startedAt = startedAt;
+        this.handler = handler;
+    }
+
+    @Override
+    public void run() {
+        synchronized (this) {
+            thread = Thread.currentThread();
+        }
+        Object output = null;
+        Throwable failure = null;
+        MDC.put("runId", run.runId);
+        MDC.put("taskId", task().id());
+        try {
+            if (!cancelled) {
+                Object raw = handler.execute(this);
+                output = raw == null ? null : JsonValues.copy("output of task '" + task().id() + "'", raw);
+            }
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)) {
+                throw vme;
+            }
+            failure = t;
+        } finally {
+            MDC.remove("runId");
+            MDC.remove("taskId");
+            synchronized (this) {
+                thread = null;
+                finished = true;
+            }
+            // A late interrupt aimed at this attempt must not leak into the pool thread's next task.
+            Thread.interrupted();
+        }
+        run.supervisor.onAttemptEnd(this, output, failure);
+    }
+
+    /** Cooperative stop now; interrupt after the grace period if the handler is still running. */
+    void requestStop(DelayScheduler scheduler, java.time.Duration grace) {
+        cancelled = true;
+        scheduler.schedule(this::interruptIfRunning, grace);
+    }
+
+    private synchronized void interruptIfRunning() {
+        if (thread != null && !finished) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public String runId() {
+        return run.runId;
+    }
+
+    @Override
+    public String workflowId() {
+        return run.workflow.id();
+    }
+
+    @Override
+    public TaskSpec task() {
+        return run.graph.task(index);
+    }
+
+    @Override
+    public int attempt() {
+        return number;
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return run.runId + ":" + task().id();
+    }
+
+    @Override
+    public Map<String, Object> inputs() {
+        return run.inputs;
+    }
+
+    @Override
+    public synchronized Map<String, Object> upstreamOutputs() {
+        if (upstream == null) {
+            TaskGraph g = run.graph;
+            int[] pred = g.predecessorArray();
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int e = g.predecessorStart(index); e < g.predecessorEnd(index); e++) {
+                TaskRecord r = run.record(pred[e]);
+                if (r.state() == TaskState.SUCCEEDED) {
+                    m.put(r.taskId(), r.output());
+                }
+            }
+            upstream = Collections.unmodifiableMap(m);
+        }
+        return upstream;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public Clock clock() {
+        return run.supervisor.clock;
+    }
+}

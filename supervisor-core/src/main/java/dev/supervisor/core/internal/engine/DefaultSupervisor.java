@@ -1,0 +1,425 @@
+package dev.supervisor.core.internal.engine;
+
+import dev.supervisor.api.FailureStrategy;
+import dev.supervisor.api.JsonValues;
+import dev.supervisor.api.RetryPolicy;
+import dev.supervisor.api.RunHandle;
+import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.TaskType;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.event.EventBus;
+import dev.supervisor.api.spi.RunRecord;
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.TaskHandler;
+import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.DelayScheduler;
+import dev.supervisor.core.RunStores;
+import dev.supervisor.core.SubmissionRejectedException;
+import dev.supervisor.core.Supervisor;
+import dev.supervisor.core.SupervisorConfig;
+import dev.supervisor.core.ValidationProblem;
+import dev.supervisor.core.WorkflowValidationException;
+import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.internal.event.DefaultEventBus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The engine. One lock guards all scheduling state (ready heap, caps, per-run arrays); handlers run outside it on
+ * the executor. Every task transition is written to the {@link RunStore} before it becomes visible.
+ */
+public final class DefaultSupervisor implements Supervisor {
+    final Clock clock;
+    private final SupervisorConfig config;
+    private final Executor executor;
+    private final ExecutorService ownedExecutor;
+    final DelayScheduler delay;
+    private final ScheduledExecutorService ownedScheduler;
+    private final ExecutorService ownedEventExecutor;
+    final RunStore store;
+    private final EventBus bus;
+    final Events events;
+    private final Map<TaskType, TaskHandler> handlers;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final PriorityQueue<ReadyEntry> heap = new PriorityQueue<>();
+    private final Map<TaskType, Limit> typeLimits = new HashMap<>();
+    private final Map<String, Limit> tagLimits = new HashMap<>();
+    private final ConcurrentHashMap<String, RunExecution> active = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, RunExecution> finished = new LinkedHashMap<>();
+    private final SplittableRandom random;
+    private final Transitions transitions;
+    private int globalRunning;
+    private long seq;
+    private volatile boolean accepting = true;
+
+    /**
+     * @param config the configuration
+     */
+    public DefaultSupervisor(SupervisorConfig config) {
+        this.config = config;
+        this.clock = config.clock();
+        this.ownedExecutor = config.executor().isPresent() ? null : workerPool(config.maxConcurrency());
+        this.executor = config.executor().orElse(ownedExecutor);
+        if (config.delayScheduler().isPresent()) {
+            this.ownedScheduler = null;
+            this.delay = config.delayScheduler().get();
+        } else {
+            ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemon("supervisor-timer"));
+            s.setRemoveOnCancelPolicy(true);
+            this.ownedScheduler = s;
+            this.delay = (action, d) -> {
+                var f = s.schedule(action, d.toNanos(), TimeUnit.NANOSECONDS);
+                return () -> f.cancel(false);
+            };
+        }
+        this.store = config.runStore().orElseGet(RunStores::inMemory);
+        if (config.eventBus().isPresent()) {
+            this.ownedEventExecutor = null;
+            this.bus = config.eventBus().get();
+        } else {
+            this.ownedEventExecutor = Executors.newCachedThreadPool(daemon("supervisor-events"));
+            this.bus = new DefaultEventBus(config.asyncEventQueueCapacity(), ownedEventExecutor);
+        }
+        this.events = new Events(bus);
+        this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
+        config.typeLimits().forEach((t, max) -> typeLimits.put(t, new Limit("type " + t, max)));
+        config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
+        this.random = new SplittableRandom(config.randomSeed());
+        this.transitions = new Transitions(this);
+    }
+
+    private static ExecutorService workerPool(int size) {
+        // Never more attempts in flight than maxConcurrency, so the queue stays bounded by construction.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("supervisor-worker"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /* ---- submit ---- */
+
+    @Override
+    public RunHandle submit(WorkflowSpec workflow, Map<String, ?> inputs) {
+        if (!accepting) {
+            throw new SubmissionRejectedException("supervisor is shutting down; run of workflow '" + workflow.id()
+                    + "' rejected");
+        }
+        Map<String, Object> in = JsonValues.copyObject("inputs of workflow '" + workflow.id() + "'", inputs);
+        List<ValidationProblem> problems = SubmitChecks.problems(workflow, handlers::containsKey);
+        if (problems.stream().anyMatch(p -> p.isError() || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
+            throw new WorkflowValidationException(workflow.id(), problems);
+        }
+        TaskGraph graph = TaskGraph.of(workflow);
+        int[] topo = graph.topologicalOrder();
+        if (topo == null) {
+            throw new WorkflowValidationException(workflow.id(), List.of(cycleProblem(graph)));
+        }
+        int n = graph.size();
+        long[] rank = GraphMath.remainingWork(graph, topo);
+        TaskHandler[] hs = new TaskHandler[n];
+        Limit runLimit = workflow.maxConcurrency() > 0 ? new Limit("run", workflow.maxConcurrency()) : null;
+        Limit[][] limits = new Limit[n][];
+        for (int i = 0; i < n; i++) {
+            TaskSpec t = graph.task(i);
+            hs[i] = handlers.get(t.type());
+            limits[i] = limitsOf(t, runLimit);
+        }
+        String runId = UUID.randomUUID().toString();
+        List<TaskRecord> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            records.add(TaskRecord.pending(runId, graph.id(i), i));
+        }
+        Instant now = clock.instant();
+        RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
+        RunExecution run = new RunExecution(this, runId, workflow, graph, in, hs, limits, rank, records, runRecord);
+        Deferred deferred = new Deferred();
+        lock.lock();
+        try {
+            if (!accepting) {
+                throw new SubmissionRejectedException("supervisor is shutting down; run of workflow '"
+                        + workflow.id() + "' rejected");
+            }
+            if (active.size() >= config.maxActiveRuns()) {
+                throw new SubmissionRejectedException("supervisor already has " + active.size()
+                        + " active runs (maxActiveRuns=" + config.maxActiveRuns() + "); run of workflow '"
+                        + workflow.id() + "' rejected");
+            }
+            store.createRun(runRecord, records);
+            active.put(runId, run);
+            transitions.start(run, deferred);
+            dispatch(deferred);
+        } finally {
+            lock.unlock();
+        }
+        deferred.run();
+        return run;
+    }
+
+    private static ValidationProblem cycleProblem(TaskGraph g) {
+        int[] indeg = new int[g.size()];
+        for (int i = 0; i < g.size(); i++) {
+            indeg[i] = g.inDegree(i);
+        }
+        List<String> left = new ArrayList<>();
+        int[] order = new int[g.size()];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < g.size(); i++) {
+            if (indeg[i] == 0) {
+                order[tail++] = i;
+            }
+        }
+        while (head < tail) {
+            int v = order[head++];
+            for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
+                if (--indeg[g.successorArray()[e]] == 0) {
+                    order[tail++] = g.successorArray()[e];
+                }
+            }
+        }
+        for (int i = 0; i < g.size() && left.size() < 20; i++) {
+            if (indeg[i] > 0) {
+                left.add(g.id(i));
+            }
+        }
+        return new ValidationProblem(ValidationProblem.Kind.CYCLE, left, "dependencies form a cycle among "
+                + left);
+    }
+
+    private Limit[] limitsOf(TaskSpec t, Limit runLimit) {
+        List<Limit> ls = new ArrayList<>(2);
+        if (runLimit != null) {
+            ls.add(runLimit);
+        }
+        Limit tl = typeLimits.get(t.type());
+        if (tl != null) {
+            ls.add(tl);
+        }
+        for (String tag : t.tags()) {
+            Limit l = tagLimits.get(tag);
+            if (l != null) {
+                ls.add(l);
+            }
+        }
+        return ls.toArray(new Limit[0]);
+    }
+
+    /* ---- dispatch (lock held) ---- */
+
+    void enqueue(RunExecution run, int i) {
+        heap.add(new ReadyEntry(run, i, run.graph.task(i).priority().value(), run.rank[i], seq++));
+    }
+
+    void dispatch(Deferred deferred) {
+        while (globalRunning < config.maxConcurrency()) {
+            ReadyEntry r = heap.poll();
+            if (r == null) {
+                return;
+            }
+            if (r.run.state(r.index) != TaskState.READY) {
+                continue;
+            }
+            Limit blocked = null;
+            for (Limit l : r.run.limits[r.index]) {
+                if (l.full()) {
+                    blocked = l;
+                    break;
+                }
+            }
+            if (blocked != null) {
+                blocked.parked.add(r);
+                continue;
+            }
+            for (Limit l : r.run.limits[r.index]) {
+                l.running++;
+            }
+            globalRunning++;
+            Attempt a = transitions.startAttempt(r.run, r.index);
+            deferred.add(() -> launch(a));
+        }
+    }
+
+    private void launch(Attempt a) {
+        try {
+            executor.execute(a);
+        } catch (RejectedExecutionException e) {
+            onAttemptEnd(a, null, e);
+        }
+    }
+
+    void release(RunExecution run, int i) {
+        globalRunning--;
+        for (Limit l : run.limits[i]) {
+            l.running--;
+            ReadyEntry p;
+            while ((p = l.parked.poll()) != null) {
+                heap.add(p);
+            }
+        }
+    }
+
+    /* ---- callbacks ---- */
+
+    void onAttemptEnd(Attempt a, Object output, Throwable failure) {
+        Deferred deferred = new Deferred();
+        lock.lock();
+        try {
+            transitions.attemptEnded(a, output, failure, deferred);
+            dispatch(deferred);
+        } finally {
+            lock.unlock();
+        }
+        deferred.run();
+    }
+
+    void onRetryDue(RunExecution run, int i, long version) {
+        Deferred deferred = new Deferred();
+        lock.lock();
+        try {
+            transitions.retryDue(run, i, version);
+            dispatch(deferred);
+        } finally {
+            lock.unlock();
+        }
+        deferred.run();
+    }
+
+    boolean cancelRun(RunExecution run, boolean timeout) {
+        Deferred deferred = new Deferred();
+        boolean changed;
+        lock.lock();
+        try {
+            changed = transitions.cancel(run, timeout, deferred);
+            dispatch(deferred);
+        } finally {
+            lock.unlock();
+        }
+        deferred.run();
+        return changed;
+    }
+
+    void runEnded(RunExecution run) {
+        active.remove(run.runId);
+        if (config.retainedFinishedRuns() > 0) {
+            finished.put(run.runId, run);
+            if (finished.size() > config.retainedFinishedRuns()) {
+                String eldest = finished.keySet().iterator().next();
+                finished.remove(eldest);
+            }
+        }
+    }
+
+    double nextRandom() {
+        return random.nextDouble();
+    }
+
+    Duration retryDelay(RetryPolicy p, int attempt) {
+        return p.delayAfter(attempt, this::nextRandom);
+    }
+
+    Duration cancellationGrace() {
+        return config.cancellationGrace();
+    }
+
+    String nodeId() {
+        return config.nodeId();
+    }
+
+    <T> T locked(Supplier<T> s) {
+        lock.lock();
+        try {
+            return s.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /* ---- queries and lifecycle ---- */
+
+    @Override
+    public Optional<RunHandle> find(String runId) {
+        RunExecution r = active.get(runId);
+        if (r != null) {
+            return Optional.of(r);
+        }
+        return locked(() -> Optional.ofNullable(finished.get(runId)));
+    }
+
+    @Override
+    public EventBus events() {
+        return bus;
+    }
+
+    @Override
+    public boolean shutdown(Duration deadline) {
+        accepting = false;
+        List<CompletableFuture<?>> outcomes = new ArrayList<>();
+        active.values().forEach(r -> outcomes.add(r.outcome()));
+        boolean clean = true;
+        try {
+            CompletableFuture.allOf(outcomes.toArray(new CompletableFuture<?>[0]))
+                    .get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            clean = false;
+            active.values().forEach(r -> cancelRun(r, false));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            clean = false;
+            active.values().forEach(r -> cancelRun(r, false));
+        } catch (java.util.concurrent.ExecutionException e) {
+            clean = false;
+        }
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+        if (ownedScheduler != null) {
+            ownedScheduler.shutdown();
+        }
+        if (ownedEventExecutor != null) {
+            ownedEventExecutor.shutdown();
+        }
+        return clean;
+    }
+
+    @Override
+    public void close() {
+        shutdown(config.shutdownDeadline());
+    }
+}

@@ -1,0 +1,195 @@
+package dev.supervisor.core.internal.engine;
+
+import dev.supervisor.api.RunHandle;
+import dev.supervisor.api.RunOutcome;
+import dev.supervisor.api.RunProgress;
+import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.TaskOutcome;
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.spi.RunRecord;
+import dev.supervisor.api.spi.TaskHandler;
+import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.DelayScheduler;
+import dev.supervisor.core.graph.TaskGraph;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The live state of one run. Mutable fields are guarded by the owning supervisor's lock; the handle methods take
+ * that lock for a consistent snapshot.
+ */
+final class RunExecution implements RunHandle {
+    final DefaultSupervisor supervisor;
+    final String runId;
+    final WorkflowSpec workflow;
+    final TaskGraph graph;
+    final Map<String, Object> inputs;
+    final TaskHandler[] handlers;
+    final Limit[][] limits;
+    final long[] rank;
+    final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+
+    private final TaskRecord[] records;
+    final int[] pendingUpstream;
+    final Attempt[] running;
+    final Instant[] readyAt;
+    RunRecord runRecord;
+    RunStatus status = RunStatus.PENDING;
+    Instant startedAt;
+    int done;
+    int runningCount;
+    int failed;
+    boolean failing;
+    boolean cancelRequested;
+    boolean timedOut;
+    long remainingEstimateMillis;
+    long observedMillis;
+    long observedEstimateMillis;
+    DelayScheduler.Cancellable runTimeout;
+
+    RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, TaskGraph graph,
+                 Map<String, Object> inputs, TaskHandler[] handlers, Limit[][] limits, long[] rank,
+                 List<TaskRecord> initial, RunRecord runRecord) {
+        this.supervisor = supervisor;
+        this.runId = runId;
+        this.workflow = workflow;
+        this.graph = graph;
+        this.inputs = inputs;
+        this.handlers = handlers;
+        this.limits = limits;
+        this.rank = rank;
+        this.records = initial.toArray(new TaskRecord[0]);
+        this.runRecord = runRecord;
+        int n = graph.size();
+        this.pendingUpstream = new int[n];
+        this.running = new Attempt[n];
+        this.readyAt = new Instant[n];
+        for (int i = 0; i < n; i++) {
+            pendingUpstream[i] = graph.inDegree(i);
+            remainingEstimateMillis += graph.task(i).estimatedDuration().toMillis();
+        }
+    }
+
+    TaskRecord record(int i) {
+        return records[i];
+    }
+
+    void setRecord(int i, TaskRecord r) {
+        records[i] = r;
+    }
+
+    TaskState state(int i) {
+        return records[i].state();
+    }
+
+    boolean ended() {
+        return status.isTerminal();
+    }
+
+    /* ---- RunHandle ---- */
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public WorkflowSpec workflow() {
+        return workflow;
+    }
+
+    @Override
+    public RunStatus status() {
+        return supervisor.locked(() -> status);
+    }
+
+    @Override
+    public Map<String, TaskState> taskStates() {
+        return supervisor.locked(() -> {
+            Map<String, TaskState> m = new LinkedHashMap<>();
+            for (TaskRecord r : records) {
+                m.put(r.taskId(), r.state());
+            }
+            return Collections.unmodifiableMap(m);
+        });
+    }
+
+    @Override
+    public RunProgress progress() {
+        return supervisor.locked(() -> new RunProgress(records.length, done, runningCount, failed, eta()));
+    }
+
+    /** Remaining estimated work, scaled by how observed durations compared with estimates, over the parallelism. */
+    private Optional<Duration> eta() {
+        if (status.isTerminal()) {
+            return Optional.of(Duration.ZERO);
+        }
+        double ratio = observedEstimateMillis == 0 ? 1.0 : (double) observedMillis / observedEstimateMillis;
+        int width = Math.max(1, runningCount);
+        return Optional.of(Duration.ofMillis((long) (remainingEstimateMillis * ratio / width)));
+    }
+
+    @Override
+    public CompletableFuture<RunOutcome> outcome() {
+        return outcome;
+    }
+
+    @Override
+    public boolean cancel() {
+        return supervisor.cancelRun(this, false);
+    }
+
+    /* ---- outcome ---- */
+
+    RunOutcome buildOutcome(Instant finishedAt) {
+        Map<String, TaskOutcome> tasks = new LinkedHashMap<>(records.length * 2);
+        for (TaskRecord r : records) {
+            tasks.put(r.taskId(), new TaskOutcome(r.taskId(), r.state(), r.attempt(), r.startedAt(),
+                    r.finishedAt(), r.output(), r.error()));
+        }
+        return new RunOutcome(runId, workflow.id(), status, Collections.unmodifiableMap(tasks), startedAt,
+                finishedAt, actualCriticalPath());
+    }
+
+    /** Walks back from the last task to finish, always to the predecessor that finished last (ties: later index). */
+    private List<String> actualCriticalPath() {
+        int last = -1;
+        for (int i = 0; i < records.length; i++) {
+            Instant f = records[i].finishedAt();
+            if (records[i].startedAt() != null && f != null
+                    && (last < 0 || !f.isBefore(records[last].finishedAt()))) {
+                last = i;
+            }
+        }
+        List<String> path = new ArrayList<>();
+        int[] pred = graph.predecessorArray();
+        int v = last;
+        while (v >= 0) {
+            path.add(records[v].taskId());
+            int next = -1;
+            for (int e = graph.predecessorStart(v); e < graph.predecessorEnd(v); e++) {
+                TaskRecord p = records[pred[e]];
+                if (p.startedAt() != null && p.finishedAt() != null
+                        && (next < 0 || !p.finishedAt().isBefore(records[next].finishedAt()))) {
+                    next = pred[e];
+                }
+            }
+            v = next;
+        }
+        Collections.reverse(path);
+        return List.copyOf(path);
+    }
+
+    @Override
+    public String toString() {
+        return "Run{" + runId + ", workflow=" + workflow.id() + ", status=" + status + "}";
+    }
+}

@@ -1,0 +1,248 @@
+package dev.supervisor.core.internal.engine;
+
+import dev.supervisor.api.FailureStrategy;
+import dev.supervisor.api.RetryPolicy;
+import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.graph.TaskGraph;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The task state machine. Every method runs with the supervisor lock held; each change goes through the store
+ * first. Propagation uses an explicit stack so a million-task chain never recurses.
+ */
+final class Transitions {
+    private final DefaultSupervisor sup;
+
+    Transitions(DefaultSupervisor sup) {
+        this.sup = sup;
+    }
+
+    private TaskRecord store(RunExecution run, TaskRecord next) {
+        TaskRecord r = sup.store.update(next);
+        run.setRecord(r.index(), r);
+        return r;
+    }
+
+    /* ---- run start ---- */
+
+    void start(RunExecution run, Deferred deferred) {
+        Instant now = sup.clock.instant();
+        run.status = RunStatus.RUNNING;
+        run.startedAt = now;
+        run.runRecord = run.runRecord.withStatus(RunStatus.RUNNING, null);
+        sup.store.updateRun(run.runRecord);
+        sup.events.runStarted(run, now);
+        run.workflow.timeout().ifPresent(t -> run.runTimeout = sup.delay.schedule(() -> sup.cancelRun(run, true), t));
+        for (int i = 0; i < run.graph.size(); i++) {
+            if (run.pendingUpstream[i] == 0) {
+                makeReady(run, i, now);
+            }
+        }
+        checkDone(run, deferred);
+    }
+
+    private void makeReady(RunExecution run, int i, Instant now) {
+        store(run, run.record(i).to(TaskState.READY));
+        run.readyAt[i] = now;
+        sup.enqueue(run, i);
+    }
+
+    /* ---- attempts ---- */
+
+    Attempt startAttempt(RunExecution run, int i) {
+        Instant now = sup.clock.instant();
+        TaskRecord r = store(run, run.record(i).claimed(sup.nodeId(), null, now));
+        Attempt a = new Attempt(run, i, r.attempt(), now, run.handlers[i]);
+        run.running[i] = a;
+        run.runningCount++;
+        TaskSpec spec = run.graph.task(i);
+        spec.timeout().ifPresent(t -> a.timeoutHandle = sup.delay.schedule(() -> timeout(a), t));
+        sup.events.taskStarted(run, i, r.attempt(), now, run.readyAt[i]);
+        return a;
+    }
+
+    private void timeout(Attempt a) {
+        // Runs on the delay scheduler: flag first, so the result is classified as a timeout whenever it arrives.
+        a.timedOut = true;
+        a.requestStop(sup.delay, sup.cancellationGrace());
+    }
+
+    void attemptEnded(Attempt a, Object output, Throwable failure, Deferred deferred) {
+        RunExecution run = a.run;
+        int i = a.index;
+        if (run.running[i] != a) {
+            return;
+        }
+        run.running[i] = null;
+        run.runningCount--;
+        sup.release(run, i);
+        if (a.timeoutHandle != null) {
+            a.timeoutHandle.cancel();
+        }
+        Instant now = sup.clock.instant();
+        Duration took = Duration.between(a.startedAt, now);
+        TaskSpec spec = run.graph.task(i);
+        if (a.cancelledByRun || run.cancelRequested || run.timedOut) {
+            terminal(run, i, TaskState.CANCELLED, now, null, "cancelled", took);
+        } else if (failure == null && !a.timedOut) {
+            run.observedMillis += took.toMillis();
+            run.observedEstimateMillis += spec.estimatedDuration().toMillis();
+            terminal(run, i, TaskState.SUCCEEDED, now, output, null, took);
+            propagate(run, i, now);
+        } else {
+            Throwable cause = a.timedOut ? new TaskTimeoutException(spec.id(), spec.timeout().orElseThrow()) : failure;
+            TaskState state = a.timedOut ? TaskState.TIMED_OUT : TaskState.FAILED;
+            String error = describe(cause);
+            RetryPolicy policy = spec.retryPolicy();
+            if (!run.failing && policy.shouldRetry(a.number, cause)) {
+                Duration wait = sup.retryDelay(policy, a.number);
+                TaskRecord r = store(run, run.record(i).retryAt(now.plus(wait), error));
+                sup.events.taskRetrying(run, i, a.number, now, error, wait);
+                long version = r.version();
+                sup.delay.schedule(() -> sup.onRetryDue(run, i, version), wait);
+            } else {
+                terminal(run, i, state, now, null, error, took);
+                if (run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
+                    failFast(run, now);
+                } else {
+                    propagate(run, i, now);
+                }
+            }
+        }
+        checkDone(run, deferred);
+    }
+
+    void retryDue(RunExecution run, int i, long version) {
+        TaskRecord r = run.record(i);
+        if (r.state() == TaskState.RETRY_WAIT && r.version() == version && !run.ended()) {
+            makeReady(run, i, sup.clock.instant());
+        }
+    }
+
+    /* ---- terminal states and propagation ---- */
+
+    private void terminal(RunExecution run, int i, TaskState state, Instant now, Object output, String error,
+                          Duration took) {
+        TaskRecord r = store(run, run.record(i).finished(state, now, output, error));
+        run.done++;
+        run.remainingEstimateMillis -= run.graph.task(i).estimatedDuration().toMillis();
+        switch (state) {
+            case SUCCEEDED -> sup.events.taskSucceeded(run, i, r.attempt(), now, took);
+            case FAILED, TIMED_OUT, UPSTREAM_FAILED -> {
+                run.failed++;
+                sup.events.taskFailed(run, i, r.attempt(), now, state, took, error);
+            }
+            case SKIPPED -> sup.events.taskSkipped(run, i, now, error);
+            case CANCELLED -> sup.events.taskCancelled(run, i, r.attempt(), now);
+            default -> throw new IllegalStateException("not terminal: " + state);
+        }
+    }
+
+    /** Decides every downstream task whose upstream just settled, iteratively. */
+    private void propagate(RunExecution run, int from, Instant now) {
+        TaskGraph g = run.graph;
+        int[] succ = g.successorArray();
+        IntStack stack = new IntStack();
+        stack.push(from);
+        while (!stack.isEmpty()) {
+            int v = stack.pop();
+            for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
+                int s = succ[e];
+                if (run.state(s) != TaskState.PENDING) {
+                    continue;
+                }
+                run.pendingUpstream[s]--;
+                TaskState upstream = run.state(v);
+                if (upstream.isFailure()) {
+                    terminal(run, s, TaskState.UPSTREAM_FAILED, now, null, "upstream '" + g.id(v) + "' "
+                            + upstream, Duration.ZERO);
+                    stack.push(s);
+                } else if (upstream == TaskState.SKIPPED || upstream == TaskState.CANCELLED) {
+                    terminal(run, s, TaskState.SKIPPED, now, null, "upstream '" + g.id(v) + "' " + upstream,
+                            Duration.ZERO);
+                    stack.push(s);
+                } else if (run.pendingUpstream[s] == 0) {
+                    makeReady(run, s, now);
+                }
+            }
+        }
+    }
+
+    private void failFast(RunExecution run, Instant now) {
+        run.failing = true;
+        for (int i = 0; i < run.graph.size(); i++) {
+            TaskState s = run.state(i);
+            if (s == TaskState.PENDING || s == TaskState.READY || s == TaskState.RETRY_WAIT) {
+                terminal(run, i, TaskState.SKIPPED, now, null, "skipped: run failed fast", Duration.ZERO);
+            } else if (s == TaskState.RUNNING && run.running[i] != null) {
+                run.running[i].cancelledByRun = true;
+                run.running[i].requestStop(sup.delay, sup.cancellationGrace());
+            }
+        }
+    }
+
+    boolean cancel(RunExecution run, boolean timeout, Deferred deferred) {
+        if (run.ended() || run.cancelRequested || run.timedOut) {
+            return false;
+        }
+        if (timeout) {
+            run.timedOut = true;
+        } else {
+            run.cancelRequested = true;
+        }
+        Instant now = sup.clock.instant();
+        for (int i = 0; i < run.graph.size(); i++) {
+            TaskState s = run.state(i);
+            if (s == TaskState.PENDING || s == TaskState.READY || s == TaskState.RETRY_WAIT) {
+                terminal(run, i, TaskState.CANCELLED, now, null, timeout ? "run timed out" : "run cancelled",
+                        Duration.ZERO);
+            } else if (s == TaskState.RUNNING && run.running[i] != null) {
+                run.running[i].requestStop(sup.delay, sup.cancellationGrace());
+            }
+        }
+        checkDone(run, deferred);
+        return true;
+    }
+
+    private void checkDone(RunExecution run, Deferred deferred) {
+        if (run.done < run.graph.size() || run.ended()) {
+            return;
+        }
+        Instant now = sup.clock.instant();
+        if (run.timedOut) {
+            run.status = RunStatus.TIMED_OUT;
+        } else if (run.cancelRequested) {
+            run.status = RunStatus.CANCELLED;
+        } else if (run.failed > 0) {
+            run.status = RunStatus.FAILED;
+        } else {
+            run.status = RunStatus.SUCCEEDED;
+        }
+        if (run.runTimeout != null) {
+            run.runTimeout.cancel();
+        }
+        run.runRecord = run.runRecord.withStatus(run.status, now);
+        sup.store.updateRun(run.runRecord);
+        int succeeded = 0;
+        for (int i = 0; i < run.graph.size(); i++) {
+            if (run.state(i) == TaskState.SUCCEEDED) {
+                succeeded++;
+            }
+        }
+        sup.events.runFinished(run, now, succeeded);
+        sup.runEnded(run);
+        var outcome = run.buildOutcome(now);
+        deferred.add(() -> run.outcome.complete(outcome));
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        String line = t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl);
+    }
+}
