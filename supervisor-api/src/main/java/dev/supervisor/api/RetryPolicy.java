@@ -40,7 +40,8 @@ public final class RetryPolicy {
     }
 
     /**
-     * @return a new builder (defaults: 3 attempts, exponential back-off from 1 s, at most 1 min, no jitter)
+     * @return a new builder (defaults: 3 attempts, exponential back-off from 1 s, capped at 1 min or the base
+     *         delay if larger, no jitter)
      */
     public static Builder builder() {
         return new Builder();
@@ -166,7 +167,7 @@ public final class RetryPolicy {
         private int maxAttempts = 3;
         private Backoff backoff = Backoff.EXPONENTIAL;
         private Duration delay = Duration.ofSeconds(1);
-        private Duration maxDelay = Duration.ofMinutes(1);
+        private Duration maxDelay;
         private boolean jitter;
         private final Set<Class<? extends Throwable>> retryOn = new LinkedHashSet<>();
         private final Set<Class<? extends Throwable>> abortOn = new LinkedHashSet<>();
@@ -250,6 +251,9 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if maxDelay is below delay
          */
         public RetryPolicy build() {
+            if (maxDelay == null) {
+                maxDelay = delay.compareTo(Duration.ofMinutes(1)) > 0 ? delay : Duration.ofMinutes(1);
+            }
             if (maxDelay.compareTo(delay) < 0) {
                 throw new IllegalArgumentException(
                         "maxDelay (" + maxDelay + ") must not be below delay (" + delay + ")");

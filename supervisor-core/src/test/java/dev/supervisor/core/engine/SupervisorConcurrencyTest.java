@@ -1,0 +1,164 @@
+package dev.supervisor.core.engine;
+
+import static dev.supervisor.core.engine.EngineTestSupport.WORK;
+import static dev.supervisor.core.engine.EngineTestSupport.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supervisor.api.RunOutcome;
+import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskType;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.core.Supervisor;
+import dev.supervisor.core.SupervisorConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SupervisorConcurrencyTest {
+    private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    /** Tracks how many handlers run at once, overall and per key. */
+    private static final class Gauge {
+        final AtomicInteger now = new AtomicInteger();
+        final AtomicInteger max = new AtomicInteger();
+
+        void enter() {
+            int n = now.incrementAndGet();
+            max.accumulateAndGet(n, Math::max);
+        }
+
+        void exit() {
+            now.decrementAndGet();
+        }
+    }
+
+    @Test
+    void caps_globalRunTypeAndTag_areNeverExceeded() {
+        TaskType heavy = TaskType.of("heavy");
+        Gauge all = new Gauge();
+        Gauge heavyGauge = new Gauge();
+        Gauge gpuGauge = new Gauge();
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(pool).maxConcurrency(5)
+                .typeLimit(heavy, 2).tagLimit("gpu", 1)
+                .handler(WORK, ctx -> {
+                    all.enter();
+                    boolean gpu = ctx.task().tags().contains("gpu");
+                    if (gpu) {
+                        gpuGauge.enter();
+                    }
+                    LockSupport.parkNanos(200_000);
+                    if (gpu) {
+                        gpuGauge.exit();
+                    }
+                    all.exit();
+                    return null;
+                })
+                .handler(heavy, ctx -> {
+                    all.enter();
+                    heavyGauge.enter();
+                    LockSupport.parkNanos(200_000);
+                    heavyGauge.exit();
+                    all.exit();
+                    return null;
+                }).build());
+        WorkflowSpec.Builder b = WorkflowSpec.builder("caps");
+        for (int i = 0; i < 200; i++) {
+            TaskSpec.Builder t = i % 3 == 0 ? TaskSpec.builder("h" + i, heavy) : TaskSpec.builder("w" + i, WORK);
+            if (i % 7 == 0) {
+                t.tags("gpu");
+            }
+            b.task(t);
+        }
+        RunOutcome out = await(sup.submit(b.build()));
+
+        assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(all.max.get()).isBetween(2, 5);
+        assertThat(heavyGauge.max.get()).isBetween(1, 2);
+        assertThat(gpuGauge.max.get()).isEqualTo(1);
+    }
+
+    @Test
+    void caps_perRunLimit_holdsAcrossConcurrentRuns() {
+        Map<String, Gauge> perRun = new ConcurrentHashMap<>();
+        Gauge all = new Gauge();
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(pool).maxConcurrency(8)
+                .handler(WORK, ctx -> {
+                    Gauge g = perRun.computeIfAbsent(ctx.runId(), k -> new Gauge());
+                    g.enter();
+                    all.enter();
+                    LockSupport.parkNanos(100_000);
+                    all.exit();
+                    g.exit();
+                    return null;
+                }).build());
+        List<dev.supervisor.api.RunHandle> runs = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            WorkflowSpec.Builder b = WorkflowSpec.builder("run" + r).maxConcurrency(2);
+            for (int i = 0; i < 50; i++) {
+                b.task(TaskSpec.builder("t" + i, WORK));
+            }
+            runs.add(sup.submit(b.build()));
+        }
+        runs.forEach(EngineTestSupport::await);
+        assertThat(perRun.values()).allSatisfy(g -> assertThat(g.max.get()).isLessThanOrEqualTo(2));
+        assertThat(all.max.get()).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void stress_seededRandomDag_everyTaskRunsOnceAfterAllItsDependencies() {
+        long seed = System.nanoTime();
+        System.out.println("stress_seededRandomDag seed=" + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int n = 10_000;
+        List<List<String>> deps = new ArrayList<>();
+        WorkflowSpec.Builder b = WorkflowSpec.builder("random");
+        for (int i = 0; i < n; i++) {
+            List<String> d = new ArrayList<>();
+            int k = i == 0 ? 0 : rnd.nextInt(Math.min(i, 4) + 1);
+            for (int j = 0; j < k; j++) {
+                d.add("t" + rnd.nextInt(i));
+            }
+            deps.add(d);
+            b.task(TaskSpec.builder("t" + i, WORK).dependsOn(d.toArray(new String[0])));
+        }
+        Map<String, Integer> runs = new ConcurrentHashMap<>();
+        Map<String, Long> finishedAt = new ConcurrentHashMap<>();
+        AtomicInteger violations = new AtomicInteger();
+        AtomicInteger tick = new AtomicInteger();
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(pool).maxConcurrency(8)
+                .handler(WORK, ctx -> {
+                    int i = Integer.parseInt(ctx.task().id().substring(1));
+                    long startTick = tick.incrementAndGet();
+                    for (String d : deps.get(i)) {
+                        Long f = finishedAt.get(d);
+                        if (f == null || f >= startTick) {
+                            violations.incrementAndGet();
+                        }
+                    }
+                    runs.merge(ctx.task().id(), 1, Integer::sum);
+                    finishedAt.put(ctx.task().id(), (long) tick.incrementAndGet());
+                    return null;
+                }).build());
+
+        RunOutcome out = await(sup.submit(b.build()));
+
+        assertThat(out.status()).as("seed %d", seed).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(runs).as("seed %d", seed).hasSize(n);
+        assertThat(runs.values()).as("seed %d", seed).containsOnly(1);
+        assertThat(violations).as("seed %d", seed).hasValue(0);
+    }
+}
