@@ -11,9 +11,18 @@ public final class RunStores {
     }
 
     /**
-     * @return a new heap-only store: fast, lost when the JVM exits
+     * @return a new heap-only store that keeps the 100 most recent runs (active runs are always kept)
      */
     public static RunStore inMemory() {
-        return new InMemoryRunStore();
+        return inMemory(100);
+    }
+
+    /**
+     * @param maxRetainedRuns how many runs to keep; beyond it the oldest finished runs are forgotten
+     * @return a new heap-only store: fast, lost when the JVM exits
+     * @throws IllegalArgumentException if {@code maxRetainedRuns} is not positive
+     */
+    public static RunStore inMemory(int maxRetainedRuns) {
+        return new InMemoryRunStore(maxRetainedRuns);
     }
 }

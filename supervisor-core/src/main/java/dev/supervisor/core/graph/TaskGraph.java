@@ -4,9 +4,7 @@ import dev.supervisor.api.Dependency;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.WorkflowSpec;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An immutable, index-based view of a workflow's dependency graph in compressed sparse row form: task {@code i}
@@ -16,14 +14,14 @@ import java.util.Map;
  */
 public final class TaskGraph {
     private final List<TaskSpec> tasks;
-    private final Map<String, Integer> indexById;
+    private final IdIndex indexById;
     private final int[] succStart;
     private final int[] succ;
     private final int[] predStart;
     private final int[] pred;
     private final int duplicateEdges;
 
-    private TaskGraph(List<TaskSpec> tasks, Map<String, Integer> indexById, int[] succStart, int[] succ,
+    private TaskGraph(List<TaskSpec> tasks, IdIndex indexById, int[] succStart, int[] succ,
                       int[] predStart, int[] pred, int duplicateEdges) {
         this.tasks = tasks;
         this.indexById = indexById;
@@ -45,9 +43,9 @@ public final class TaskGraph {
     public static TaskGraph of(WorkflowSpec workflow) {
         List<TaskSpec> tasks = workflow.tasks();
         int n = tasks.size();
-        Map<String, Integer> index = new HashMap<>(Math.max(16, (int) (n / 0.75f) + 1));
+        IdIndex index = new IdIndex(n);
         for (int i = 0; i < n; i++) {
-            if (index.putIfAbsent(tasks.get(i).id(), i) != null) {
+            if (index.putIfAbsent(tasks.get(i).id(), i) >= 0) {
                 throw new IllegalArgumentException("duplicate task id '" + tasks.get(i).id() + "'");
             }
         }
@@ -64,9 +62,11 @@ public final class TaskGraph {
         int duplicates = 0;
         for (int i = 0; i < n; i++) {
             compactStart[i] = w;
-            for (Dependency d : tasks.get(i).dependencies()) {
-                Integer p = index.get(d.taskId());
-                if (p == null) {
+            List<Dependency> deps = tasks.get(i).dependencies();
+            for (int k = 0, m = deps.size(); k < m; k++) {
+                Dependency d = deps.get(k);
+                int p = index.get(d.taskId());
+                if (p < 0) {
                     throw new IllegalArgumentException("task '" + tasks.get(i).id()
                             + "' depends on unknown task '" + d.taskId() + "'");
                 }
@@ -134,8 +134,7 @@ public final class TaskGraph {
      * @return its index, or -1 if absent
      */
     public int indexOf(String id) {
-        Integer i = indexById.get(id);
-        return i == null ? -1 : i;
+        return indexById.get(id);
     }
 
     /**

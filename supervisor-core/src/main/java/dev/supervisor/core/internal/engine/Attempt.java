@@ -40,8 +40,19 @@ final class Attempt implements TaskContext, Runnable {
         this.handler = handler;
     }
 
+    /**
+     * Runs this attempt, then keeps the thread busy with the next ready task the supervisor hands back, so a
+     * worker thread moves from task to task without an executor hand-off in between.
+     */
     @Override
     public void run() {
+        Attempt a = this;
+        while (a != null) {
+            a = a.runOnce();
+        }
+    }
+
+    private Attempt runOnce() {
         synchronized (this) {
             thread = Thread.currentThread();
         }
@@ -69,7 +80,7 @@ final class Attempt implements TaskContext, Runnable {
             // A late interrupt aimed at this attempt must not leak into the pool thread's next task.
             Thread.interrupted();
         }
-        run.supervisor.onAttemptEnd(this, output, failure);
+        return run.supervisor.onAttemptEnd(this, output, failure, true);
     }
 
     /** Cooperative stop now; interrupt after the grace period if the handler is still running. */

@@ -142,17 +142,24 @@ public final class DefaultSupervisor implements Supervisor {
                     + "' rejected");
         }
         Map<String, Object> in = JsonValues.copyObject("inputs of workflow '" + workflow.id() + "'", inputs);
-        List<ValidationProblem> problems = SubmitChecks.problems(workflow, handlers::containsKey);
-        if (problems.stream().anyMatch(p -> p.isError() || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
+        TaskGraph graph;
+        try {
+            graph = workflow.tasks().isEmpty() ? null : TaskGraph.of(workflow);
+        } catch (IllegalArgumentException structural) {
+            graph = null; // duplicate ids or unknown dependencies: the checks below name every one
+        }
+        List<ValidationProblem> problems = SubmitChecks.problems(workflow, graph, handlers::containsKey);
+        if (graph == null || problems.stream().anyMatch(p -> p.isError()
+                || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
             throw new WorkflowValidationException(workflow.id(), problems);
         }
-        TaskGraph graph = TaskGraph.of(workflow);
         int[] topo = graph.topologicalOrder();
         if (topo == null) {
             throw new WorkflowValidationException(workflow.id(), List.of(cycleProblem(graph)));
         }
         int n = graph.size();
-        long[] rank = GraphMath.remainingWork(graph, topo);
+        long[] estimates = GraphMath.estimates(graph);
+        long[] rank = GraphMath.remainingWork(graph, topo, estimates);
         TaskHandler[] hs = new TaskHandler[n];
         Limit runLimit = workflow.maxConcurrency() > 0 ? new Limit("run", workflow.maxConcurrency()) : null;
         Limit[][] limits = new Limit[n][];
@@ -168,7 +175,8 @@ public final class DefaultSupervisor implements Supervisor {
         }
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
-        RunExecution run = new RunExecution(this, runId, workflow, graph, in, hs, limits, rank, records, runRecord);
+        RunExecution run = new RunExecution(this, runId, workflow, graph, in, hs, limits, rank, estimates,
+                records, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -223,7 +231,12 @@ public final class DefaultSupervisor implements Supervisor {
                 + left);
     }
 
+    private static final Limit[] NO_LIMITS = new Limit[0];
+
     private Limit[] limitsOf(TaskSpec t, Limit runLimit) {
+        if (runLimit == null && typeLimits.isEmpty() && tagLimits.isEmpty()) {
+            return NO_LIMITS;
+        }
         List<Limit> ls = new ArrayList<>(2);
         if (runLimit != null) {
             ls.add(runLimit);
@@ -248,10 +261,19 @@ public final class DefaultSupervisor implements Supervisor {
     }
 
     void dispatch(Deferred deferred) {
+        dispatch(deferred, false);
+    }
+
+    /**
+     * Starts ready tasks while slots are free. With {@code keepFirst}, the first started attempt is returned for
+     * the calling worker to run itself instead of being handed to the executor.
+     */
+    Attempt dispatch(Deferred deferred, boolean keepFirst) {
+        Attempt kept = null;
         while (globalRunning < config.maxConcurrency()) {
             ReadyEntry r = heap.poll();
             if (r == null) {
-                return;
+                break;
             }
             if (r.run.state(r.index) != TaskState.READY) {
                 continue;
@@ -272,15 +294,20 @@ public final class DefaultSupervisor implements Supervisor {
             }
             globalRunning++;
             Attempt a = transitions.startAttempt(r.run, r.index);
-            deferred.add(() -> launch(a));
+            if (keepFirst && kept == null) {
+                kept = a;
+            } else {
+                deferred.add(() -> launch(a));
+            }
         }
+        return kept;
     }
 
     private void launch(Attempt a) {
         try {
             executor.execute(a);
         } catch (RejectedExecutionException e) {
-            onAttemptEnd(a, null, e);
+            onAttemptEnd(a, null, e, false);
         }
     }
 
@@ -297,16 +324,23 @@ public final class DefaultSupervisor implements Supervisor {
 
     /* ---- callbacks ---- */
 
-    void onAttemptEnd(Attempt a, Object output, Throwable failure) {
+    /**
+     * Records an attempt's result and starts what became ready.
+     *
+     * @return an attempt the calling worker should run next, or null
+     */
+    Attempt onAttemptEnd(Attempt a, Object output, Throwable failure, boolean wantNext) {
         Deferred deferred = new Deferred();
+        Attempt next;
         lock.lock();
         try {
             transitions.attemptEnded(a, output, failure, deferred);
-            dispatch(deferred);
+            next = dispatch(deferred, wantNext);
         } finally {
             lock.unlock();
         }
         deferred.run();
+        return next;
     }
 
     void onRetryDue(RunExecution run, int i, long version) {

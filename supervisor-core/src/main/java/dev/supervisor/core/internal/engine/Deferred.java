@@ -13,13 +13,19 @@ import java.util.List;
  */
 final class Deferred {
     private static final ThreadLocal<ArrayDeque<Runnable>> DRAINING = new ThreadLocal<>();
-    private final List<Runnable> actions = new ArrayList<>();
+    private List<Runnable> actions;
 
     void add(Runnable r) {
+        if (actions == null) {
+            actions = new ArrayList<>(4);
+        }
         actions.add(r);
     }
 
     void run() {
+        if (actions == null) {
+            return;
+        }
         ArrayDeque<Runnable> outer = DRAINING.get();
         if (outer != null) {
             outer.addAll(actions);

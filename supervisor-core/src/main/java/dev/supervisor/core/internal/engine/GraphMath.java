@@ -13,7 +13,15 @@ final class GraphMath {
      * Longest estimated path (in milliseconds) from each task to a sink, the task itself included: the
      * critical-path rank used to order ready tasks of equal priority.
      */
-    static long[] remainingWork(TaskGraph g, int[] topo) {
+    static long[] estimates(TaskGraph g) {
+        long[] own = new long[g.size()];
+        for (int i = 0; i < own.length; i++) {
+            own[i] = g.task(i).estimatedDuration().toMillis();
+        }
+        return own;
+    }
+
+    static long[] remainingWork(TaskGraph g, int[] topo, long[] own) {
         int n = g.size();
         long[] rank = new long[n];
         int[] succ = g.successorArray();
@@ -23,7 +31,7 @@ final class GraphMath {
             for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
                 best = Math.max(best, rank[succ[e]]);
             }
-            rank[v] = best + g.task(v).estimatedDuration().toMillis();
+            rank[v] = best + own[v];
         }
         return rank;
     }

@@ -35,6 +35,7 @@ final class RunExecution implements RunHandle {
     final TaskHandler[] handlers;
     final Limit[][] limits;
     final long[] rank;
+    final long[] estimateMillis;
     final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
     private final TaskRecord[] records;
@@ -57,7 +58,7 @@ final class RunExecution implements RunHandle {
 
     RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, TaskGraph graph,
                  Map<String, Object> inputs, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                 List<TaskRecord> initial, RunRecord runRecord) {
+                 long[] estimateMillis, List<TaskRecord> initial, RunRecord runRecord) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
@@ -66,6 +67,7 @@ final class RunExecution implements RunHandle {
         this.handlers = handlers;
         this.limits = limits;
         this.rank = rank;
+        this.estimateMillis = estimateMillis;
         this.records = initial.toArray(new TaskRecord[0]);
         this.runRecord = runRecord;
         int n = graph.size();
@@ -74,7 +76,7 @@ final class RunExecution implements RunHandle {
         this.readyAt = new Instant[n];
         for (int i = 0; i < n; i++) {
             pendingUpstream[i] = graph.inDegree(i);
-            remainingEstimateMillis += graph.task(i).estimatedDuration().toMillis();
+            remainingEstimateMillis += estimateMillis[i];
         }
     }
 
@@ -150,13 +152,8 @@ final class RunExecution implements RunHandle {
     /* ---- outcome ---- */
 
     RunOutcome buildOutcome(Instant finishedAt) {
-        Map<String, TaskOutcome> tasks = new LinkedHashMap<>(records.length * 2);
-        for (TaskRecord r : records) {
-            tasks.put(r.taskId(), new TaskOutcome(r.taskId(), r.state(), r.attempt(), r.startedAt(),
-                    r.finishedAt(), r.output(), r.error()));
-        }
-        return new RunOutcome(runId, workflow.id(), status, Collections.unmodifiableMap(tasks), startedAt,
-                finishedAt, actualCriticalPath());
+        Map<String, TaskOutcome> tasks = new OutcomeMap(records.clone(), graph);
+        return new RunOutcome(runId, workflow.id(), status, tasks, startedAt, finishedAt, actualCriticalPath());
     }
 
     /** Walks back from the last task to finish, always to the predecessor that finished last (ties: later index). */

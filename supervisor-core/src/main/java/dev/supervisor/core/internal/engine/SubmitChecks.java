@@ -8,6 +8,7 @@ import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.ValidationProblem.Kind;
+import dev.supervisor.core.graph.TaskGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,10 @@ final class SubmitChecks {
     private SubmitChecks() {
     }
 
-    static List<ValidationProblem> problems(WorkflowSpec wf, Predicate<TaskType> hasHandler) {
+    /**
+     * @param graph the workflow's graph if it could be built (ids unique, dependencies known), else null
+     */
+    static List<ValidationProblem> problems(WorkflowSpec wf, TaskGraph graph, Predicate<TaskType> hasHandler) {
         List<ValidationProblem> out = new ArrayList<>();
         List<TaskSpec> tasks = wf.tasks();
         if (tasks.isEmpty()) {
@@ -32,24 +36,21 @@ final class SubmitChecks {
                     + "' has no tasks"));
             return out;
         }
-        Map<String, Integer> first = new HashMap<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            Integer prev = first.putIfAbsent(tasks.get(i).id(), i);
-            if (prev != null) {
-                out.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(tasks.get(i).id()), "task id '"
-                        + tasks.get(i).id() + "' is used by tasks #" + prev + " and #" + i));
+        if (graph == null) {
+            structural(tasks, out);
+        } else {
+            for (int i = 0; i < graph.size(); i++) {
+                for (int e = graph.predecessorStart(i); e < graph.predecessorEnd(i); e++) {
+                    if (graph.predecessorArray()[e] == i) {
+                        out.add(selfDependency(graph.id(i)));
+                    }
+                }
             }
         }
         Set<TaskType> missing = new HashSet<>();
+        TaskType lastChecked = null;
         for (TaskSpec t : tasks) {
             for (Dependency d : t.dependencies()) {
-                if (d.taskId().equals(t.id())) {
-                    out.add(new ValidationProblem(Kind.SELF_DEPENDENCY, List.of(t.id()), "task '" + t.id()
-                            + "' depends on itself"));
-                } else if (!first.containsKey(d.taskId())) {
-                    out.add(new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(t.id(), d.taskId()), "task '"
-                            + t.id() + "' depends on unknown task '" + d.taskId() + "'"));
-                }
                 if (d.condition().kind() != EdgeCondition.Kind.SUCCESS) {
                     out.add(unsupported(t, "edge condition " + d.condition().kind() + " on '" + d.taskId() + "'"));
                 }
@@ -60,12 +61,40 @@ final class SubmitChecks {
             if (t.condition().isPresent()) {
                 out.add(unsupported(t, "condition"));
             }
-            if (!hasHandler.test(t.type()) && missing.add(t.type())) {
-                out.add(new ValidationProblem(Kind.NO_HANDLER, List.of(t.id()), "no handler is registered for task"
-                        + " type " + t.type() + " (first used by task '" + t.id() + "')"));
+            if (t.type() != lastChecked && !t.type().equals(lastChecked)) {
+                if (!hasHandler.test(t.type()) && missing.add(t.type())) {
+                    out.add(new ValidationProblem(Kind.NO_HANDLER, List.of(t.id()), "no handler is registered for"
+                            + " task type " + t.type() + " (first used by task '" + t.id() + "')"));
+                }
+                lastChecked = t.type();
             }
         }
         return out;
+    }
+
+    private static ValidationProblem selfDependency(String id) {
+        return new ValidationProblem(Kind.SELF_DEPENDENCY, List.of(id), "task '" + id + "' depends on itself");
+    }
+
+    private static void structural(List<TaskSpec> tasks, List<ValidationProblem> out) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Integer prev = first.putIfAbsent(tasks.get(i).id(), i);
+            if (prev != null) {
+                out.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(tasks.get(i).id()), "task id '"
+                        + tasks.get(i).id() + "' is used by tasks #" + prev + " and #" + i));
+            }
+        }
+        for (TaskSpec t : tasks) {
+            for (Dependency d : t.dependencies()) {
+                if (d.taskId().equals(t.id())) {
+                    out.add(selfDependency(t.id()));
+                } else if (!first.containsKey(d.taskId())) {
+                    out.add(new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(t.id(), d.taskId()), "task '"
+                            + t.id() + "' depends on unknown task '" + d.taskId() + "'"));
+                }
+            }
+        }
     }
 
     private static ValidationProblem unsupported(TaskSpec t, String what) {

@@ -16,6 +16,7 @@ import java.time.Instant;
  */
 final class Transitions {
     private final DefaultSupervisor sup;
+    private final IntStack stack = new IntStack(); // reused: only touched under the supervisor lock
 
     Transitions(DefaultSupervisor sup) {
         this.sup = sup;
@@ -90,7 +91,7 @@ final class Transitions {
             terminal(run, i, TaskState.CANCELLED, now, null, "cancelled", took);
         } else if (failure == null && !a.timedOut) {
             run.observedMillis += took.toMillis();
-            run.observedEstimateMillis += spec.estimatedDuration().toMillis();
+            run.observedEstimateMillis += run.estimateMillis[i];
             terminal(run, i, TaskState.SUCCEEDED, now, output, null, took);
             propagate(run, i, now);
         } else {
@@ -129,7 +130,7 @@ final class Transitions {
                           Duration took) {
         TaskRecord r = store(run, run.record(i).finished(state, now, output, error));
         run.done++;
-        run.remainingEstimateMillis -= run.graph.task(i).estimatedDuration().toMillis();
+        run.remainingEstimateMillis -= run.estimateMillis[i];
         switch (state) {
             case SUCCEEDED -> sup.events.taskSucceeded(run, i, r.attempt(), now, took);
             case FAILED, TIMED_OUT, UPSTREAM_FAILED -> {
@@ -146,7 +147,6 @@ final class Transitions {
     private void propagate(RunExecution run, int from, Instant now) {
         TaskGraph g = run.graph;
         int[] succ = g.successorArray();
-        IntStack stack = new IntStack();
         stack.push(from);
         while (!stack.isEmpty()) {
             int v = stack.pop();

@@ -23,24 +23,48 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class InMemoryRunStore implements RunStore {
     private final ConcurrentHashMap<String, StoredRun> runs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> order =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final int maxRetainedRuns;
+
+    /**
+     * @param maxRetainedRuns how many runs to keep; beyond it the oldest finished runs are forgotten
+     */
+    public InMemoryRunStore(int maxRetainedRuns) {
+        if (maxRetainedRuns < 1) {
+            throw new IllegalArgumentException("maxRetainedRuns must be positive but was " + maxRetainedRuns);
+        }
+        this.maxRetainedRuns = maxRetainedRuns;
+    }
 
     private static final class StoredRun {
         final AtomicReference<RunRecord> run;
         final AtomicReferenceArray<TaskRecord> tasks;
-        final Map<String, Integer> index;
+        private volatile Map<String, Integer> index;
 
         StoredRun(RunRecord run, List<TaskRecord> tasks) {
             this.run = new AtomicReference<>(run);
-            this.tasks = new AtomicReferenceArray<>(tasks.toArray(new TaskRecord[0]));
-            this.index = new HashMap<>(Math.max(16, tasks.size() * 2));
-            for (int i = 0; i < tasks.size(); i++) {
-                TaskRecord t = tasks.get(i);
-                if (t.index() != i) {
-                    throw new IllegalArgumentException("task '" + t.taskId() + "' has index " + t.index()
-                            + " but sits at position " + i);
+            TaskRecord[] array = tasks.toArray(new TaskRecord[0]);
+            for (int i = 0; i < array.length; i++) {
+                if (array[i].index() != i) {
+                    throw new IllegalArgumentException("task '" + array[i].taskId() + "' has index "
+                            + array[i].index() + " but sits at position " + i);
                 }
-                index.put(t.taskId(), i);
             }
+            this.tasks = new AtomicReferenceArray<>(array);
+        }
+
+        /** Built on first lookup by id: the engine addresses tasks by index and rarely needs it. */
+        Map<String, Integer> index() {
+            Map<String, Integer> m = index;
+            if (m == null) {
+                m = new HashMap<>(Math.max(16, tasks.length() * 2));
+                for (int i = 0; i < tasks.length(); i++) {
+                    m.put(tasks.get(i).taskId(), i);
+                }
+                index = m;
+            }
+            return m;
         }
     }
 
@@ -49,6 +73,23 @@ public final class InMemoryRunStore implements RunStore {
         StoredRun stored = new StoredRun(run, tasks);
         if (runs.putIfAbsent(run.runId(), stored) != null) {
             throw new SupervisorException("run " + run.runId() + " already exists");
+        }
+        order.add(run.runId());
+        evictFinished();
+    }
+
+    private void evictFinished() {
+        // Active runs are never evicted, so a store full of live runs may exceed the bound until they end.
+        var it = order.iterator();
+        while (runs.size() > maxRetainedRuns && it.hasNext()) {
+            String id = it.next();
+            StoredRun r = runs.get(id);
+            if (r == null) {
+                it.remove();
+            } else if (r.run.get().status().isTerminal()) {
+                runs.remove(id);
+                it.remove();
+            }
         }
     }
 
@@ -88,7 +129,7 @@ public final class InMemoryRunStore implements RunStore {
         if (r == null) {
             return Optional.empty();
         }
-        Integer i = r.index.get(taskId);
+        Integer i = r.index().get(taskId);
         return i == null ? Optional.empty() : Optional.of(r.tasks.get(i));
     }
 
@@ -167,6 +208,7 @@ public final class InMemoryRunStore implements RunStore {
      */
     public void remove(String runId) {
         runs.remove(runId);
+        order.remove(runId);
     }
 
     private StoredRun require(String runId) {

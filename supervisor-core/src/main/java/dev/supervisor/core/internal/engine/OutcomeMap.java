@@ -1,0 +1,79 @@
+package dev.supervisor.core.internal.engine;
+
+import dev.supervisor.api.TaskOutcome;
+import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.graph.TaskGraph;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * An unmodifiable, workflow-ordered view of a finished run's task outcomes. Outcomes are made on access, so
+ * finishing a 100k-task run does not allocate 100k map entries nobody may read.
+ */
+final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
+    private final TaskRecord[] records;
+    private final TaskGraph graph;
+
+    OutcomeMap(TaskRecord[] records, TaskGraph graph) {
+        this.records = records;
+        this.graph = graph;
+    }
+
+    private static TaskOutcome outcome(TaskRecord r) {
+        return new TaskOutcome(r.taskId(), r.state(), r.attempt(), r.startedAt(), r.finishedAt(), r.output(),
+                r.error());
+    }
+
+    @Override
+    public int size() {
+        return records.length;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return key instanceof String s && graph.indexOf(s) >= 0;
+    }
+
+    @Override
+    public TaskOutcome get(Object key) {
+        if (!(key instanceof String s)) {
+            return null;
+        }
+        int i = graph.indexOf(s);
+        return i < 0 ? null : outcome(records[i]);
+    }
+
+    @Override
+    public Set<Entry<String, TaskOutcome>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return records.length;
+            }
+
+            @Override
+            public Iterator<Entry<String, TaskOutcome>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < records.length;
+                    }
+
+                    @Override
+                    public Entry<String, TaskOutcome> next() {
+                        if (next >= records.length) {
+                            throw new NoSuchElementException();
+                        }
+                        TaskRecord r = records[next++];
+                        return new SimpleImmutableEntry<>(r.taskId(), outcome(r));
+                    }
+                };
+            }
+        };
+    }
+}
