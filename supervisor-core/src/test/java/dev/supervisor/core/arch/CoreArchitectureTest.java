@@ -1,0 +1,46 @@
+package dev.supervisor.core.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+@AnalyzeClasses(packages = "dev.supervisor", importOptions = ImportOption.DoNotIncludeTests.class)
+class CoreArchitectureTest {
+
+    @ArchTest
+    static final ArchRule core_dependsOnApiAndItsLibrariesOnly = classes().that()
+            .resideInAPackage("dev.supervisor.core..").should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.supervisor.api..", "dev.supervisor.core..", "java..", "javax..", "org.slf4j..",
+                    "org.jgrapht..", "com.cronutils..", "com.fasterxml.jackson..", "com.github.benmanes.caffeine..",
+                    "org.jspecify..");
+
+    @ArchTest
+    static final ArchRule core_neverUsesSpring = noClasses().that().resideInAPackage("dev.supervisor.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..");
+
+    @ArchTest
+    static final ArchRule publicApi_doesNotExposeInternalTypes = methods().that().arePublic()
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+            .and().areDeclaredInClassesThat().resideInAPackage("dev.supervisor.core..")
+            .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "an internal type", c -> c.getPackageName().contains(".internal")));
+
+    @ArchTest
+    static final ArchRule packages_freeOfCycles = slices().matching("dev.supervisor.core.(*)..").should()
+            .beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noStandardStreams = noClasses().that().resideInAPackage("dev.supervisor.core..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+    @ArchTest
+    static final ArchRule noJavaUtilLogging = noClasses().that().resideInAPackage("dev.supervisor.core..")
+            .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING);
+}
