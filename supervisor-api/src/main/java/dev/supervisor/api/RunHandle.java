@@ -23,8 +23,9 @@ public interface RunHandle {
     RunProgress progress();
 
     /**
-     * @return a future completed with the outcome when the run ends (never completed exceptionally: failures are
-     *         in the outcome's status)
+     * @return a future completed with the outcome when the run ends; task failures are in the outcome's status.
+     *         It completes exceptionally only with {@link dev.supervisor.api.spi.StaleVersionException} when another
+     *         node took the run over through a shared store
      */
     CompletableFuture<RunOutcome> outcome();
 

@@ -45,6 +45,21 @@ public interface Supervisor extends AutoCloseable {
     }
 
     /**
+     * Resumes a run whose state is in this supervisor's {@link dev.supervisor.api.spi.RunStore}, typically after
+     * a restart. Tasks that ended keep their state and never run again; tasks that were READY or RUNNING (their
+     * process died) run again with their attempt count kept; RETRY_WAIT tasks run when their back-off ends;
+     * PENDING tasks wait for their upstream as usual. Handlers should use
+     * {@link dev.supervisor.api.spi.TaskContext#idempotencyKey()}: an attempt that was running may run twice.
+     *
+     * @param workflow the workflow the run was started with
+     * @param runId the run id
+     * @return a handle on the resumed run (already complete if the run had ended)
+     * @throws dev.supervisor.api.SupervisorException if the store has no such run or its tasks do not match
+     *         the workflow
+     */
+    RunHandle resume(WorkflowSpec workflow, String runId);
+
+    /**
      * @param runId a run id
      * @return the handle of a run this supervisor started, if known
      */

@@ -80,6 +80,15 @@ public record TaskRecord(String runId, String taskId, int index, TaskState state
     }
 
     /**
+     * @param reason why the task goes back to the queue (e.g. its lease expired)
+     * @return a READY copy with the lease cleared and the version incremented (attempts are kept)
+     */
+    public TaskRecord released(String reason) {
+        return new TaskRecord(runId, taskId, index, TaskState.READY, attempt, version + 1, null, null, null,
+                startedAt, null, null, reason);
+    }
+
+    /**
      * @param expiry a new lease expiry
      * @return a copy with the lease extended and the version incremented
      */

@@ -5,6 +5,7 @@ import dev.supervisor.api.JsonValues;
 import dev.supervisor.api.RetryPolicy;
 import dev.supervisor.api.RunHandle;
 import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.SupervisorException;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
 import dev.supervisor.api.TaskType;
@@ -12,6 +13,7 @@ import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.api.event.EventBus;
 import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.StaleVersionException;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.DelayScheduler;
@@ -51,12 +53,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine. One lock guards all scheduling state (ready heap, caps, per-run arrays); handlers run outside it on
  * the executor. Every task transition is written to the {@link RunStore} before it becomes visible.
  */
 public final class DefaultSupervisor implements Supervisor {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSupervisor.class);
     final Clock clock;
     private final SupervisorConfig config;
     private final Executor executor;
@@ -142,6 +147,47 @@ public final class DefaultSupervisor implements Supervisor {
                     + "' rejected");
         }
         Map<String, Object> in = JsonValues.copyObject("inputs of workflow '" + workflow.id() + "'", inputs);
+        Prepared p = prepare(workflow);
+        TaskGraph graph = p.graph;
+        int n = graph.size();
+        String runId = UUID.randomUUID().toString();
+        List<TaskRecord> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            records.add(TaskRecord.pending(runId, graph.id(i), i));
+        }
+        Instant now = clock.instant();
+        RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
+        RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers, p.limits, p.rank,
+                p.estimates, records, runRecord);
+        Deferred deferred = new Deferred();
+        lock.lock();
+        try {
+            if (!accepting) {
+                throw new SubmissionRejectedException("supervisor is shutting down; run of workflow '"
+                        + workflow.id() + "' rejected");
+            }
+            if (active.size() >= config.maxActiveRuns()) {
+                throw new SubmissionRejectedException("supervisor already has " + active.size()
+                        + " active runs (maxActiveRuns=" + config.maxActiveRuns() + "); run of workflow '"
+                        + workflow.id() + "' rejected");
+            }
+            store.createRun(runRecord, records);
+            active.put(runId, run);
+            transitions.start(run, deferred);
+            dispatch(deferred);
+        } finally {
+            lock.unlock();
+        }
+        deferred.run();
+        return run;
+    }
+
+    /** Everything a run needs that depends only on the workflow. */
+    private record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
+                            long[] estimates) {
+    }
+
+    private Prepared prepare(WorkflowSpec workflow) {
         TaskGraph graph;
         try {
             graph = workflow.tasks().isEmpty() ? null : TaskGraph.of(workflow);
@@ -168,30 +214,43 @@ public final class DefaultSupervisor implements Supervisor {
             hs[i] = handlers.get(t.type());
             limits[i] = limitsOf(t, runLimit);
         }
-        String runId = UUID.randomUUID().toString();
-        List<TaskRecord> records = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            records.add(TaskRecord.pending(runId, graph.id(i), i));
+        return new Prepared(graph, hs, limits, rank, estimates);
+    }
+
+    @Override
+    public RunHandle resume(WorkflowSpec workflow, String runId) {
+        if (!accepting) {
+            throw new SubmissionRejectedException("supervisor is shutting down; resume of run " + runId
+                    + " rejected");
         }
-        Instant now = clock.instant();
-        RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
-        RunExecution run = new RunExecution(this, runId, workflow, graph, in, hs, limits, rank, estimates,
-                records, runRecord);
+        Prepared p = prepare(workflow);
+        RunRecord stored = store.findRun(runId).orElseThrow(() -> new SupervisorException("no run " + runId
+                + " in the store"));
+        if (!stored.workflowId().equals(workflow.id())) {
+            throw new SupervisorException("run " + runId + " belongs to workflow '" + stored.workflowId()
+                    + "', not '" + workflow.id() + "'");
+        }
+        List<TaskRecord> records = store.tasks(runId);
+        if (records.size() != p.graph.size()) {
+            throw new SupervisorException("run " + runId + " has " + records.size() + " tasks in the store but"
+                    + " workflow '" + workflow.id() + "' has " + p.graph.size());
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (!records.get(i).taskId().equals(p.graph.id(i))) {
+                throw new SupervisorException("task #" + i + " of run " + runId + " is '" + records.get(i).taskId()
+                        + "' in the store but '" + p.graph.id(i) + "' in workflow '" + workflow.id() + "'");
+            }
+        }
+        RunExecution run = new RunExecution(this, runId, workflow, p.graph, stored.inputs(), p.handlers, p.limits,
+                p.rank, p.estimates, records, stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
-            if (!accepting) {
-                throw new SubmissionRejectedException("supervisor is shutting down; run of workflow '"
-                        + workflow.id() + "' rejected");
+            if (active.containsKey(runId)) {
+                throw new SupervisorException("run " + runId + " is already active in this supervisor");
             }
-            if (active.size() >= config.maxActiveRuns()) {
-                throw new SubmissionRejectedException("supervisor already has " + active.size()
-                        + " active runs (maxActiveRuns=" + config.maxActiveRuns() + "); run of workflow '"
-                        + workflow.id() + "' rejected");
-            }
-            store.createRun(runRecord, records);
             active.put(runId, run);
-            transitions.start(run, deferred);
+            transitions.resume(run, deferred);
             dispatch(deferred);
         } finally {
             lock.unlock();
@@ -275,7 +334,7 @@ public final class DefaultSupervisor implements Supervisor {
             if (r == null) {
                 break;
             }
-            if (r.run.state(r.index) != TaskState.READY) {
+            if (r.run.fenced || r.run.state(r.index) != TaskState.READY) {
                 continue;
             }
             Limit blocked = null;
@@ -289,11 +348,17 @@ public final class DefaultSupervisor implements Supervisor {
                 blocked.parked.add(r);
                 continue;
             }
+            Attempt a;
+            try {
+                a = transitions.startAttempt(r.run, r.index);
+            } catch (StaleVersionException e) {
+                fenced(r.run, e, deferred);
+                continue;
+            }
             for (Limit l : r.run.limits[r.index]) {
                 l.running++;
             }
             globalRunning++;
-            Attempt a = transitions.startAttempt(r.run, r.index);
             if (keepFirst && kept == null) {
                 kept = a;
             } else {
@@ -334,7 +399,11 @@ public final class DefaultSupervisor implements Supervisor {
         Attempt next;
         lock.lock();
         try {
-            transitions.attemptEnded(a, output, failure, deferred);
+            try {
+                transitions.attemptEnded(a, output, failure, deferred);
+            } catch (StaleVersionException e) {
+                fenced(a.run, e, deferred);
+            }
             next = dispatch(deferred, wantNext);
         } finally {
             lock.unlock();
@@ -347,7 +416,11 @@ public final class DefaultSupervisor implements Supervisor {
         Deferred deferred = new Deferred();
         lock.lock();
         try {
-            transitions.retryDue(run, i, version);
+            try {
+                transitions.retryDue(run, i, version);
+            } catch (StaleVersionException e) {
+                fenced(run, e, deferred);
+            }
             dispatch(deferred);
         } finally {
             lock.unlock();
@@ -367,6 +440,28 @@ public final class DefaultSupervisor implements Supervisor {
         }
         deferred.run();
         return changed;
+    }
+
+    /**
+     * The store holds a newer version than this node: another node (or a resumed supervisor) drives the run now.
+     * Stop driving it here, and fail its outcome future with the fencing error.
+     */
+    private void fenced(RunExecution run, StaleVersionException e, Deferred deferred) {
+        if (run.fenced) {
+            return;
+        }
+        run.fenced = true;
+        active.remove(run.runId);
+        for (Attempt a : run.running) {
+            if (a != null) {
+                a.requestStop(delay, config.cancellationGrace());
+            }
+        }
+        if (run.runTimeout != null) {
+            run.runTimeout.cancel();
+        }
+        LOG.warn("run {} was taken over elsewhere; this node stops driving it: {}", run.runId, e.getMessage());
+        deferred.add(() -> run.outcome.completeExceptionally(e));
     }
 
     void runEnded(RunExecution run) {

@@ -51,6 +51,7 @@ final class RunExecution implements RunHandle {
     boolean failing;
     boolean cancelRequested;
     boolean timedOut;
+    boolean fenced;
     long remainingEstimateMillis;
     long observedMillis;
     long observedEstimateMillis;

@@ -46,6 +46,96 @@ final class Transitions {
         checkDone(run, deferred);
     }
 
+    /** Rebuilds the in-memory view of a stored run and re-queues whatever was in flight. */
+    void resume(RunExecution run, Deferred deferred) {
+        Instant now = sup.clock.instant();
+        run.startedAt = run.runRecord.createdAt();
+        TaskGraph g = run.graph;
+        int n = g.size();
+        boolean failedForGood = false;
+        for (int i = 0; i < n; i++) {
+            TaskState s = run.state(i);
+            if (s.isTerminal()) {
+                run.done++;
+                run.remainingEstimateMillis -= run.estimateMillis[i];
+                if (s.isFailure()) {
+                    run.failed++;
+                }
+                failedForGood |= s == TaskState.FAILED || s == TaskState.TIMED_OUT;
+            }
+        }
+        if (run.runRecord.status().isTerminal()) {
+            run.status = run.runRecord.status();
+            sup.runEnded(run);
+            var outcome = run.buildOutcome(run.runRecord.finishedAt() == null ? now : run.runRecord.finishedAt());
+            deferred.add(() -> run.outcome.complete(outcome));
+            return;
+        }
+        run.status = RunStatus.RUNNING;
+        if (run.runRecord.status() != RunStatus.RUNNING) {
+            run.runRecord = run.runRecord.withStatus(RunStatus.RUNNING, null);
+            sup.store.updateRun(run.runRecord);
+        }
+        sup.events.runStarted(run, now);
+        int[] pred = g.predecessorArray();
+        for (int i = 0; i < n; i++) {
+            int open = 0;
+            for (int e = g.predecessorStart(i); e < g.predecessorEnd(i); e++) {
+                if (!run.state(pred[e]).isTerminal()) {
+                    open++;
+                }
+            }
+            run.pendingUpstream[i] = open;
+        }
+        if (failedForGood && run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
+            failFast(run, now);
+            checkDone(run, deferred);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            TaskRecord r = run.record(i);
+            switch (r.state()) {
+                case READY, RUNNING -> {
+                    store(run, r.released("requeued on resume"));
+                    run.readyAt[i] = now;
+                    sup.enqueue(run, i);
+                }
+                case RETRY_WAIT -> {
+                    Duration wait = r.notBefore() == null || r.notBefore().isBefore(now)
+                            ? Duration.ZERO : Duration.between(now, r.notBefore());
+                    long version = r.version();
+                    int idx = i;
+                    sup.delay.schedule(() -> sup.onRetryDue(run, idx, version), wait);
+                }
+                case PENDING -> {
+                    if (run.pendingUpstream[i] == 0) {
+                        settlePending(run, i, now);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        run.workflow.timeout().ifPresent(t -> run.runTimeout = sup.delay.schedule(() -> sup.cancelRun(run, true), t));
+        checkDone(run, deferred);
+    }
+
+    /** A PENDING task whose upstream all ended: run it, or settle it by the same rule propagation uses. */
+    private void settlePending(RunExecution run, int i, Instant now) {
+        TaskGraph g = run.graph;
+        int[] pred = g.predecessorArray();
+        for (int e = g.predecessorStart(i); e < g.predecessorEnd(i); e++) {
+            TaskState up = run.state(pred[e]);
+            if (up.isFailure() || up == TaskState.SKIPPED || up == TaskState.CANCELLED) {
+                TaskState mine = up.isFailure() ? TaskState.UPSTREAM_FAILED : TaskState.SKIPPED;
+                terminal(run, i, mine, now, null, "upstream '" + g.id(pred[e]) + "' " + up, Duration.ZERO);
+                propagate(run, i, now);
+                return;
+            }
+        }
+        makeReady(run, i, now);
+    }
+
     private void makeReady(RunExecution run, int i, Instant now) {
         store(run, run.record(i).to(TaskState.READY));
         run.readyAt[i] = now;
@@ -84,6 +174,9 @@ final class Transitions {
         if (a.timeoutHandle != null) {
             a.timeoutHandle.cancel();
         }
+        if (run.fenced) {
+            return; // another node drives this run; its result is theirs to record
+        }
         Instant now = sup.clock.instant();
         Duration took = Duration.between(a.startedAt, now);
         TaskSpec spec = run.graph.task(i);
@@ -119,7 +212,7 @@ final class Transitions {
 
     void retryDue(RunExecution run, int i, long version) {
         TaskRecord r = run.record(i);
-        if (r.state() == TaskState.RETRY_WAIT && r.version() == version && !run.ended()) {
+        if (r.state() == TaskState.RETRY_WAIT && r.version() == version && !run.ended() && !run.fenced) {
             makeReady(run, i, sup.clock.instant());
         }
     }

@@ -189,9 +189,7 @@ public final class InMemoryRunStore implements RunStore {
             for (int i = 0; i < r.tasks.length(); i++) {
                 TaskRecord cur = r.tasks.get(i);
                 if (cur.state() == TaskState.RUNNING && cur.leaseExpiry() != null && cur.leaseExpiry().isBefore(now)) {
-                    TaskRecord next = new TaskRecord(cur.runId(), cur.taskId(), cur.index(), TaskState.READY,
-                            cur.attempt(), cur.version() + 1, null, null, null, cur.startedAt(), null, null,
-                            "lease of " + cur.leaseOwner() + " expired");
+                    TaskRecord next = cur.released("lease of " + cur.leaseOwner() + " expired");
                     if (r.tasks.compareAndSet(i, cur, next)) {
                         reclaimed.add(next);
                     }

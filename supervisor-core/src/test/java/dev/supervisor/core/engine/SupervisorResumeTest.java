@@ -1,0 +1,141 @@
+package dev.supervisor.core.engine;
+
+import static dev.supervisor.core.engine.EngineTestSupport.WORK;
+import static dev.supervisor.core.engine.EngineTestSupport.done;
+import static dev.supervisor.core.engine.EngineTestSupport.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.supervisor.api.Backoff;
+import dev.supervisor.api.RetryPolicy;
+import dev.supervisor.api.RunHandle;
+import dev.supervisor.api.RunOutcome;
+import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.SupervisorException;
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.spi.RunRecord;
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.TaskHandler;
+import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.RunStores;
+import dev.supervisor.core.Supervisor;
+import dev.supervisor.core.SupervisorConfig;
+import dev.supervisor.core.testing.ManualClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+class SupervisorResumeTest {
+    private final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
+    private final RunStore store = RunStores.inMemory();
+    private final Map<String, Integer> executions = new ConcurrentHashMap<>();
+
+    private Supervisor node(TaskHandler handler) {
+        return node(clock, handler);
+    }
+
+    /** A node on its own clock: once a test stops advancing that clock, the node is as good as crashed. */
+    private Supervisor node(ManualClock nodeClock, TaskHandler handler) {
+        return Supervisor.create(SupervisorConfig.builder().clock(nodeClock).delayScheduler(nodeClock)
+                .executor(Runnable::run).runStore(store).handler(WORK, ctx -> {
+                    executions.merge(ctx.task().id(), 1, Integer::sum);
+                    return handler.execute(ctx);
+                }).build());
+    }
+
+    private WorkflowSpec chain() {
+        RetryPolicy hourly = RetryPolicy.builder().maxAttempts(3).backoff(Backoff.FIXED, Duration.ofHours(1)).build();
+        return WorkflowSpec.builder("chain").task(task("a")).task(task("b", "a").retryPolicy(hourly))
+                .task(task("c", "b")).build();
+    }
+
+    @Test
+    void resume_afterCrashInRetryWait_finishesWithoutRerunningSucceededTasks() {
+        RunHandle first = node(ManualClock.at("2026-01-01T00:00:00Z"), ctx -> {
+            if (ctx.task().id().equals("b")) {
+                throw new IOException("flaky");
+            }
+            return ctx.task().id();
+        }).submit(chain());
+        assertThat(first.taskStates()).containsEntry("a", TaskState.SUCCEEDED).containsEntry("b",
+                TaskState.RETRY_WAIT);
+        // The first node is gone; a new one picks the run up from the store.
+        RunHandle resumed = node(ctx -> ctx.task().id()).resume(chain(), first.runId());
+        clock.advance(Duration.ofHours(1));
+
+        RunOutcome out = done(resumed);
+        assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(executions).containsEntry("a", 1).containsEntry("b", 2).containsEntry("c", 1);
+        assertThat(out.task("b").attempts()).isEqualTo(2);
+        assertThat(store.tasks(first.runId())).extracting(TaskRecord::state).containsOnly(TaskState.SUCCEEDED);
+    }
+
+    @Test
+    void resume_taskLeftRunning_isRequeuedWithItsAttemptCountKept() {
+        String runId = "crashed-run";
+        Instant t0 = clock.instant();
+        store.createRun(new RunRecord(runId, "chain", RunStatus.PENDING, Map.of(), t0, null, 0),
+                List.of(TaskRecord.pending(runId, "a", 0), TaskRecord.pending(runId, "b", 1),
+                        TaskRecord.pending(runId, "c", 2)));
+        TaskRecord a = store.update(store.task(runId, "a").orElseThrow().to(TaskState.READY));
+        a = store.update(a.claimed("dead-node", t0.plusSeconds(30), t0));
+        store.update(a.finished(TaskState.SUCCEEDED, t0, "a", null));
+        TaskRecord b = store.update(store.task(runId, "b").orElseThrow().to(TaskState.READY));
+        store.update(b.claimed("dead-node", t0.plusSeconds(30), t0));
+
+        RunOutcome out = done(node(ctx -> ctx.task().id()).resume(chain(), runId));
+
+        assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(executions).doesNotContainKey("a").containsEntry("b", 1).containsEntry("c", 1);
+        assertThat(out.task("b").attempts()).isEqualTo(2);
+        assertThat(out.task("c").output()).isEqualTo("c");
+    }
+
+    @Test
+    void resume_whileOriginalNodeStillAlive_exactlyOneNodeFinishesAndTheOtherIsFenced() {
+        RunHandle a = node(ctx -> {
+            if (ctx.task().id().equals("b") && ctx.attempt() == 1) {
+                throw new IOException("flaky");
+            }
+            return ctx.task().id();
+        }).submit(chain());
+        RunHandle b = node(ctx -> ctx.task().id()).resume(chain(), a.runId());
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(a.outcome()).isDone();
+        assertThat(b.outcome()).isDone();
+        List<RunHandle> both = List.of(a, b);
+        assertThat(both).filteredOn(h -> !h.outcome().isCompletedExceptionally()).singleElement()
+                .satisfies(h -> assertThat(h.outcome().join().status()).isEqualTo(RunStatus.SUCCEEDED));
+        assertThat(both).filteredOn(h -> h.outcome().isCompletedExceptionally()).singleElement()
+                .satisfies(h -> assertThat(h.outcome()).failsWithin(Duration.ZERO).withThrowableOfType(
+                        java.util.concurrent.ExecutionException.class)
+                        .withCauseInstanceOf(dev.supervisor.api.spi.StaleVersionException.class));
+        assertThat(executions).containsEntry("c", 1);
+    }
+
+    @Test
+    void resume_unknownRun_failsClearly() {
+        Supervisor sup = node(ctx -> null);
+        assertThatThrownBy(() -> sup.resume(chain(), "nope")).isInstanceOf(SupervisorException.class)
+                .hasMessage("no run nope in the store");
+    }
+
+    @Test
+    void resume_workflowWithOtherTasks_isRefusedNamingTheMismatch() {
+        RunHandle run = node(ctx -> {
+            throw new IOException("x");
+        }).submit(chain());
+        WorkflowSpec other = WorkflowSpec.builder("chain").task(task("a")).task(task("x", "a")).task(task("c", "x"))
+                .build();
+        assertThatThrownBy(() -> node(ctx -> null).resume(other, run.runId()))
+                .isInstanceOf(SupervisorException.class).hasMessageContaining("task #1")
+                .hasMessageContaining("'b' in the store but 'x'");
+    }
+}
