@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -22,16 +23,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Supervisor versus Dexecutor 2.1.2 running the same layered DAG (100 layers, 2 random parents per task) of
  * no-op tasks on the same 2-thread pool. Graph construction is included for both: Dexecutor has no separate
  * "submit a prebuilt graph" step, and ours validates and indexes at submit.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar DexecutorComparisonBenchmark -f 1 -wi 2 -i 3</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar DexecutorComparisonBenchmark -f 1</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
+@Warmup(iterations = 20)
+@Measurement(iterations = 10)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DexecutorComparisonBenchmark {
     @Param({"1000", "10000", "20000"})

@@ -1,6 +1,7 @@
 package dev.supervisor.core.internal.engine;
 
-import dev.supervisor.api.FailureStrategy;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.supervisor.api.JsonValues;
 import dev.supervisor.api.RetryPolicy;
 import dev.supervisor.api.RunHandle;
@@ -80,6 +81,9 @@ public final class DefaultSupervisor implements Supervisor {
     private final ConcurrentHashMap<String, RunExecution> active = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, RunExecution> finished = new LinkedHashMap<>();
     private final SplittableRandom random;
+    // Weak identity keys: a spec nobody holds any more drops out by itself.
+    private final Cache<WorkflowSpec, Prepared> prepared = Caffeine.newBuilder().weakKeys().maximumSize(256)
+            .build();
     private final Transitions transitions;
     private int globalRunning;
     private long seq;
@@ -187,7 +191,25 @@ public final class DefaultSupervisor implements Supervisor {
                             long[] estimates) {
     }
 
+    /**
+     * Validation and indexing depend only on the (immutable) spec and this supervisor's handlers, so a host that
+     * submits the same spec again — the common case, and every cron fire — pays for them once.
+     */
     private Prepared prepare(WorkflowSpec workflow) {
+        Prepared shared = prepared.get(workflow, this::prepareUncached);
+        if (workflow.maxConcurrency() == 0 || shared.graph.size() == 0) {
+            return shared;
+        }
+        // The run-level cap is per run: give each run its own Limit object.
+        Limit runLimit = new Limit("run", workflow.maxConcurrency());
+        Limit[][] limits = new Limit[shared.graph.size()][];
+        for (int i = 0; i < limits.length; i++) {
+            limits[i] = limitsOf(shared.graph.task(i), runLimit);
+        }
+        return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates);
+    }
+
+    private Prepared prepareUncached(WorkflowSpec workflow) {
         TaskGraph graph;
         try {
             graph = workflow.tasks().isEmpty() ? null : TaskGraph.of(workflow);
@@ -207,12 +229,11 @@ public final class DefaultSupervisor implements Supervisor {
         long[] estimates = GraphMath.estimates(graph);
         long[] rank = GraphMath.remainingWork(graph, topo, estimates);
         TaskHandler[] hs = new TaskHandler[n];
-        Limit runLimit = workflow.maxConcurrency() > 0 ? new Limit("run", workflow.maxConcurrency()) : null;
         Limit[][] limits = new Limit[n][];
         for (int i = 0; i < n; i++) {
             TaskSpec t = graph.task(i);
             hs[i] = handlers.get(t.type());
-            limits[i] = limitsOf(t, runLimit);
+            limits[i] = limitsOf(t, null);
         }
         return new Prepared(graph, hs, limits, rank, estimates);
     }
