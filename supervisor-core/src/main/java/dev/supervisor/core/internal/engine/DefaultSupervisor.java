@@ -25,6 +25,8 @@ import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.WorkflowValidationException;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.ValidationReport;
+import dev.supervisor.core.graph.WorkflowValidator;
 import dev.supervisor.core.internal.event.DefaultEventBus;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +83,7 @@ public final class DefaultSupervisor implements Supervisor {
     private final ConcurrentHashMap<String, RunExecution> active = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, RunExecution> finished = new LinkedHashMap<>();
     private final SplittableRandom random;
+    private final WorkflowValidator validator;
     // Weak identity keys: a spec nobody holds any more drops out by itself.
     private final Cache<WorkflowSpec, Prepared> prepared = Caffeine.newBuilder().weakKeys().maximumSize(256)
             .build();
@@ -119,6 +122,7 @@ public final class DefaultSupervisor implements Supervisor {
         }
         this.events = new Events(bus);
         this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
+        this.validator = WorkflowValidator.of(handlers::containsKey);
         config.typeLimits().forEach((t, max) -> typeLimits.put(t, new Limit("type " + t, max)));
         config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
         this.random = new SplittableRandom(config.randomSeed());
@@ -210,21 +214,16 @@ public final class DefaultSupervisor implements Supervisor {
     }
 
     private Prepared prepareUncached(WorkflowSpec workflow) {
-        TaskGraph graph;
-        try {
-            graph = workflow.tasks().isEmpty() ? null : TaskGraph.of(workflow);
-        } catch (IllegalArgumentException structural) {
-            graph = null; // duplicate ids or unknown dependencies: the checks below name every one
-        }
-        List<ValidationProblem> problems = SubmitChecks.problems(workflow, graph, handlers::containsKey);
-        if (graph == null || problems.stream().anyMatch(p -> p.isError()
+        ValidationReport report = validator.validate(workflow);
+        List<ValidationProblem> problems = new ArrayList<>(report.problems());
+        problems.addAll(FeatureChecks.problems(workflow));
+        // At submit a missing handler is fatal: the task could never run.
+        if (!report.isValid() || problems.stream().anyMatch(p -> p.isError()
                 || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
             throw new WorkflowValidationException(workflow.id(), problems);
         }
+        TaskGraph graph = TaskGraph.of(workflow);
         int[] topo = graph.topologicalOrder();
-        if (topo == null) {
-            throw new WorkflowValidationException(workflow.id(), List.of(cycleProblem(graph)));
-        }
         int n = graph.size();
         long[] estimates = GraphMath.estimates(graph);
         long[] rank = GraphMath.remainingWork(graph, topo, estimates);
@@ -278,37 +277,6 @@ public final class DefaultSupervisor implements Supervisor {
         }
         deferred.run();
         return run;
-    }
-
-    private static ValidationProblem cycleProblem(TaskGraph g) {
-        int[] indeg = new int[g.size()];
-        for (int i = 0; i < g.size(); i++) {
-            indeg[i] = g.inDegree(i);
-        }
-        List<String> left = new ArrayList<>();
-        int[] order = new int[g.size()];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < g.size(); i++) {
-            if (indeg[i] == 0) {
-                order[tail++] = i;
-            }
-        }
-        while (head < tail) {
-            int v = order[head++];
-            for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
-                if (--indeg[g.successorArray()[e]] == 0) {
-                    order[tail++] = g.successorArray()[e];
-                }
-            }
-        }
-        for (int i = 0; i < g.size() && left.size() < 20; i++) {
-            if (indeg[i] > 0) {
-                left.add(g.id(i));
-            }
-        }
-        return new ValidationProblem(ValidationProblem.Kind.CYCLE, left, "dependencies form a cycle among "
-                + left);
     }
 
     private static final Limit[] NO_LIMITS = new Limit[0];
