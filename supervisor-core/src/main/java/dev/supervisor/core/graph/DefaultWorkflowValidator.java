@@ -12,11 +12,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /** Array-based checks; see {@link WorkflowValidator}. */
 final class DefaultWorkflowValidator implements WorkflowValidator {
     private static final int GROUPS_SHOWN = 5;
     private static final int MAX_CYCLES = 100;
+    private static final int PARALLEL_THRESHOLD = 200_000;
+    private static final int CHUNK = 65_536;
+    private static final int SMALL_FAN_IN = 32;
     private final Predicate<TaskType> hasHandler;
 
     DefaultWorkflowValidator(Predicate<TaskType> hasHandler) {
@@ -32,7 +36,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         if (n == 0) {
             errors.add(new ValidationProblem(Kind.EMPTY_WORKFLOW, List.of(), "workflow '" + wf.id()
                     + "' has no tasks"));
-            return new ValidationReport(wf.id(), errors);
+            return new ValidationReport(wf.id(), errors, null);
         }
         IdIndex index = new IdIndex(n);
         boolean[] duplicate = new boolean[n];
@@ -45,57 +49,118 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
                         + "' is used by tasks #" + prev + " and #" + i));
             }
         }
-        int edgeCount = 0;
-        for (TaskSpec t : tasks) {
-            edgeCount += t.dependencies().size();
-        }
-        int[] from = new int[edgeCount];
-        int[] to = new int[edgeCount];
-        int m = 0;
-        int[] stamp = new int[n];
-        Arrays.fill(stamp, -1);
+        int[] declaredStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            TaskSpec t = tasks.get(i);
-            List<Dependency> deps = t.dependencies();
-            for (int k = 0; k < deps.size(); k++) {
-                String dep = deps.get(k).taskId();
-                int p = index.get(dep);
-                if (dep.equals(t.id())) {
-                    errors.add(new ValidationProblem(Kind.SELF_DEPENDENCY, List.of(t.id()), "task '" + t.id()
-                            + "' depends on itself"));
-                } else if (p < 0) {
-                    errors.add(new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(t.id(), dep), "task '"
-                            + t.id() + "' depends on unknown task '" + dep + "'"));
-                } else if (stamp[p] == i) {
-                    warnings.add(new ValidationProblem(Kind.DUPLICATE_EDGE, List.of(t.id(), dep), "task '"
-                            + t.id() + "' declares its dependency on '" + dep + "' more than once; merged"));
-                } else {
-                    stamp[p] = i;
-                    from[m] = p;
-                    to[m] = i;
-                    m++;
-                }
-            }
+            declaredStart[i + 1] = declaredStart[i] + tasks.get(i).dependencies().size();
         }
-        int[] start = new int[n + 1];
-        int[] succ = Csr.build(n, from, to, m, start);
-        List<int[]> cycles = Cycles.find(n, start, succ, MAX_CYCLES);
-        for (int[] cycle : cycles) {
-            List<String> path = new ArrayList<>(cycle.length);
-            for (int v : cycle) {
-                path.add(tasks.get(v).id());
+        int[] slots = new int[declaredStart[n]];
+        int[] accepted = new int[n];
+        int chunks = n < PARALLEL_THRESHOLD ? 1 : (n + CHUNK - 1) / CHUNK;
+        Resolved[] parts = new Resolved[chunks];
+        // Resolving ids is bound by cache misses; chunks of tasks resolve independently, in parallel when large.
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> parts[c] = resolve(tasks, index, declaredStart, slots,
+                accepted, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+        int duplicates = 0;
+        for (Resolved r : parts) {
+            errors.addAll(r.errors);
+            warnings.addAll(r.warnings);
+            duplicates += r.duplicates;
+        }
+        int[] predStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            predStart[i + 1] = predStart[i] + accepted[i];
+        }
+        int m = predStart[n];
+        int[] pred = new int[m];
+        int[] to = new int[m];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(slots, declaredStart[i], pred, predStart[i], accepted[i]);
+            Arrays.fill(to, predStart[i], predStart[i + 1], i);
+        }
+        int[] from = pred;
+        TaskGraph graph = null;
+        boolean acyclic = false;
+        if (errors.isEmpty()) {
+            graph = TaskGraph.fromPredecessors(tasks, index, predStart, pred, duplicates);
+            acyclic = graph.isAcyclic();
+        }
+        if (!acyclic) {
+            int[] start = new int[n + 1];
+            int[] succ = Csr.build(n, from, to, m, start);
+            List<int[]> cycles = Cycles.find(n, start, succ, MAX_CYCLES);
+            for (int[] cycle : cycles) {
+                List<String> path = new ArrayList<>(cycle.length);
+                for (int v : cycle) {
+                    path.add(tasks.get(v).id());
+                }
+                errors.add(new ValidationProblem(Kind.CYCLE, path, "dependencies form a cycle: "
+                        + String.join(" -> ", path)));
             }
-            errors.add(new ValidationProblem(Kind.CYCLE, path, "dependencies form a cycle: "
-                    + String.join(" -> ", path)));
         }
         disconnected(tasks, duplicate, from, to, m, warnings);
         missingHandlers(tasks, warnings);
         List<ValidationProblem> all = new ArrayList<>(errors);
         all.addAll(warnings);
-        return new ValidationReport(wf.id(), all);
+        return new ValidationReport(wf.id(), all, graph);
     }
 
     /** Groups of the graph as declared; a task repeating an earlier id is not a group of its own. */
+    /** What one chunk of tasks found while resolving its dependencies. */
+    private static final class Resolved {
+        final List<ValidationProblem> errors = new ArrayList<>();
+        final List<ValidationProblem> warnings = new ArrayList<>();
+        int duplicates;
+    }
+
+    /**
+     * Resolves the dependencies of tasks [from, to): accepted predecessor indexes go to {@code slots} at the task's
+     * declared offset, their count to {@code accepted}. Writes only inside its own range, so chunks can run at once.
+     */
+    private static Resolved resolve(List<TaskSpec> tasks, IdIndex index, int[] declaredStart, int[] slots,
+                                    int[] accepted, int from, int to) {
+        Resolved r = new Resolved();
+        java.util.Set<Integer> seen = null;
+        for (int i = from; i < to; i++) {
+            TaskSpec t = tasks.get(i);
+            List<Dependency> deps = t.dependencies();
+            int base = declaredStart[i];
+            int count = 0;
+            boolean many = deps.size() > SMALL_FAN_IN;
+            if (many) {
+                seen = new java.util.HashSet<>();
+            }
+            for (int k = 0; k < deps.size(); k++) {
+                String dep = deps.get(k).taskId();
+                int p = index.get(dep);
+                if (dep.equals(t.id())) {
+                    r.errors.add(new ValidationProblem(Kind.SELF_DEPENDENCY, List.of(t.id()), "task '" + t.id()
+                            + "' depends on itself"));
+                } else if (p < 0) {
+                    r.errors.add(new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(t.id(), dep), "task '"
+                            + t.id() + "' depends on unknown task '" + dep + "'"));
+                } else if (many ? !seen.add(p) : contains(slots, base, base + count, p)) {
+                    r.duplicates++;
+                    r.warnings.add(new ValidationProblem(Kind.DUPLICATE_EDGE, List.of(t.id(), dep), "task '"
+                            + t.id() + "' declares its dependency on '" + dep + "' more than once; merged"));
+                } else {
+                    slots[base + count++] = p;
+                }
+            }
+            accepted[i] = count;
+        }
+        return r;
+    }
+
+    private static boolean contains(int[] a, int from, int to, int v) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void disconnected(List<TaskSpec> tasks, boolean[] duplicate, int[] from, int[] to, int m,
                                      List<ValidationProblem> warnings) {
         int n = tasks.size();

@@ -20,6 +20,7 @@ public final class TaskGraph {
     private final int[] predStart;
     private final int[] pred;
     private final int duplicateEdges;
+    private volatile int[] topo; // computed once: the graph is immutable
 
     private TaskGraph(List<TaskSpec> tasks, IdIndex indexById, int[] succStart, int[] succ,
                       int[] predStart, int[] pred, int duplicateEdges) {
@@ -80,6 +81,16 @@ public final class TaskGraph {
         }
         compactStart[n] = w;
         int[] pred = Arrays.copyOf(predRaw, w);
+        return fromPredecessors(tasks, index, compactStart, pred, duplicates);
+    }
+
+    /**
+     * Completes a graph from predecessor lists grouped by task ({@code pred[predStart[i] .. predStart[i + 1])}).
+     */
+    static TaskGraph fromPredecessors(List<TaskSpec> tasks, IdIndex index, int[] compactStart, int[] pred,
+                                      int duplicates) {
+        int n = tasks.size();
+        int w = pred.length;
         // Successor lists: count, prefix-sum, fill.
         int[] succStart = new int[n + 1];
         for (int e = 0; e < w; e++) {
@@ -206,6 +217,23 @@ public final class TaskGraph {
      * @return task indexes in topological order, or null if the graph has a cycle
      */
     public int[] topologicalOrder() {
+        int[] t = topo;
+        if (t == null) {
+            t = kahn();
+            if (t == null) {
+                return null;
+            }
+            topo = t;
+        }
+        return t.clone();
+    }
+
+    /** @return true if the graph has no cycle */
+    public boolean isAcyclic() {
+        return topo != null || topologicalOrder() != null;
+    }
+
+    private int[] kahn() {
         int n = size();
         int[] indeg = new int[n];
         for (int i = 0; i < n; i++) {

@@ -3,22 +3,43 @@ package dev.supervisor.core.graph;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.WorkflowValidationException;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every problem found in a workflow, errors and warnings, in a deterministic order: errors in task order, then
- * cycles (ordered by their first task), then warnings.
- *
- * @param workflowId the workflow
- * @param problems all problems
+ * cycles (ordered by their first task), then warnings. When the ids and dependencies are sound the report also
+ * carries the {@link TaskGraph} built while checking, so callers do not index the workflow twice.
  */
-public record ValidationReport(String workflowId, List<ValidationProblem> problems) {
+public final class ValidationReport {
+    private final String workflowId;
+    private final List<ValidationProblem> problems;
+    private final TaskGraph graph;
 
     /**
      * @param workflowId the workflow
      * @param problems all problems (copied)
+     * @param graph the graph if ids are unique and every dependency exists, else null
      */
-    public ValidationReport {
-        problems = List.copyOf(problems);
+    public ValidationReport(String workflowId, List<ValidationProblem> problems, TaskGraph graph) {
+        this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
+        this.problems = List.copyOf(problems);
+        this.graph = graph;
+    }
+
+    /** @return the workflow id */
+    public String workflowId() {
+        return workflowId;
+    }
+
+    /** @return all problems */
+    public List<ValidationProblem> problems() {
+        return problems;
+    }
+
+    /** @return the graph, present when ids are unique and every dependency exists (it may still have a cycle) */
+    public Optional<TaskGraph> graph() {
+        return Optional.ofNullable(graph);
     }
 
     /** @return the errors */
@@ -45,5 +66,10 @@ public record ValidationReport(String workflowId, List<ValidationProblem> proble
             throw new WorkflowValidationException(workflowId, problems);
         }
         return this;
+    }
+
+    @Override
+    public String toString() {
+        return "ValidationReport{workflow=" + workflowId + ", problems=" + problems + "}";
     }
 }

@@ -222,7 +222,7 @@ public final class DefaultSupervisor implements Supervisor {
                 || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
             throw new WorkflowValidationException(workflow.id(), problems);
         }
-        TaskGraph graph = TaskGraph.of(workflow);
+        TaskGraph graph = report.graph().orElseThrow();
         int[] topo = graph.topologicalOrder();
         int n = graph.size();
         long[] estimates = GraphMath.estimates(graph);
