@@ -178,7 +178,7 @@ final class Transitions {
             return; // another node drives this run; its result is theirs to record
         }
         Instant now = sup.clock.instant();
-        Duration took = Duration.between(a.startedAt, now);
+        Duration took = now.equals(a.startedAt) ? Duration.ZERO : Duration.between(a.startedAt, now);
         TaskSpec spec = run.graph.task(i);
         if (a.cancelledByRun || run.cancelRequested || run.timedOut) {
             terminal(run, i, TaskState.CANCELLED, now, null, "cancelled", took);

@@ -137,7 +137,7 @@ public final class InMemoryRunStore implements RunStore {
     public TaskRecord update(TaskRecord updated) {
         StoredRun r = require(updated.runId());
         int i = updated.index();
-        if (i < 0 || i >= r.tasks.length() || !r.tasks.get(i).taskId().equals(updated.taskId())) {
+        if (i < 0 || i >= r.tasks.length() || !sameId(r.tasks.get(i).taskId(), updated.taskId())) {
             throw new SupervisorException("run " + updated.runId() + " has no task '" + updated.taskId()
                     + "' at index " + i);
         }
@@ -207,6 +207,10 @@ public final class InMemoryRunStore implements RunStore {
     public void remove(String runId) {
         runs.remove(runId);
         order.remove(runId);
+    }
+
+    private static boolean sameId(String a, String b) {
+        return a == b || a.equals(b); // records of one task share the id instance; equals is the slow fallback
     }
 
     private StoredRun require(String runId) {
