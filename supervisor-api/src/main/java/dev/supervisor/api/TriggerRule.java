@@ -2,8 +2,10 @@ package dev.supervisor.api;
 
 /**
  * When a task runs, given the terminal states of its direct upstream tasks (Airflow's trigger-rule set).
- * "Success" means SUCCEEDED; "failed" means FAILED, TIMED_OUT or UPSTREAM_FAILED; "skipped" means SKIPPED;
- * "done" means any terminal state.
+ * "Success" means SUCCEEDED; "failed" means FAILED, TIMED_OUT or UPSTREAM_FAILED; "skipped" means SKIPPED (or
+ * CANCELLED); "done" means any terminal state. A dependency's {@link EdgeCondition} maps the upstream's state
+ * first: a FAILURE edge counts a failed upstream as success and a succeeded one as skipped; a COMPLETION edge
+ * counts any succeeded or failed upstream as success.
  */
 public enum TriggerRule {
     /** All upstream succeeded (the default). */
@@ -28,6 +30,6 @@ public enum TriggerRule {
     NONE_FAILED_MIN_ONE_SUCCESS,
     /** No upstream was skipped. */
     NONE_SKIPPED,
-    /** Run regardless of upstream states, once all are done. */
+    /** Run at once, without waiting for upstream tasks (Airflow's {@code always}). */
     ALWAYS
 }

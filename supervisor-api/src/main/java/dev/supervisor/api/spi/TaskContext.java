@@ -47,4 +47,18 @@ public interface TaskContext {
 
     /** @return the supervisor's clock */
     Clock clock();
+
+    /**
+     * Makes this task a branch: when it succeeds, only the named direct downstream tasks run; the other direct
+     * downstream tasks are SKIPPED (their own downstream then follows the trigger rules). The last call wins.
+     *
+     * @param taskIds ids of direct downstream tasks
+     * @throws IllegalArgumentException if an id is not a direct downstream task of this one
+     */
+    void selectBranches(java.util.Collection<String> taskIds);
+
+    /**
+     * Short-circuits: when this task succeeds, every task downstream of it is SKIPPED, whatever its trigger rule.
+     */
+    void shortCircuit();
 }

@@ -31,6 +31,8 @@ final class Attempt implements TaskContext, Runnable {
     private Thread thread;
     private boolean finished;
     private Map<String, Object> upstream;
+    volatile int[] branchSelection;
+    volatile boolean shortCircuit;
 
     Attempt(RunExecution run, int index, int number, Instant startedAt, TaskHandler handler) {
         this.run = run;
@@ -150,5 +152,30 @@ final class Attempt implements TaskContext, Runnable {
     @Override
     public Clock clock() {
         return run.supervisor.clock;
+    }
+
+    @Override
+    public void selectBranches(java.util.Collection<String> taskIds) {
+        TaskGraph g = run.graph;
+        int[] chosen = new int[taskIds.size()];
+        int k = 0;
+        for (String id : taskIds) {
+            int s = g.indexOf(id);
+            boolean direct = false;
+            for (int e = g.successorStart(index); s >= 0 && e < g.successorEnd(index); e++) {
+                direct |= g.successorArray()[e] == s;
+            }
+            if (!direct) {
+                throw new IllegalArgumentException("task '" + task().id() + "' can only select its direct downstream"
+                        + " tasks as branches, and '" + id + "' is not one of them");
+            }
+            chosen[k++] = s;
+        }
+        branchSelection = chosen;
+    }
+
+    @Override
+    public void shortCircuit() {
+        shortCircuit = true;
     }
 }

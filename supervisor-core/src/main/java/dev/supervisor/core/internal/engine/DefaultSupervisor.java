@@ -166,7 +166,7 @@ public final class DefaultSupervisor implements Supervisor {
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
         RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers, p.limits, p.rank,
-                p.estimates, records, runRecord);
+                p.estimates, p.succKind, records, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -192,7 +192,7 @@ public final class DefaultSupervisor implements Supervisor {
 
     /** Everything a run needs that depends only on the workflow. */
     private record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                            long[] estimates) {
+                            long[] estimates, byte[] succKind) {
     }
 
     /**
@@ -210,7 +210,7 @@ public final class DefaultSupervisor implements Supervisor {
         for (int i = 0; i < limits.length; i++) {
             limits[i] = limitsOf(shared.graph.task(i), runLimit);
         }
-        return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates);
+        return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind);
     }
 
     private Prepared prepareUncached(WorkflowSpec workflow) {
@@ -234,7 +234,7 @@ public final class DefaultSupervisor implements Supervisor {
             hs[i] = handlers.get(t.type());
             limits[i] = limitsOf(t, null);
         }
-        return new Prepared(graph, hs, limits, rank, estimates);
+        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph));
     }
 
     @Override
@@ -262,7 +262,7 @@ public final class DefaultSupervisor implements Supervisor {
             }
         }
         RunExecution run = new RunExecution(this, runId, workflow, p.graph, stored.inputs(), p.handlers, p.limits,
-                p.rank, p.estimates, records, stored);
+                p.rank, p.estimates, p.succKind, records, stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {

@@ -3,16 +3,18 @@ package dev.supervisor.core.internal.engine;
 import dev.supervisor.api.Dependency;
 import dev.supervisor.api.EdgeCondition;
 import dev.supervisor.api.TaskSpec;
-import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.ValidationProblem.Kind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Refuses specs that use what this engine version cannot execute yet (conditional execution lands with the
- * expression language), rather than silently running them as if unconditional.
+ * Refuses specs that use what this engine version cannot execute yet (expression conditions land with the
+ * expression language) rather than silently running them as if unconditional, and dependencies declared twice
+ * with different conditions.
  */
 final class FeatureChecks {
     private FeatureChecks() {
@@ -21,16 +23,20 @@ final class FeatureChecks {
     static List<ValidationProblem> problems(WorkflowSpec wf) {
         List<ValidationProblem> out = new ArrayList<>();
         for (TaskSpec t : wf.tasks()) {
+            Map<String, EdgeCondition> seen = new HashMap<>();
             for (Dependency d : t.dependencies()) {
-                if (d.condition().kind() != EdgeCondition.Kind.SUCCESS) {
-                    out.add(unsupported(t, "edge condition " + d.condition().kind() + " on '" + d.taskId() + "'"));
+                if (d.condition().kind() == EdgeCondition.Kind.CUSTOM) {
+                    out.add(unsupported(t, "a CUSTOM edge condition on '" + d.taskId() + "'"));
+                }
+                EdgeCondition before = seen.putIfAbsent(d.taskId(), d.condition());
+                if (before != null && !before.equals(d.condition())) {
+                    out.add(new ValidationProblem(Kind.UNSUPPORTED_FEATURE, List.of(t.id(), d.taskId()), "task '"
+                            + t.id() + "' declares its dependency on '" + d.taskId() + "' with conflicting"
+                            + " conditions " + before.kind() + " and " + d.condition().kind()));
                 }
             }
-            if (t.triggerRule() != TriggerRule.ALL_SUCCESS) {
-                out.add(unsupported(t, "trigger rule " + t.triggerRule()));
-            }
             if (t.condition().isPresent()) {
-                out.add(unsupported(t, "condition"));
+                out.add(unsupported(t, "a condition expression"));
             }
         }
         return out;

@@ -40,6 +40,12 @@ final class RunExecution implements RunHandle {
 
     private final TaskRecord[] records;
     final int[] pendingUpstream;
+    final int[] upSucceeded;
+    final int[] upFailed;
+    final int[] upSkipped;
+    final byte[] succKind;
+    /** Direct successors chosen by a branch task (null: all), kept until its downstream is settled. */
+    final int[][] branches;
     final Attempt[] running;
     final Instant[] readyAt;
     RunRecord runRecord;
@@ -59,7 +65,7 @@ final class RunExecution implements RunHandle {
 
     RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, TaskGraph graph,
                  Map<String, Object> inputs, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                 long[] estimateMillis, List<TaskRecord> initial, RunRecord runRecord) {
+                 long[] estimateMillis, byte[] succKind, List<TaskRecord> initial, RunRecord runRecord) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
@@ -73,6 +79,11 @@ final class RunExecution implements RunHandle {
         this.runRecord = runRecord;
         int n = graph.size();
         this.pendingUpstream = new int[n];
+        this.upSucceeded = new int[n];
+        this.upFailed = new int[n];
+        this.upSkipped = new int[n];
+        this.succKind = succKind;
+        this.branches = new int[n][];
         this.running = new Attempt[n];
         this.readyAt = new Instant[n];
         for (int i = 0; i < n; i++) {

@@ -5,7 +5,10 @@ import dev.supervisor.api.RetryPolicy;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
+import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.flow.TriggerDecision;
+import dev.supervisor.core.flow.TriggerRules;
 import dev.supervisor.core.graph.TaskGraph;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +42,9 @@ final class Transitions {
         sup.events.runStarted(run, now);
         run.workflow.timeout().ifPresent(t -> run.runTimeout = sup.delay.schedule(() -> sup.cancelRun(run, true), t));
         for (int i = 0; i < run.graph.size(); i++) {
-            if (run.pendingUpstream[i] == 0) {
+            // Roots run; so do tasks whose rule fires before any upstream ends (always).
+            if (run.state(i) == TaskState.PENDING && TriggerRules.decide(run.graph.task(i).triggerRule(), 0, 0, 0,
+                    run.graph.inDegree(i)) == TriggerDecision.RUN) {
                 makeReady(run, i, now);
             }
         }
@@ -77,15 +82,17 @@ final class Transitions {
             sup.store.updateRun(run.runRecord);
         }
         sup.events.runStarted(run, now);
-        int[] pred = g.predecessorArray();
-        for (int i = 0; i < n; i++) {
-            int open = 0;
-            for (int e = g.predecessorStart(i); e < g.predecessorEnd(i); e++) {
-                if (!run.state(pred[e]).isTerminal()) {
-                    open++;
+        int[] succ = g.successorArray();
+        java.util.Arrays.fill(run.pendingUpstream, 0);
+        for (int v = 0; v < n; v++) {
+            TaskState sv = run.state(v);
+            for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
+                if (sv.isTerminal()) {
+                    count(run, succ[e], sv, run.succKind == null ? EdgeKinds.SUCCESS : run.succKind[e]);
+                } else {
+                    run.pendingUpstream[succ[e]]++;
                 }
             }
-            run.pendingUpstream[i] = open;
         }
         if (failedForGood && run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
             failFast(run, now);
@@ -108,8 +115,8 @@ final class Transitions {
                     sup.delay.schedule(() -> sup.onRetryDue(run, idx, version), wait);
                 }
                 case PENDING -> {
-                    if (run.pendingUpstream[i] == 0) {
-                        settlePending(run, i, now);
+                    if (run.state(i) == TaskState.PENDING && settle(run, i, now, "upstream settled before restart")) {
+                        propagate(run, i, now);
                     }
                 }
                 default -> {
@@ -118,22 +125,6 @@ final class Transitions {
         }
         run.workflow.timeout().ifPresent(t -> run.runTimeout = sup.delay.schedule(() -> sup.cancelRun(run, true), t));
         checkDone(run, deferred);
-    }
-
-    /** A PENDING task whose upstream all ended: run it, or settle it by the same rule propagation uses. */
-    private void settlePending(RunExecution run, int i, Instant now) {
-        TaskGraph g = run.graph;
-        int[] pred = g.predecessorArray();
-        for (int e = g.predecessorStart(i); e < g.predecessorEnd(i); e++) {
-            TaskState up = run.state(pred[e]);
-            if (up.isFailure() || up == TaskState.SKIPPED || up == TaskState.CANCELLED) {
-                TaskState mine = up.isFailure() ? TaskState.UPSTREAM_FAILED : TaskState.SKIPPED;
-                terminal(run, i, mine, now, null, "upstream '" + g.id(pred[e]) + "' " + up, Duration.ZERO);
-                propagate(run, i, now);
-                return;
-            }
-        }
-        makeReady(run, i, now);
     }
 
     private void makeReady(RunExecution run, int i, Instant now) {
@@ -186,7 +177,12 @@ final class Transitions {
             run.observedMillis += took.toMillis();
             run.observedEstimateMillis += run.estimateMillis[i];
             terminal(run, i, TaskState.SUCCEEDED, now, output, null, took);
-            propagate(run, i, now);
+            if (a.shortCircuit) {
+                shortCircuit(run, i, now);
+            } else {
+                run.branches[i] = a.branchSelection;
+                propagate(run, i, now);
+            }
         } else {
             Throwable cause = a.timedOut ? new TaskTimeoutException(spec.id(), spec.timeout().orElseThrow()) : failure;
             TaskState state = a.timedOut ? TaskState.TIMED_OUT : TaskState.FAILED;
@@ -243,26 +239,102 @@ final class Transitions {
         stack.push(from);
         while (!stack.isEmpty()) {
             int v = stack.pop();
+            TaskState sv = run.state(v);
+            int[] chosen = run.branches[v];
+            run.branches[v] = null;
             for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
                 int s = succ[e];
                 if (run.state(s) != TaskState.PENDING) {
                     continue;
                 }
                 run.pendingUpstream[s]--;
-                TaskState upstream = run.state(v);
-                if (upstream.isFailure()) {
-                    terminal(run, s, TaskState.UPSTREAM_FAILED, now, null, "upstream '" + g.id(v) + "' "
-                            + upstream, Duration.ZERO);
-                    stack.push(s);
-                } else if (upstream == TaskState.SKIPPED || upstream == TaskState.CANCELLED) {
-                    terminal(run, s, TaskState.SKIPPED, now, null, "upstream '" + g.id(v) + "' " + upstream,
+                if (chosen != null && !contains(chosen, s)) {
+                    terminal(run, s, TaskState.SKIPPED, now, null, "branch not taken by '" + g.id(v) + "'",
                             Duration.ZERO);
                     stack.push(s);
-                } else if (run.pendingUpstream[s] == 0) {
-                    makeReady(run, s, now);
+                    continue;
+                }
+                count(run, s, sv, run.succKind == null ? EdgeKinds.SUCCESS : run.succKind[e]);
+                if (settle(run, s, now, "upstream '" + g.id(v) + "' " + sv)) {
+                    stack.push(s);
                 }
             }
         }
+    }
+
+    /** Counts one settled upstream edge of {@code s}, seen through the edge's condition. */
+    private static void count(RunExecution run, int s, TaskState upstream, byte kind) {
+        boolean ok = upstream == TaskState.SUCCEEDED;
+        boolean bad = upstream.isFailure();
+        switch (kind) {
+            case EdgeKinds.FAILURE -> {
+                ok = bad;
+                bad = false;
+            }
+            case EdgeKinds.COMPLETION -> {
+                ok = ok || bad;
+                bad = false;
+            }
+            default -> {
+            }
+        }
+        if (ok) {
+            run.upSucceeded[s]++;
+        } else if (bad) {
+            run.upFailed[s]++;
+        } else {
+            run.upSkipped[s]++;
+        }
+    }
+
+    /** Applies the trigger rule; returns true if the task became terminal without running. */
+    private boolean settle(RunExecution run, int s, Instant now, String cause) {
+        TriggerRule rule = run.graph.task(s).triggerRule();
+        TriggerDecision d = TriggerRules.decide(rule, run.upSucceeded[s], run.upFailed[s], run.upSkipped[s],
+                run.graph.inDegree(s));
+        switch (d) {
+            case RUN -> makeReady(run, s, now);
+            case SKIP -> terminal(run, s, TaskState.SKIPPED, now, null, cause + "; trigger rule "
+                    + rule.name().toLowerCase(java.util.Locale.ROOT) + " not met", Duration.ZERO);
+            case UPSTREAM_FAILED -> terminal(run, s, TaskState.UPSTREAM_FAILED, now, null, cause, Duration.ZERO);
+            default -> {
+                return false;
+            }
+        }
+        return d != TriggerDecision.RUN;
+    }
+
+    /** Skips everything downstream of {@code v} that has not started, whatever its trigger rule. */
+    private void shortCircuit(RunExecution run, int v, Instant now) {
+        TaskGraph g = run.graph;
+        int[] succ = g.successorArray();
+        boolean[] seen = new boolean[g.size()];
+        IntStack todo = new IntStack();
+        todo.push(v);
+        while (!todo.isEmpty()) {
+            int u = todo.pop();
+            for (int e = g.successorStart(u); e < g.successorEnd(u); e++) {
+                int s = succ[e];
+                if (!seen[s]) {
+                    seen[s] = true;
+                    TaskState st = run.state(s);
+                    if (st == TaskState.PENDING || st == TaskState.READY) {
+                        terminal(run, s, TaskState.SKIPPED, now, null, "short-circuited by '" + g.id(v) + "'",
+                                Duration.ZERO);
+                    }
+                    todo.push(s);
+                }
+            }
+        }
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void failFast(RunExecution run, Instant now) {
