@@ -1,0 +1,41 @@
+package dev.supervisor.core.expr;
+
+import dev.supervisor.core.expr.internal.DefaultExpressionEngine;
+
+/**
+ * Compiles expressions once and caches them.
+ *
+ * <p>The language: integers (64-bit, overflow is an error), doubles, strings ('…' or "…"), booleans, null,
+ * lists {@code [1, 2]}, maps {@code {'k': v}}; operators {@code ! - * / % + - < <= > >= == != in && || ?:};
+ * member access {@code a.b} and indexing {@code a[0]}, {@code a['k']} on maps, lists, Jackson nodes and
+ * registered host types; functions {@code size has int double string timestamp duration matches hour weekday}
+ * and methods {@code s.startsWith(x) s.endsWith(x) s.contains(x) s.matches(re) x.size()}; macros
+ * {@code l.exists(x, p) l.all(x, p) l.filter(x, p) l.map(x, f)}; the variable {@code now}. Integers and
+ * doubles mix in arithmetic and comparisons. {@code matches} uses Java regular expressions on an input that
+ * counts every character read against the cost budget, so catastrophic backtracking ends with an error.
+ */
+public interface ExpressionEngine {
+
+    /**
+     * @param source the expression
+     * @return the compiled expression (from the cache when seen before)
+     * @throws ExpressionException with line, column and caret if the source is invalid or too large
+     */
+    Expression compile(String source);
+
+    /** @return the configuration */
+    ExpressionConfig config();
+
+    /**
+     * @param config limits and extensions
+     * @return an engine
+     */
+    static ExpressionEngine create(ExpressionConfig config) {
+        return new DefaultExpressionEngine(config);
+    }
+
+    /** @return an engine with default limits */
+    static ExpressionEngine ofDefaults() {
+        return create(ExpressionConfig.ofDefaults());
+    }
+}

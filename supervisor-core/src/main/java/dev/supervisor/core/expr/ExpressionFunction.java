@@ -1,0 +1,17 @@
+package dev.supervisor.core.expr;
+
+import java.util.List;
+
+/**
+ * A host function callable from expressions as {@code name(args...)}. It receives evaluated arguments and must
+ * return a value of the language's types; it must not block.
+ */
+@FunctionalInterface
+public interface ExpressionFunction {
+    /**
+     * @param args evaluated arguments
+     * @return the result
+     * @throws IllegalArgumentException to report bad arguments (shown at the call's position)
+     */
+    Object apply(List<Object> args);
+}

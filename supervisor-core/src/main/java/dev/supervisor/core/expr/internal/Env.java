@@ -1,0 +1,71 @@
+package dev.supervisor.core.expr.internal;
+
+import dev.supervisor.core.expr.ExpressionConfig;
+import dev.supervisor.core.expr.ExpressionException;
+import java.util.Map;
+
+/** One evaluation: variables, macro-bound locals, and the cost meter. Not shared between threads. */
+final class Env {
+    final ExpressionConfig config;
+    final String source;
+    final Map<String, ?> variables;
+    private long cost;
+    private String[] localNames = new String[4];
+    private Object[] localValues = new Object[4];
+    private int locals;
+
+    Env(ExpressionConfig config, String source, Map<String, ?> variables) {
+        this.config = config;
+        this.source = source;
+        this.variables = variables;
+    }
+
+    void tick(int pos) {
+        if (++cost > config.maxCost()) {
+            throw error(pos, "evaluation cost budget of " + config.maxCost() + " steps exceeded");
+        }
+    }
+
+    void charge(int pos, long amount) {
+        cost += amount;
+        if (cost > config.maxCost()) {
+            throw error(pos, "evaluation cost budget of " + config.maxCost() + " steps exceeded");
+        }
+    }
+
+    ExpressionException error(int pos, String msg) {
+        return new ExpressionException(msg, source, pos);
+    }
+
+    void push(String name, Object value) {
+        if (locals == localNames.length) {
+            localNames = java.util.Arrays.copyOf(localNames, locals * 2);
+            localValues = java.util.Arrays.copyOf(localValues, locals * 2);
+        }
+        localNames[locals] = name;
+        localValues[locals++] = value;
+    }
+
+    void set(Object value) {
+        localValues[locals - 1] = value;
+    }
+
+    void pop() {
+        locals--;
+    }
+
+    /** @return true if found, with the value in {@code out[0]} */
+    boolean local(String name, Object[] out) {
+        for (int k = locals - 1; k >= 0; k--) {
+            if (localNames[k].equals(name)) {
+                out[0] = localValues[k];
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasLocals() {
+        return locals > 0;
+    }
+}

@@ -1,0 +1,342 @@
+package dev.supervisor.core.expr.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supervisor.core.expr.MemberAccessor;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The language's value semantics: normalisation of host values, access, equality, ordering and arithmetic. */
+final class Values {
+    private Values() {
+    }
+
+    static Object normalize(Object v) {
+        if (v == null || v instanceof Long || v instanceof String || v instanceof Boolean || v instanceof Double) {
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof BigInteger b) {
+            return b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
+        }
+        if (v instanceof BigDecimal b) {
+            return b.doubleValue();
+        }
+        if (v instanceof Character c) {
+            return c.toString();
+        }
+        if (v instanceof JsonNode n) {
+            if (n.isTextual()) {
+                return n.textValue();
+            }
+            if (n.isIntegralNumber()) {
+                return n.canConvertToLong() ? (Object) n.longValue() : (Object) n.doubleValue();
+            }
+            if (n.isNumber()) {
+                return n.doubleValue();
+            }
+            if (n.isBoolean()) {
+                return n.booleanValue();
+            }
+            if (n.isNull() || n.isMissingNode()) {
+                return null;
+            }
+        }
+        return v;
+    }
+
+    static String typeName(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Long) {
+            return "int";
+        }
+        if (v instanceof Double) {
+            return "double";
+        }
+        if (v instanceof String) {
+            return "string";
+        }
+        if (v instanceof Boolean) {
+            return "bool";
+        }
+        if (v instanceof List<?> || v instanceof JsonNode n && n.isArray()) {
+            return "list";
+        }
+        if (v instanceof Map<?, ?> || v instanceof JsonNode n && n.isObject()) {
+            return "map";
+        }
+        if (v instanceof Instant) {
+            return "timestamp";
+        }
+        if (v instanceof Duration) {
+            return "duration";
+        }
+        return v.getClass().getSimpleName();
+    }
+
+    /* ---- access ---- */
+
+    static final Object ABSENT = new Object();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object member(Env env, Object target, String name, int pos) {
+        if (target instanceof Map<?, ?> m) {
+            if (!m.containsKey(name)) {
+                return ABSENT;
+            }
+            return normalize(m.get(name));
+        }
+        if (target instanceof JsonNode n && n.isObject()) {
+            JsonNode v = n.get(name);
+            return v == null ? ABSENT : normalize(v);
+        }
+        if (target != null) {
+            for (Map.Entry<Class<?>, MemberAccessor<?>> e : env.config.accessors().entrySet()) {
+                if (e.getKey().isInstance(target)) {
+                    try {
+                        return normalize(((MemberAccessor) e.getValue()).get(target, name));
+                    } catch (IllegalArgumentException ex) {
+                        throw env.error(pos, ex.getMessage() == null ? "no member '" + name + "'" : ex.getMessage());
+                    }
+                }
+            }
+        }
+        throw env.error(pos, "cannot read member '" + name + "' of " + typeName(target));
+    }
+
+    static Object index(Env env, Object target, Object key, int pos) {
+        if (target instanceof List<?> l) {
+            return normalize(l.get(listIndex(env, key, l.size(), pos)));
+        }
+        if (target instanceof JsonNode n && n.isArray()) {
+            return normalize(n.get(listIndex(env, key, n.size(), pos)));
+        }
+        if (target instanceof String s) {
+            return String.valueOf(s.charAt(listIndex(env, key, s.length(), pos)));
+        }
+        if (key instanceof String k) {
+            Object v = member(env, target, k, pos);
+            if (v == ABSENT) {
+                throw env.error(pos, "no key '" + k + "'");
+            }
+            return v;
+        }
+        throw env.error(pos, "cannot index " + typeName(target) + " with " + typeName(key));
+    }
+
+    private static int listIndex(Env env, Object key, int size, int pos) {
+        if (!(key instanceof Long l)) {
+            throw env.error(pos, "list index must be an int but was " + typeName(key));
+        }
+        if (l < 0 || l >= size) {
+            throw env.error(pos, "index " + l + " out of range [0, " + size + ")");
+        }
+        return (int) (long) l;
+    }
+
+    static long size(Env env, Object v, int pos) {
+        if (v instanceof String s) {
+            return s.codePointCount(0, s.length());
+        }
+        if (v instanceof List<?> l) {
+            return l.size();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.size();
+        }
+        if (v instanceof JsonNode n && n.isContainerNode()) {
+            return n.size();
+        }
+        throw env.error(pos, "size() needs a string, list or map but got " + typeName(v));
+    }
+
+    /** Elements of a list, or keys of a map, for {@code in} and macros. */
+    static Iterator<?> elements(Env env, Object v, int pos) {
+        if (v instanceof List<?> l) {
+            return l.iterator();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.keySet().iterator();
+        }
+        if (v instanceof JsonNode n && n.isArray()) {
+            return n.elements();
+        }
+        if (v instanceof JsonNode n && n.isObject()) {
+            return n.fieldNames();
+        }
+        throw env.error(pos, "expected a list or map but got " + typeName(v));
+    }
+
+    /* ---- equality and ordering ---- */
+
+    static boolean equal(Env env, Object a, Object b, int pos) {
+        env.tick(pos);
+        a = normalize(a);
+        b = normalize(b);
+        if (a instanceof Number x && b instanceof Number y) {
+            if (x instanceof Long && y instanceof Long) {
+                return x.longValue() == y.longValue();
+            }
+            return x.doubleValue() == y.doubleValue();
+        }
+        if (isList(a) && isList(b)) {
+            Iterator<?> i = elements(env, a, pos);
+            Iterator<?> j = elements(env, b, pos);
+            while (i.hasNext() && j.hasNext()) {
+                if (!equal(env, i.next(), j.next(), pos)) {
+                    return false;
+                }
+            }
+            return !i.hasNext() && !j.hasNext();
+        }
+        if (isMap(a) && isMap(b)) {
+            if (size(env, a, pos) != size(env, b, pos)) {
+                return false;
+            }
+            for (Iterator<?> it = elements(env, a, pos); it.hasNext();) {
+                String k = (String) it.next();
+                Object bv = member(env, b, k, pos);
+                if (bv == ABSENT || !equal(env, member(env, a, k, pos), bv, pos)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static boolean isList(Object v) {
+        return v instanceof List<?> || v instanceof JsonNode n && n.isArray();
+    }
+
+    private static boolean isMap(Object v) {
+        return v instanceof Map<?, ?> || v instanceof JsonNode n && n.isObject();
+    }
+
+    static int compare(Env env, Object a, Object b, int pos) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Instant x && b instanceof Instant y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Duration x && b instanceof Duration y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        throw env.error(pos, "cannot compare " + typeName(a) + " with " + typeName(b));
+    }
+
+    static boolean in(Env env, Object needle, Object haystack, int pos) {
+        if (haystack instanceof Map<?, ?> || haystack instanceof JsonNode n && n.isObject()) {
+            return needle instanceof String k && member(env, haystack, k, pos) != ABSENT;
+        }
+        for (Iterator<?> it = elements(env, haystack, pos); it.hasNext();) {
+            if (equal(env, needle, it.next(), pos)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /* ---- arithmetic ---- */
+
+    static Object arith(Env env, String op, Object a, Object b, int pos) {
+        try {
+            if (a instanceof Long x && b instanceof Long y) {
+                return switch (op) {
+                    case "+" -> Math.addExact(x, y);
+                    case "-" -> Math.subtractExact(x, y);
+                    case "*" -> Math.multiplyExact(x, y);
+                    case "/" -> {
+                        if (y == 0) {
+                            throw env.error(pos, "division by zero");
+                        }
+                        if (x == Long.MIN_VALUE && y == -1) {
+                            throw new ArithmeticException();
+                        }
+                        yield x / y;
+                    }
+                    default -> {
+                        if (y == 0) {
+                            throw env.error(pos, "modulus by zero");
+                        }
+                        yield x % y;
+                    }
+                };
+            }
+        } catch (ArithmeticException e) {
+            throw env.error(pos, "integer overflow in " + a + " " + op + " " + b);
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            double r = switch (op) {
+                case "+" -> x.doubleValue() + y.doubleValue();
+                case "-" -> x.doubleValue() - y.doubleValue();
+                case "*" -> x.doubleValue() * y.doubleValue();
+                case "/" -> x.doubleValue() / y.doubleValue();
+                default -> x.doubleValue() % y.doubleValue();
+            };
+            return r;
+        }
+        if (op.equals("+")) {
+            if (a instanceof String x && b instanceof String y) {
+                long len = (long) x.length() + y.length();
+                if (len > env.config.maxStringLength()) {
+                    throw env.error(pos, "string longer than " + env.config.maxStringLength() + " characters");
+                }
+                env.charge(pos, len / 16);
+                return x + y;
+            }
+            if (isList(a) && isList(b)) {
+                long n = size(env, a, pos) + size(env, b, pos);
+                if (n > env.config.maxListSize()) {
+                    throw env.error(pos, "list larger than " + env.config.maxListSize() + " elements");
+                }
+                env.charge(pos, n);
+                List<Object> out = new ArrayList<>((int) n);
+                elements(env, a, pos).forEachRemaining(v -> out.add(normalize(v)));
+                elements(env, b, pos).forEachRemaining(v -> out.add(normalize(v)));
+                return out;
+            }
+        }
+        try {
+            if (a instanceof Instant t && b instanceof Duration d) {
+                return op.equals("+") ? t.plus(d) : op.equals("-") ? t.minus(d) : fail(env, op, a, b, pos);
+            }
+            if (a instanceof Duration d && b instanceof Duration e) {
+                return op.equals("+") ? d.plus(e) : op.equals("-") ? d.minus(e) : fail(env, op, a, b, pos);
+            }
+            if (a instanceof Instant t && b instanceof Instant u && op.equals("-")) {
+                return Duration.between(u, t);
+            }
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw env.error(pos, "time arithmetic out of range");
+        }
+        return fail(env, op, a, b, pos);
+    }
+
+    private static Object fail(Env env, String op, Object a, Object b, int pos) {
+        throw env.error(pos, "operator " + op + " does not apply to " + typeName(a) + " and " + typeName(b));
+    }
+}
