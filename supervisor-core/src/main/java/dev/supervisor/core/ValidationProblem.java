@@ -31,7 +31,9 @@ public record ValidationProblem(Kind kind, List<String> taskIds, String message)
         /** No handler is registered for a task type (warning at validation, error at submit). */
         NO_HANDLER(false),
         /** The workflow uses a feature this engine cannot execute. */
-        UNSUPPORTED_FEATURE(true);
+        UNSUPPORTED_FEATURE(true),
+        /** A condition or edge expression does not compile. */
+        INVALID_EXPRESSION(true);
 
         private final boolean error;
 

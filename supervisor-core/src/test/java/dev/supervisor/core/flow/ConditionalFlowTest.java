@@ -188,13 +188,59 @@ class ConditionalFlowTest {
     }
 
     @Test
-    void customEdge_isRefusedUntilExpressionsAreSupported() {
+    void customEdge_expressionOverUpstreamOutput_decidesTheEdge() {
+        WorkflowSpec wf = WorkflowSpec.builder("w").task(task("scan"))
+                .task(TaskSpec.builder("fix", T).dependsOn("scan", EdgeCondition.custom(
+                        "status == 'SUCCEEDED' && output.findings > 0")))
+                .task(TaskSpec.builder("celebrate", T).dependsOn("scan", EdgeCondition.custom("output.findings == 0")))
+                .build();
+        RunOutcome out = run(wf, ctx -> ctx.task().id().equals("scan") ? java.util.Map.of("findings", 2) : null);
+        assertThat(out.task("fix").state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(out.task("celebrate").state()).isEqualTo(TaskState.SKIPPED);
+    }
+
+    @Test
+    void condition_false_skipsTheTaskAndDownstreamFollowsTheRules() {
+        WorkflowSpec wf = WorkflowSpec.builder("w").task(task("build"))
+                .task(task("deploy", "build").condition("inputs.branch == 'main' && tasks.build.output.ok"))
+                .task(task("notify", "deploy").triggerRule(TriggerRule.ALL_DONE)).build();
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(Runnable::run).handler(T, ctx -> {
+            ran.add(ctx.task().id());
+            return java.util.Map.of("ok", true);
+        }).build());
+        RunOutcome feature = sup.submit(wf, java.util.Map.of("branch", "feature/x")).outcome().join();
+        assertThat(feature.task("deploy").state()).isEqualTo(TaskState.SKIPPED);
+        assertThat(feature.task("deploy").error()).startsWith("condition is false");
+        assertThat(feature.task("notify").state()).isEqualTo(TaskState.SUCCEEDED);
+        RunOutcome main = sup.submit(wf, java.util.Map.of("branch", "main")).outcome().join();
+        assertThat(main.task("deploy").state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
+    void condition_evaluationError_failsTheTaskWithThePosition() {
+        WorkflowSpec wf = WorkflowSpec.builder("w").task(task("a").condition("inputs.missing > 1")).build();
+        RunOutcome out = run(wf, failing());
+        assertThat(out.task("a").state()).isEqualTo(TaskState.FAILED);
+        assertThat(out.task("a").error()).isEqualTo("condition failed: no member 'missing' (use has(...) to test for"
+                + " it) at 1:8");
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void invalidExpressions_areReportedAtSubmitWithEveryOtherProblem() {
         Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(Runnable::run).handler(T, c -> null)
                 .build());
-        WorkflowSpec wf = WorkflowSpec.builder("w").task(task("a"))
-                .task(TaskSpec.builder("b", T).dependsOn("a", EdgeCondition.custom("output.ok"))).build();
+        WorkflowSpec wf = WorkflowSpec.builder("w").task(task("a").condition("1 +"))
+                .task(TaskSpec.builder("b", T).dependsOn("a", EdgeCondition.custom("status ==")))
+                .task(task("c", "ghost")).build();
         assertThatThrownBy(() -> sup.submit(wf)).isInstanceOf(WorkflowValidationException.class)
-                .hasMessageContaining("UNSUPPORTED_FEATURE").hasMessageContaining("CUSTOM edge condition on 'a'");
+                .hasMessageContaining("UNKNOWN_DEPENDENCY");
+        WorkflowSpec onlyExpr = WorkflowSpec.builder("w").task(task("a").condition("1 +"))
+                .task(TaskSpec.builder("b", T).dependsOn("a", EdgeCondition.custom("status =="))).build();
+        assertThatThrownBy(() -> sup.submit(onlyExpr)).isInstanceOfSatisfying(WorkflowValidationException.class,
+                e -> assertThat(e.errors()).extracting(p -> p.kind().name()).containsExactly("INVALID_EXPRESSION",
+                        "INVALID_EXPRESSION"))
+                .hasMessageContaining("condition of task 'a'").hasMessageContaining("edge 'a' -> 'b'");
     }
 
     /* ---- short-circuit ---- */

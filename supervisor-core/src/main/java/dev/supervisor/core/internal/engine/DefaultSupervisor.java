@@ -24,6 +24,8 @@ import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.WorkflowValidationException;
+import dev.supervisor.core.expr.ExpressionConfig;
+import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.graph.TaskGraph;
 import dev.supervisor.core.graph.ValidationReport;
 import dev.supervisor.core.graph.WorkflowValidator;
@@ -84,6 +86,7 @@ public final class DefaultSupervisor implements Supervisor {
     private final LinkedHashMap<String, RunExecution> finished = new LinkedHashMap<>();
     private final SplittableRandom random;
     private final WorkflowValidator validator;
+    private final ExpressionEngine expressions;
     // Weak identity keys: a spec nobody holds any more drops out by itself.
     private final Cache<WorkflowSpec, Prepared> prepared = Caffeine.newBuilder().weakKeys().maximumSize(256)
             .build();
@@ -123,6 +126,7 @@ public final class DefaultSupervisor implements Supervisor {
         this.events = new Events(bus);
         this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
         this.validator = WorkflowValidator.of(handlers::containsKey);
+        this.expressions = ExpressionEngine.create(ExpressionConfig.builder().clock(clock).build());
         config.typeLimits().forEach((t, max) -> typeLimits.put(t, new Limit("type " + t, max)));
         config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
         this.random = new SplittableRandom(config.randomSeed());
@@ -166,7 +170,7 @@ public final class DefaultSupervisor implements Supervisor {
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
         RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers, p.limits, p.rank,
-                p.estimates, p.succKind, records, runRecord);
+                p.estimates, p.succKind, p.flow, records, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -192,7 +196,7 @@ public final class DefaultSupervisor implements Supervisor {
 
     /** Everything a run needs that depends only on the workflow. */
     private record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                            long[] estimates, byte[] succKind) {
+                            long[] estimates, byte[] succKind, FlowExpressions flow) {
     }
 
     /**
@@ -210,13 +214,16 @@ public final class DefaultSupervisor implements Supervisor {
         for (int i = 0; i < limits.length; i++) {
             limits[i] = limitsOf(shared.graph.task(i), runLimit);
         }
-        return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind);
+        return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind,
+                shared.flow);
     }
 
     private Prepared prepareUncached(WorkflowSpec workflow) {
         ValidationReport report = validator.validate(workflow);
         List<ValidationProblem> problems = new ArrayList<>(report.problems());
         problems.addAll(FeatureChecks.problems(workflow));
+        FlowExpressions flow = report.graph().map(g -> FlowExpressions.compile(g, expressions, problems))
+                .orElse(FlowExpressions.NONE);
         // At submit a missing handler is fatal: the task could never run.
         if (!report.isValid() || problems.stream().anyMatch(p -> p.isError()
                 || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
@@ -234,7 +241,7 @@ public final class DefaultSupervisor implements Supervisor {
             hs[i] = handlers.get(t.type());
             limits[i] = limitsOf(t, null);
         }
-        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph));
+        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow);
     }
 
     @Override
@@ -262,7 +269,7 @@ public final class DefaultSupervisor implements Supervisor {
             }
         }
         RunExecution run = new RunExecution(this, runId, workflow, p.graph, stored.inputs(), p.handlers, p.limits,
-                p.rank, p.estimates, p.succKind, records, stored);
+                p.rank, p.estimates, p.succKind, p.flow, records, stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {

@@ -11,11 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Refuses specs that use what this engine version cannot execute yet (expression conditions land with the
- * expression language) rather than silently running them as if unconditional, and dependencies declared twice
- * with different conditions.
- */
+/** Refuses dependencies declared twice with different conditions: which one should hold is not knowable. */
 final class FeatureChecks {
     private FeatureChecks() {
     }
@@ -25,9 +21,6 @@ final class FeatureChecks {
         for (TaskSpec t : wf.tasks()) {
             Map<String, EdgeCondition> seen = new HashMap<>();
             for (Dependency d : t.dependencies()) {
-                if (d.condition().kind() == EdgeCondition.Kind.CUSTOM) {
-                    out.add(unsupported(t, "a CUSTOM edge condition on '" + d.taskId() + "'"));
-                }
                 EdgeCondition before = seen.putIfAbsent(d.taskId(), d.condition());
                 if (before != null && !before.equals(d.condition())) {
                     out.add(new ValidationProblem(Kind.UNSUPPORTED_FEATURE, List.of(t.id(), d.taskId()), "task '"
@@ -35,15 +28,7 @@ final class FeatureChecks {
                             + " conditions " + before.kind() + " and " + d.condition().kind()));
                 }
             }
-            if (t.condition().isPresent()) {
-                out.add(unsupported(t, "a condition expression"));
-            }
         }
         return out;
-    }
-
-    private static ValidationProblem unsupported(TaskSpec t, String what) {
-        return new ValidationProblem(Kind.UNSUPPORTED_FEATURE, List.of(t.id()), "task '" + t.id() + "' uses "
-                + what + ", which this engine version does not execute yet");
     }
 }

@@ -44,6 +44,7 @@ final class RunExecution implements RunHandle {
     final int[] upFailed;
     final int[] upSkipped;
     final byte[] succKind;
+    final FlowExpressions flow;
     /** Direct successors chosen by a branch task (null: all), kept until its downstream is settled. */
     final int[][] branches;
     final Attempt[] running;
@@ -65,7 +66,8 @@ final class RunExecution implements RunHandle {
 
     RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, TaskGraph graph,
                  Map<String, Object> inputs, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                 long[] estimateMillis, byte[] succKind, List<TaskRecord> initial, RunRecord runRecord) {
+                 long[] estimateMillis, byte[] succKind, FlowExpressions flow, List<TaskRecord> initial,
+                 RunRecord runRecord) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
@@ -83,6 +85,7 @@ final class RunExecution implements RunHandle {
         this.upFailed = new int[n];
         this.upSkipped = new int[n];
         this.succKind = succKind;
+        this.flow = flow;
         this.branches = new int[n][];
         this.running = new Attempt[n];
         this.readyAt = new Instant[n];

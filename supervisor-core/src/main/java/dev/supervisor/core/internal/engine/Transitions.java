@@ -7,6 +7,7 @@ import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
 import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.expr.ExpressionException;
 import dev.supervisor.core.flow.TriggerDecision;
 import dev.supervisor.core.flow.TriggerRules;
 import dev.supervisor.core.graph.TaskGraph;
@@ -44,8 +45,8 @@ final class Transitions {
         for (int i = 0; i < run.graph.size(); i++) {
             // Roots run; so do tasks whose rule fires before any upstream ends (always).
             if (run.state(i) == TaskState.PENDING && TriggerRules.decide(run.graph.task(i).triggerRule(), 0, 0, 0,
-                    run.graph.inDegree(i)) == TriggerDecision.RUN) {
-                makeReady(run, i, now);
+                    run.graph.inDegree(i)) == TriggerDecision.RUN && readyIfConditionHolds(run, i, now)) {
+                propagate(run, i, now);
             }
         }
         checkDone(run, deferred);
@@ -88,7 +89,7 @@ final class Transitions {
             TaskState sv = run.state(v);
             for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
                 if (sv.isTerminal()) {
-                    count(run, succ[e], sv, run.succKind == null ? EdgeKinds.SUCCESS : run.succKind[e]);
+                    count(run, v, succ[e], e, sv);
                 } else {
                     run.pendingUpstream[succ[e]]++;
                 }
@@ -254,7 +255,7 @@ final class Transitions {
                     stack.push(s);
                     continue;
                 }
-                count(run, s, sv, run.succKind == null ? EdgeKinds.SUCCESS : run.succKind[e]);
+                count(run, v, s, e, sv);
                 if (settle(run, s, now, "upstream '" + g.id(v) + "' " + sv)) {
                     stack.push(s);
                 }
@@ -262,11 +263,22 @@ final class Transitions {
         }
     }
 
-    /** Counts one settled upstream edge of {@code s}, seen through the edge's condition. */
-    private static void count(RunExecution run, int s, TaskState upstream, byte kind) {
+    /** Counts one settled upstream edge {@code v -> s} (successor slot {@code e}), seen through its condition. */
+    private static void count(RunExecution run, int v, int s, int e, TaskState upstream) {
+        byte kind = run.succKind == null ? EdgeKinds.SUCCESS : run.succKind[e];
         boolean ok = upstream == TaskState.SUCCEEDED;
         boolean bad = upstream.isFailure();
         switch (kind) {
+            case EdgeKinds.CUSTOM -> {
+                // An expression that cannot be evaluated counts as a failed edge, so the rule sees the problem.
+                bad = false;
+                try {
+                    ok = run.flow.edgeBySuccSlot[e].test(FlowExpressions.edgeVariables(run, v, s));
+                } catch (ExpressionException ex) {
+                    ok = false;
+                    bad = true;
+                }
+            }
             case EdgeKinds.FAILURE -> {
                 ok = bad;
                 bad = false;
@@ -293,7 +305,9 @@ final class Transitions {
         TriggerDecision d = TriggerRules.decide(rule, run.upSucceeded[s], run.upFailed[s], run.upSkipped[s],
                 run.graph.inDegree(s));
         switch (d) {
-            case RUN -> makeReady(run, s, now);
+            case RUN -> {
+                return readyIfConditionHolds(run, s, now);
+            }
             case SKIP -> terminal(run, s, TaskState.SKIPPED, now, null, cause + "; trigger rule "
                     + rule.name().toLowerCase(java.util.Locale.ROOT) + " not met", Duration.ZERO);
             case UPSTREAM_FAILED -> terminal(run, s, TaskState.UPSTREAM_FAILED, now, null, cause, Duration.ZERO);
@@ -302,6 +316,35 @@ final class Transitions {
             }
         }
         return d != TriggerDecision.RUN;
+    }
+
+    /**
+     * Makes a task READY, or settles it when its condition says no (SKIPPED) or cannot be evaluated (FAILED).
+     *
+     * @return true if the task became terminal instead
+     */
+    private boolean readyIfConditionHolds(RunExecution run, int s, Instant now) {
+        var cond = run.flow.conditions == null ? null : run.flow.conditions[s];
+        if (cond != null) {
+            boolean holds;
+            try {
+                holds = cond.test(FlowExpressions.taskVariables(run, s));
+            } catch (ExpressionException e) {
+                terminal(run, s, TaskState.FAILED, now, null, "condition failed: " + e.reason() + " at " + e.line()
+                        + ":" + e.column(), Duration.ZERO);
+                if (run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
+                    failFast(run, now);
+                }
+                return true;
+            }
+            if (!holds) {
+                terminal(run, s, TaskState.SKIPPED, now, null, "condition is false: " + cond.source(),
+                        Duration.ZERO);
+                return true;
+            }
+        }
+        makeReady(run, s, now);
+        return false;
     }
 
     /** Skips everything downstream of {@code v} that has not started, whatever its trigger rule. */
