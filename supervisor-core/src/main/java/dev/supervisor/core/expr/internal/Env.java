@@ -10,8 +10,8 @@ final class Env {
     final String source;
     final Map<String, ?> variables;
     private long cost;
-    private String[] localNames = new String[4];
-    private Object[] localValues = new Object[4];
+    private String[] localNames;
+    private Object[] localValues;
     private int locals;
 
     Env(ExpressionConfig config, String source, Map<String, ?> variables) {
@@ -38,7 +38,10 @@ final class Env {
     }
 
     void push(String name, Object value) {
-        if (locals == localNames.length) {
+        if (localNames == null) {
+            localNames = new String[4];
+            localValues = new Object[4];
+        } else if (locals == localNames.length) {
             localNames = java.util.Arrays.copyOf(localNames, locals * 2);
             localValues = java.util.Arrays.copyOf(localValues, locals * 2);
         }

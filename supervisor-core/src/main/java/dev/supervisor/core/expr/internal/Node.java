@@ -56,8 +56,9 @@ abstract class Node {
                 }
             }
             Map<String, ?> vars = env.variables;
-            if (vars.containsKey(name)) {
-                return Values.normalize(vars.get(name));
+            Object v = vars.get(name);
+            if (v != null || vars.containsKey(name)) {
+                return Values.normalize(v);
             }
             if (name.equals("now")) {
                 return env.config.clock().instant();
@@ -212,11 +213,31 @@ abstract class Node {
         final Node a;
         final Node b;
 
+        private static final int EQ = 0;
+        private static final int NE = 1;
+        private static final int LT = 2;
+        private static final int LE = 3;
+        private static final int GT = 4;
+        private static final int GE = 5;
+        private static final int IN = 6;
+        private static final int ARITH = 7;
+        private final int code;
+
         Binary(int pos, String op, Node a, Node b) {
             super(pos);
             this.op = op;
             this.a = a;
             this.b = b;
+            this.code = switch (op) {
+                case "==" -> EQ;
+                case "!=" -> NE;
+                case "<" -> LT;
+                case "<=" -> LE;
+                case ">" -> GT;
+                case ">=" -> GE;
+                case "in" -> IN;
+                default -> ARITH;
+            };
         }
 
         @Override
@@ -224,14 +245,14 @@ abstract class Node {
             Object x = a.eval(env);
             Object y = b.eval(env);
             env.tick(pos);
-            return switch (op) {
-                case "==" -> Values.equal(env, x, y, pos);
-                case "!=" -> !Values.equal(env, x, y, pos);
-                case "<" -> Values.compare(env, x, y, pos) < 0;
-                case "<=" -> Values.compare(env, x, y, pos) <= 0;
-                case ">" -> Values.compare(env, x, y, pos) > 0;
-                case ">=" -> Values.compare(env, x, y, pos) >= 0;
-                case "in" -> Values.in(env, x, y, pos);
+            return switch (code) {
+                case EQ -> Values.equal(env, x, y, pos);
+                case NE -> !Values.equal(env, x, y, pos);
+                case LT -> Values.compare(env, x, y, pos) < 0;
+                case LE -> Values.compare(env, x, y, pos) <= 0;
+                case GT -> Values.compare(env, x, y, pos) > 0;
+                case GE -> Values.compare(env, x, y, pos) >= 0;
+                case IN -> Values.in(env, x, y, pos);
                 default -> Values.arith(env, op, x, y, pos);
             };
         }

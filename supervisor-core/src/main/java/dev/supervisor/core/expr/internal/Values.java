@@ -94,10 +94,11 @@ final class Values {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object member(Env env, Object target, String name, int pos) {
         if (target instanceof Map<?, ?> m) {
-            if (!m.containsKey(name)) {
+            Object v = m.get(name);
+            if (v == null && !m.containsKey(name)) {
                 return ABSENT;
             }
-            return normalize(m.get(name));
+            return normalize(v);
         }
         if (target instanceof JsonNode n && n.isObject()) {
             JsonNode v = n.get(name);
@@ -184,6 +185,9 @@ final class Values {
 
     static boolean equal(Env env, Object a, Object b, int pos) {
         env.tick(pos);
+        if (a instanceof String x && b instanceof String y) {
+            return x.equals(y);
+        }
         a = normalize(a);
         b = normalize(b);
         if (a instanceof Number x && b instanceof Number y) {
