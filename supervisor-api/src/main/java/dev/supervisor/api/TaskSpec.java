@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * validated; the builder rejects only values that are wrong on their own.
  */
 public final class TaskSpec {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}(\\[[0-9]{1,5}\\])?");
 
     private final String id;
     private final String name;
@@ -31,6 +31,7 @@ public final class TaskSpec {
     private final List<Dependency> dependencies;
     private final TriggerRule triggerRule;
     private final String condition;
+    private final FanOut fanOut;
 
     private TaskSpec(Builder b) {
         this.id = b.id;
@@ -45,10 +46,12 @@ public final class TaskSpec {
         this.dependencies = List.copyOf(b.dependencies);
         this.triggerRule = b.triggerRule;
         this.condition = b.condition;
+        this.fanOut = b.fanOut;
     }
 
     /**
-     * @param id unique id within the workflow: 1-200 characters of {@code [A-Za-z0-9._:-]}
+     * @param id unique id within the workflow: 1-200 characters of {@code [A-Za-z0-9._:-]}, optionally followed by
+     *           an index such as {@code [3]} (the form fan-out instances take)
      * @param type the task type that selects its handler
      * @return a new builder
      * @throws IllegalArgumentException if the id is not valid
@@ -117,6 +120,11 @@ public final class TaskSpec {
         return Optional.ofNullable(condition);
     }
 
+    /** @return the fan-out, if this task runs one instance per element of a list */
+    public Optional<FanOut> fanOut() {
+        return Optional.ofNullable(fanOut);
+    }
+
     /**
      * @return a builder pre-filled with this task's values, to derive a modified copy
      */
@@ -129,6 +137,7 @@ public final class TaskSpec {
         if (condition != null) {
             b.condition(condition);
         }
+        b.fanOut = fanOut;
         b.tags.addAll(tags);
         b.dependencies.addAll(dependencies);
         return b;
@@ -156,6 +165,7 @@ public final class TaskSpec {
         private final List<Dependency> dependencies = new ArrayList<>();
         private TriggerRule triggerRule = TriggerRule.ALL_SUCCESS;
         private String condition;
+        private FanOut fanOut;
 
         private Builder(String id, TaskType type) {
             Objects.requireNonNull(id, "task id");
@@ -290,6 +300,18 @@ public final class TaskSpec {
                 throw new IllegalArgumentException("condition of task '" + id + "' must not be blank");
             }
             this.condition = condition;
+            return this;
+        }
+
+        /**
+         * Runs one instance of this task per element of a list (see {@link FanOut}).
+         *
+         * @param items expression yielding the list, e.g. {@code tasks.discover.output.files}
+         * @param maxWidth the most instances allowed, 1 to 10,000
+         * @return this builder
+         */
+        public Builder fanOut(String items, int maxWidth) {
+            this.fanOut = new FanOut(items, maxWidth);
             return this;
         }
 

@@ -49,6 +49,20 @@ public interface TaskContext {
     Clock clock();
 
     /**
+     * @return for an instance of a fan-out task, its element of the fanned-out list; empty otherwise
+     */
+    default java.util.Optional<Object> fanOutItem() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @return for an instance of a fan-out task, its position in the list (0-based); -1 otherwise
+     */
+    default int fanOutIndex() {
+        return -1;
+    }
+
+    /**
      * Makes this task a branch: when it succeeds, only the named direct downstream tasks run; the other direct
      * downstream tasks are SKIPPED (their own downstream then follows the trigger rules). The last call wins.
      *

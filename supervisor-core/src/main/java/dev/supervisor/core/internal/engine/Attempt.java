@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
 
@@ -155,12 +156,33 @@ final class Attempt implements TaskContext, Runnable {
     }
 
     @Override
+    public java.util.Optional<Object> fanOutItem() {
+        int no = fanOutIndex();
+        if (no < 0) {
+            return java.util.Optional.empty();
+        }
+        List<?> items = run.fanItems[run.plan.collectorOf[index]];
+        return java.util.Optional.ofNullable(items.get(no));
+    }
+
+    @Override
+    public int fanOutIndex() {
+        return run.plan == null ? -1 : run.plan.instanceNo[index];
+    }
+
+    @Override
     public void selectBranches(java.util.Collection<String> taskIds) {
         TaskGraph g = run.graph;
-        int[] chosen = new int[taskIds.size()];
-        int k = 0;
+        java.util.List<Integer> picked = new java.util.ArrayList<>();
         for (String id : taskIds) {
             int s = g.indexOf(id);
+            if (s >= 0 && run.plan != null && run.plan.isCollector(s)) {
+                // Selecting a fan-out task selects its instance slots, which are the real downstream tasks.
+                for (int k = 0; k < run.plan.width[s]; k++) {
+                    picked.add(run.plan.firstInstance[s] + k);
+                }
+                continue;
+            }
             boolean direct = false;
             for (int e = g.successorStart(index); s >= 0 && e < g.successorEnd(index); e++) {
                 direct |= g.successorArray()[e] == s;
@@ -169,9 +191,9 @@ final class Attempt implements TaskContext, Runnable {
                 throw new IllegalArgumentException("task '" + task().id() + "' can only select its direct downstream"
                         + " tasks as branches, and '" + id + "' is not one of them");
             }
-            chosen[k++] = s;
+            picked.add(s);
         }
-        branchSelection = chosen;
+        branchSelection = picked.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override

@@ -170,7 +170,7 @@ public final class DefaultSupervisor implements Supervisor {
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
         RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers, p.limits, p.rank,
-                p.estimates, p.succKind, p.flow, records, runRecord);
+                p.estimates, p.succKind, p.flow, p.plan, records, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -196,7 +196,7 @@ public final class DefaultSupervisor implements Supervisor {
 
     /** Everything a run needs that depends only on the workflow. */
     private record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                            long[] estimates, byte[] succKind, FlowExpressions flow) {
+                            long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan) {
     }
 
     /**
@@ -215,21 +215,24 @@ public final class DefaultSupervisor implements Supervisor {
             limits[i] = limitsOf(shared.graph.task(i), runLimit);
         }
         return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind,
-                shared.flow);
+                shared.flow, shared.plan);
     }
 
     private Prepared prepareUncached(WorkflowSpec workflow) {
         ValidationReport report = validator.validate(workflow);
         List<ValidationProblem> problems = new ArrayList<>(report.problems());
         problems.addAll(FeatureChecks.problems(workflow));
-        FlowExpressions flow = report.graph().map(g -> FlowExpressions.compile(g, expressions, problems))
-                .orElse(FlowExpressions.NONE);
+        FanOutPlan plan = report.isValid() ? FanOutPlan.of(workflow, expressions, problems) : null;
+        // Fan-out tasks run on an expanded graph: instance slots plus a collector per fanned-out task.
+        boolean sound = problems.stream().noneMatch(ValidationProblem::isError);
+        TaskGraph graph = plan == null ? report.graph().orElse(null) : sound ? TaskGraph.of(plan.expanded) : null;
+        FlowExpressions flow = graph == null ? FlowExpressions.NONE
+                : FlowExpressions.compile(graph, expressions, problems);
         // At submit a missing handler is fatal: the task could never run.
         if (!report.isValid() || problems.stream().anyMatch(p -> p.isError()
                 || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
             throw new WorkflowValidationException(workflow.id(), problems);
         }
-        TaskGraph graph = report.graph().orElseThrow();
         int[] topo = graph.topologicalOrder();
         int n = graph.size();
         long[] estimates = GraphMath.estimates(graph);
@@ -241,7 +244,7 @@ public final class DefaultSupervisor implements Supervisor {
             hs[i] = handlers.get(t.type());
             limits[i] = limitsOf(t, null);
         }
-        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow);
+        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow, plan);
     }
 
     @Override
@@ -269,7 +272,7 @@ public final class DefaultSupervisor implements Supervisor {
             }
         }
         RunExecution run = new RunExecution(this, runId, workflow, p.graph, stored.inputs(), p.handlers, p.limits,
-                p.rank, p.estimates, p.succKind, p.flow, records, stored);
+                p.rank, p.estimates, p.succKind, p.flow, p.plan, records, stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {

@@ -16,10 +16,18 @@ import java.util.Set;
 final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
     private final TaskRecord[] records;
     private final TaskGraph graph;
+    private final boolean[] hidden;
+    private final int size;
 
-    OutcomeMap(TaskRecord[] records, TaskGraph graph) {
+    OutcomeMap(TaskRecord[] records, TaskGraph graph, boolean[] hidden, int hiddenCount) {
         this.records = records;
         this.graph = graph;
+        this.hidden = hidden;
+        this.size = records.length - hiddenCount;
+    }
+
+    private boolean visible(int i) {
+        return hidden == null || !hidden[i];
     }
 
     private static TaskOutcome outcome(TaskRecord r) {
@@ -29,12 +37,12 @@ final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
 
     @Override
     public int size() {
-        return records.length;
+        return size;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return key instanceof String s && graph.indexOf(s) >= 0;
+        return key instanceof String s && graph.indexOf(s) >= 0 && visible(graph.indexOf(s));
     }
 
     @Override
@@ -43,7 +51,7 @@ final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
             return null;
         }
         int i = graph.indexOf(s);
-        return i < 0 ? null : outcome(records[i]);
+        return i < 0 || !visible(i) ? null : outcome(records[i]);
     }
 
     @Override
@@ -51,13 +59,21 @@ final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
         return new AbstractSet<>() {
             @Override
             public int size() {
-                return records.length;
+                return size;
             }
 
             @Override
             public Iterator<Entry<String, TaskOutcome>> iterator() {
                 return new Iterator<>() {
-                    private int next;
+                    private int next = skip(0);
+
+                    private int skip(int from) {
+                        int i = from;
+                        while (i < records.length && !visible(i)) {
+                            i++;
+                        }
+                        return i;
+                    }
 
                     @Override
                     public boolean hasNext() {
@@ -69,7 +85,8 @@ final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
                         if (next >= records.length) {
                             throw new NoSuchElementException();
                         }
-                        TaskRecord r = records[next++];
+                        TaskRecord r = records[next];
+                        next = skip(next + 1);
                         return new SimpleImmutableEntry<>(r.taskId(), outcome(r));
                     }
                 };

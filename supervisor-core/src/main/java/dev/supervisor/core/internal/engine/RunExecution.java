@@ -45,6 +45,13 @@ final class RunExecution implements RunHandle {
     final int[] upSkipped;
     final byte[] succKind;
     final FlowExpressions flow;
+    final FanOutPlan plan;
+    /** Per collector: the evaluated items, or why they could not be had. */
+    final List<?>[] fanItems;
+    final String[] fanError;
+    /** Unused fan-out slots: settled, but not part of the run as users see it. */
+    final boolean[] hidden;
+    int hiddenCount;
     /** Direct successors chosen by a branch task (null: all), kept until its downstream is settled. */
     final int[][] branches;
     final Attempt[] running;
@@ -66,8 +73,8 @@ final class RunExecution implements RunHandle {
 
     RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, TaskGraph graph,
                  Map<String, Object> inputs, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                 long[] estimateMillis, byte[] succKind, FlowExpressions flow, List<TaskRecord> initial,
-                 RunRecord runRecord) {
+                 long[] estimateMillis, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
+                 List<TaskRecord> initial, RunRecord runRecord) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
@@ -86,6 +93,10 @@ final class RunExecution implements RunHandle {
         this.upSkipped = new int[n];
         this.succKind = succKind;
         this.flow = flow;
+        this.plan = plan;
+        this.fanItems = plan == null ? null : new List<?>[graph.size()];
+        this.fanError = plan == null ? null : new String[graph.size()];
+        this.hidden = plan == null ? null : new boolean[graph.size()];
         this.branches = new int[n][];
         this.running = new Attempt[n];
         this.readyAt = new Instant[n];
@@ -93,6 +104,10 @@ final class RunExecution implements RunHandle {
             pendingUpstream[i] = graph.inDegree(i);
             remainingEstimateMillis += estimateMillis[i];
         }
+    }
+
+    boolean isHidden(int i) {
+        return hidden != null && hidden[i];
     }
 
     TaskRecord record(int i) {
@@ -132,8 +147,10 @@ final class RunExecution implements RunHandle {
     public Map<String, TaskState> taskStates() {
         return supervisor.locked(() -> {
             Map<String, TaskState> m = new LinkedHashMap<>();
-            for (TaskRecord r : records) {
-                m.put(r.taskId(), r.state());
+            for (int i = 0; i < records.length; i++) {
+                if (!isHidden(i)) {
+                    m.put(records[i].taskId(), records[i].state());
+                }
             }
             return Collections.unmodifiableMap(m);
         });
@@ -141,7 +158,8 @@ final class RunExecution implements RunHandle {
 
     @Override
     public RunProgress progress() {
-        return supervisor.locked(() -> new RunProgress(records.length, done, runningCount, failed, eta()));
+        return supervisor.locked(() -> new RunProgress(records.length - hiddenCount, done - hiddenCount,
+                runningCount, failed, eta()));
     }
 
     /** Remaining estimated work, scaled by how observed durations compared with estimates, over the parallelism. */
@@ -167,7 +185,8 @@ final class RunExecution implements RunHandle {
     /* ---- outcome ---- */
 
     RunOutcome buildOutcome(Instant finishedAt) {
-        Map<String, TaskOutcome> tasks = new OutcomeMap(records.clone(), graph);
+        Map<String, TaskOutcome> tasks = new OutcomeMap(records.clone(), graph, hidden == null ? null
+                : hidden.clone(), hiddenCount);
         return new RunOutcome(runId, workflow.id(), status, tasks, startedAt, finishedAt, actualCriticalPath());
     }
 

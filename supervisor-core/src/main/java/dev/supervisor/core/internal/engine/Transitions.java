@@ -13,6 +13,9 @@ import dev.supervisor.core.flow.TriggerRules;
 import dev.supervisor.core.graph.TaskGraph;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The task state machine. Every method runs with the supervisor lock held; each change goes through the store
@@ -20,6 +23,7 @@ import java.time.Instant;
  */
 final class Transitions {
     private final DefaultSupervisor sup;
+    private static final String UNUSED_SLOT = "unused fan-out slot";
     private final IntStack stack = new IntStack(); // reused: only touched under the supervisor lock
 
     Transitions(DefaultSupervisor sup) {
@@ -218,18 +222,122 @@ final class Transitions {
 
     private void terminal(RunExecution run, int i, TaskState state, Instant now, Object output, String error,
                           Duration took) {
-        TaskRecord r = store(run, run.record(i).finished(state, now, output, error));
+        settled(run, i, store(run, run.record(i).finished(state, now, output, error)), now, took);
+    }
+
+    private void settled(RunExecution run, int i, TaskRecord r, Instant now, Duration took) {
+        TaskState state = r.state();
         run.done++;
         run.remainingEstimateMillis -= run.estimateMillis[i];
+        if (state.isFailure()) {
+            run.failed++;
+        }
+        if (run.isHidden(i)) {
+            return; // an unused fan-out slot: nobody should hear of it
+        }
         switch (state) {
             case SUCCEEDED -> sup.events.taskSucceeded(run, i, r.attempt(), now, took);
-            case FAILED, TIMED_OUT, UPSTREAM_FAILED -> {
-                run.failed++;
-                sup.events.taskFailed(run, i, r.attempt(), now, state, took, error);
-            }
-            case SKIPPED -> sup.events.taskSkipped(run, i, now, error);
+            case FAILED, TIMED_OUT, UPSTREAM_FAILED -> sup.events.taskFailed(run, i, r.attempt(), now, state, took,
+                    r.error());
+            case SKIPPED -> sup.events.taskSkipped(run, i, now, r.error());
             case CANCELLED -> sup.events.taskCancelled(run, i, r.attempt(), now);
             default -> throw new IllegalStateException("not terminal: " + state);
+        }
+    }
+
+    /* ---- fan-out ---- */
+
+    /** @return true if the instance was settled (hidden) instead of becoming ready */
+    private boolean fanOutGate(RunExecution run, int s, Instant now) {
+        int c = run.plan.collectorOf[s];
+        if (run.fanItems[c] == null && run.fanError[c] == null) {
+            evaluateItems(run, c);
+        }
+        if (run.fanError[c] != null || run.plan.instanceNo[s] >= run.fanItems[c].size()) {
+            run.hidden[s] = true;
+            run.hiddenCount++;
+            terminal(run, s, TaskState.SKIPPED, now, null, UNUSED_SLOT, Duration.ZERO);
+            return true;
+        }
+        return false;
+    }
+
+    private void evaluateItems(RunExecution run, int c) {
+        String id = run.graph.id(c);
+        try {
+            Object v = run.plan.items[c].evaluate(FlowExpressions.taskVariables(run, c));
+            List<Object> items = new ArrayList<>();
+            if (v instanceof List<?> l) {
+                items.addAll(l);
+            } else if (v instanceof com.fasterxml.jackson.databind.JsonNode n && n.isArray()) {
+                n.elements().forEachRemaining(items::add);
+            } else {
+                run.fanError[c] = "fan-out items of '" + id + "' must be a list but were " + (v == null ? "null"
+                        : v.getClass().getSimpleName());
+                return;
+            }
+            if (items.size() > run.plan.width[c]) {
+                run.fanError[c] = "fan-out of '" + id + "' produced " + items.size() + " items; maxWidth is "
+                        + run.plan.width[c];
+                return;
+            }
+            run.fanItems[c] = Collections.unmodifiableList(items);
+        } catch (ExpressionException e) {
+            run.fanError[c] = "fan-out items of '" + id + "' failed: " + e.reason() + " at " + e.line() + ":"
+                    + e.column();
+        }
+    }
+
+    /** All slots of a fan-out task have settled: its state and the ordered list of instance outputs. */
+    private void settleCollector(RunExecution run, int c, Instant now) {
+        FanOutPlan p = run.plan;
+        String error = run.fanError[c];
+        TaskState state = TaskState.SUCCEEDED;
+        List<Object> outputs = new ArrayList<>();
+        Instant started = null;
+        boolean failed = false;
+        boolean upstreamFailed = false;
+        boolean cancelled = false;
+        boolean skipped = false;
+        for (int k = 0; k < p.width[c]; k++) {
+            int i = p.firstInstance[c] + k;
+            TaskRecord r = run.record(i);
+            // Hidden flags live in memory; after a resume the stored reason still marks an unused slot.
+            if (run.isHidden(i) || UNUSED_SLOT.equals(r.error())) {
+                continue;
+            }
+            if (r.startedAt() != null && (started == null || r.startedAt().isBefore(started))) {
+                started = r.startedAt();
+            }
+            switch (r.state()) {
+                case SUCCEEDED -> outputs.add(r.output());
+                case FAILED, TIMED_OUT -> {
+                    failed = true;
+                    if (error == null) {
+                        error = "instance '" + r.taskId() + "' " + r.state() + ": " + r.error();
+                    }
+                }
+                case UPSTREAM_FAILED -> upstreamFailed = true;
+                case CANCELLED -> cancelled = true;
+                default -> skipped = true;
+            }
+        }
+        if (run.fanError[c] != null || failed) {
+            state = TaskState.FAILED;
+        } else if (upstreamFailed) {
+            state = TaskState.UPSTREAM_FAILED;
+        } else if (cancelled) {
+            state = TaskState.CANCELLED;
+        } else if (skipped) {
+            state = TaskState.SKIPPED;
+        }
+        TaskRecord cur = run.record(c);
+        TaskRecord r = store(run, new TaskRecord(cur.runId(), cur.taskId(), c, state, cur.attempt(),
+                cur.version() + 1, null, null, null, started, now, state == TaskState.SUCCEEDED
+                ? Collections.unmodifiableList(outputs) : null, error));
+        settled(run, c, r, now, started == null ? Duration.ZERO : Duration.between(started, now));
+        if (state == TaskState.FAILED && run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
+            failFast(run, now);
         }
     }
 
@@ -249,6 +357,13 @@ final class Transitions {
                     continue;
                 }
                 run.pendingUpstream[s]--;
+                if (run.plan != null && run.plan.isCollector(s)) {
+                    if (run.pendingUpstream[s] == 0) {
+                        settleCollector(run, s, now);
+                        stack.push(s);
+                    }
+                    continue;
+                }
                 if (chosen != null && !contains(chosen, s)) {
                     terminal(run, s, TaskState.SKIPPED, now, null, "branch not taken by '" + g.id(v) + "'",
                             Duration.ZERO);
@@ -301,6 +416,13 @@ final class Transitions {
 
     /** Applies the trigger rule; returns true if the task became terminal without running. */
     private boolean settle(RunExecution run, int s, Instant now, String cause) {
+        if (run.plan != null && run.plan.isCollector(s)) {
+            if (run.pendingUpstream[s] > 0) {
+                return false;
+            }
+            settleCollector(run, s, now);
+            return true;
+        }
         TriggerRule rule = run.graph.task(s).triggerRule();
         TriggerDecision d = TriggerRules.decide(rule, run.upSucceeded[s], run.upFailed[s], run.upSkipped[s],
                 run.graph.inDegree(s));
@@ -342,6 +464,9 @@ final class Transitions {
                         Duration.ZERO);
                 return true;
             }
+        }
+        if (run.plan != null && run.plan.collectorOf[s] >= 0 && fanOutGate(run, s, now)) {
+            return true;
         }
         makeReady(run, s, now);
         return false;
