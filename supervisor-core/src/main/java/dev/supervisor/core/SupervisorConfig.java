@@ -4,6 +4,7 @@ import dev.supervisor.api.TaskType;
 import dev.supervisor.api.event.EventBus;
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.api.spi.TaskHandler;
+import dev.supervisor.core.expr.ExpressionConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ public final class SupervisorConfig {
     private final String nodeId;
     private final long randomSeed;
     private final int retainedFinishedRuns;
+    private final ExpressionConfig expressionConfig;
 
     private SupervisorConfig(SupervisorConfigBuilder b) {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
@@ -53,6 +55,7 @@ public final class SupervisorConfig {
         this.nodeId = b.nodeId == null ? "node-" + Long.toHexString(System.nanoTime()) : b.nodeId;
         this.randomSeed = b.randomSeed == null ? System.nanoTime() : b.randomSeed;
         this.retainedFinishedRuns = b.retainedFinishedRuns == null ? 1000 : b.retainedFinishedRuns;
+        this.expressionConfig = b.expressionConfig == null ? ExpressionConfig.ofDefaults() : b.expressionConfig;
     }
 
     /** @return a new builder */
@@ -150,6 +153,14 @@ public final class SupervisorConfig {
         return retainedFinishedRuns;
     }
 
+    /**
+     * @return limits, host functions and accessors of task conditions and edge expressions (their clock is replaced
+     *         by {@link #clock()})
+     */
+    public ExpressionConfig expressionConfig() {
+        return expressionConfig;
+    }
+
     @Override
     public String toString() {
         return "SupervisorConfig{maxConcurrency=" + maxConcurrency + ", maxActiveRuns=" + maxActiveRuns
@@ -178,6 +189,7 @@ public final class SupervisorConfig {
         private String nodeId;
         private Long randomSeed;
         private Integer retainedFinishedRuns;
+        private ExpressionConfig expressionConfig;
 
         private SupervisorConfigBuilder() {
         }
@@ -378,6 +390,16 @@ public final class SupervisorConfig {
         public SupervisorConfigBuilder retainedFinishedRuns(int count) {
             once("retainedFinishedRuns", this.retainedFinishedRuns);
             this.retainedFinishedRuns = range("retainedFinishedRuns", count, 0, 1_000_000);
+            return this;
+        }
+
+        /**
+         * @param config limits, host functions and accessors for conditions and edge expressions
+         * @return this builder
+         */
+        public SupervisorConfigBuilder expressions(ExpressionConfig config) {
+            once("expressions", this.expressionConfig);
+            this.expressionConfig = Objects.requireNonNull(config, "expressions");
             return this;
         }
 

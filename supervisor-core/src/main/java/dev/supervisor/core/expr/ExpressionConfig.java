@@ -40,6 +40,24 @@ public final class ExpressionConfig {
         return new Builder();
     }
 
+    /**
+     * @param base a configuration to start from
+     * @return a builder holding its limits, functions and accessors (each may then be set again)
+     */
+    public static Builder from(ExpressionConfig base) {
+        Builder b = new Builder();
+        b.maxSourceLength = base.maxSourceLength;
+        b.maxDepth = base.maxDepth;
+        b.maxCost = base.maxCost;
+        b.maxStringLength = base.maxStringLength;
+        b.maxListSize = base.maxListSize;
+        b.cacheSize = base.cacheSize;
+        b.clock = base.clock;
+        b.functions.putAll(base.functions);
+        b.accessors.putAll(base.accessors);
+        return b;
+    }
+
     /** @return the defaults: 4,096 characters, depth 100, cost 100,000, strings 65,536, lists 10,000 */
     public static ExpressionConfig ofDefaults() {
         return builder().build();

@@ -243,6 +243,20 @@ class ConditionalFlowTest {
                 .hasMessageContaining("condition of task 'a'").hasMessageContaining("edge 'a' -> 'b'");
     }
 
+    @Test
+    void condition_usesHostFunctionsAndTheSupervisorClock() {
+        dev.supervisor.core.testing.ManualClock clock = dev.supervisor.core.testing.ManualClock.at(
+                "2026-03-07T10:00:00Z"); // a Saturday
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().clock(clock).executor(Runnable::run)
+                .expressions(dev.supervisor.core.expr.ExpressionConfig.builder()
+                        .function("isFreeze", args -> args.get(0).equals(6L) || args.get(0).equals(7L)).build())
+                .handler(T, ctx -> null).build());
+        WorkflowSpec wf = WorkflowSpec.builder("w").task(task("deploy").condition("!isFreeze(weekday(now))")).build();
+        assertThat(sup.submit(wf).outcome().join().task("deploy").state()).isEqualTo(TaskState.SKIPPED);
+        clock.advance(java.time.Duration.ofDays(2)); // Monday
+        assertThat(sup.submit(wf).outcome().join().task("deploy").state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
     /* ---- short-circuit ---- */
 
     @Test

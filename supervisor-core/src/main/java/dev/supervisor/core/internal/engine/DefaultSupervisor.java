@@ -126,7 +126,8 @@ public final class DefaultSupervisor implements Supervisor {
         this.events = new Events(bus);
         this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
         this.validator = WorkflowValidator.of(handlers::containsKey);
-        this.expressions = ExpressionEngine.create(ExpressionConfig.builder().clock(clock).build());
+        this.expressions = ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock)
+                .build());
         config.typeLimits().forEach((t, max) -> typeLimits.put(t, new Limit("type " + t, max)));
         config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
         this.random = new SplittableRandom(config.randomSeed());
