@@ -25,8 +25,8 @@ public final class DefaultExpressionEngine implements ExpressionEngine {
     @Override
     public Expression compile(String source) {
         Objects.requireNonNull(source, "source");
-        if (source.length() > config.maxSourceLength()) {
-            return compileNow(source); // reports the limit; never cache such keys
+        if (source.length() > config.maxSourceLength() || config.cacheSize() == 0) {
+            return compileNow(source); // over-long sources only report the limit; never cache them
         }
         return cache.get(source, this::compileNow);
     }
