@@ -59,8 +59,9 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         Resolved[] parts = new Resolved[chunks];
         // Resolving ids is bound by cache misses; chunks of tasks resolve independently, in parallel when large.
         IntStream range = IntStream.range(0, chunks);
+        int chunkSize = chunks == 1 ? n : CHUNK;
         (chunks > 1 ? range.parallel() : range).forEach(c -> parts[c] = resolve(tasks, index, declaredStart, slots,
-                accepted, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+                accepted, c * chunkSize, Math.min(n, (c + 1) * chunkSize)));
         int duplicates = 0;
         for (Resolved r : parts) {
             errors.addAll(r.errors);

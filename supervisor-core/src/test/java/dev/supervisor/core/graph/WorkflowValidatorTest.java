@@ -135,6 +135,29 @@ class WorkflowValidatorTest {
         assertThat(validator.validate(b.build()).problems()).isEmpty();
     }
 
+    /** Regression: a workflow between one resolution chunk and the parallel threshold lost its later edges. */
+    @Test
+    void validate_graphOfEverySize_matchesTheDirectlyBuiltGraph() {
+        for (int n : new int[] {1, 65_535, 65_536, 65_537, 100_000, 200_001}) {
+            WorkflowSpec.Builder b = WorkflowSpec.builder("sized").task(task("t0"));
+            for (int i = 1; i < n; i++) {
+                b.task(task("t" + i, "t" + (i - 1), "t" + (i / 2)));
+            }
+            WorkflowSpec wf = b.build();
+            TaskGraph fromValidator = validator.validate(wf).graph().orElseThrow();
+            TaskGraph direct = TaskGraph.of(wf);
+            assertThat(fromValidator.edgeCount()).as("n=%d", n).isEqualTo(direct.edgeCount());
+            for (int i = 0; i < n; i++) {
+                if (fromValidator.inDegree(i) != direct.inDegree(i)
+                        || fromValidator.outDegree(i) != direct.outDegree(i)) {
+                    throw new AssertionError("n=" + n + ": task " + i + " differs");
+                }
+            }
+            assertThat(fromValidator.predecessorArray()).as("n=%d", n).isEqualTo(direct.predecessorArray());
+            assertThat(fromValidator.successorArray()).as("n=%d", n).isEqualTo(direct.successorArray());
+        }
+    }
+
     @Test
     void validate_millionTaskRing_findsTheWholeCycleIteratively() {
         int n = 1_000_000;
