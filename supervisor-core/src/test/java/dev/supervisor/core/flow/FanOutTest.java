@@ -68,6 +68,7 @@ class FanOutTest {
         assertThat(events).contains("TaskStarted:review[2]").noneMatch(e -> e.contains("review[3]"));
         assertThat(out.criticalPath()).first().isEqualTo("discover");
         assertThat(out.criticalPath()).last().isEqualTo("join");
+        assertThat(out.criticalPath()).contains("review").anyMatch(id -> id.startsWith("review["));
     }
 
     @Test

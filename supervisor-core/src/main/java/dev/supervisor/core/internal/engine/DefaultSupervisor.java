@@ -171,7 +171,7 @@ public final class DefaultSupervisor implements Supervisor {
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
         RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers, p.limits, p.rank,
-                p.estimates, p.succKind, p.flow, p.plan, records, runRecord);
+                p.estimates, p.succKind, p.flow, p.plan, p.initial, records, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -197,7 +197,8 @@ public final class DefaultSupervisor implements Supervisor {
 
     /** Everything a run needs that depends only on the workflow. */
     private record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                            long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan) {
+                            long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
+                            int[] initial) {
     }
 
     /**
@@ -216,7 +217,7 @@ public final class DefaultSupervisor implements Supervisor {
             limits[i] = limitsOf(shared.graph.task(i), runLimit);
         }
         return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind,
-                shared.flow, shared.plan);
+                shared.flow, shared.plan, shared.initial);
     }
 
     private Prepared prepareUncached(WorkflowSpec workflow) {
@@ -245,7 +246,8 @@ public final class DefaultSupervisor implements Supervisor {
             hs[i] = handlers.get(t.type());
             limits[i] = limitsOf(t, null);
         }
-        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow, plan);
+        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow, plan,
+                initialTasks(graph));
     }
 
     @Override
@@ -273,7 +275,7 @@ public final class DefaultSupervisor implements Supervisor {
             }
         }
         RunExecution run = new RunExecution(this, runId, workflow, p.graph, stored.inputs(), p.handlers, p.limits,
-                p.rank, p.estimates, p.succKind, p.flow, p.plan, records, stored);
+                p.rank, p.estimates, p.succKind, p.flow, p.plan, p.initial, records, stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -288,6 +290,18 @@ public final class DefaultSupervisor implements Supervisor {
         }
         deferred.run();
         return run;
+    }
+
+    /** Roots, and tasks whose trigger rule fires before any upstream ends (always). */
+    private static int[] initialTasks(TaskGraph g) {
+        java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
+        for (int i = 0; i < g.size(); i++) {
+            if (g.inDegree(i) == 0 || dev.supervisor.core.flow.TriggerRules.decide(g.task(i).triggerRule(), 0, 0, 0,
+                    g.inDegree(i)) == dev.supervisor.core.flow.TriggerDecision.RUN) {
+                b.add(i);
+            }
+        }
+        return b.build().toArray();
     }
 
     private static final Limit[] NO_LIMITS = new Limit[0];

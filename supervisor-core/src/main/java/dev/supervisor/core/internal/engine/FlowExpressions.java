@@ -1,6 +1,5 @@
 package dev.supervisor.core.internal.engine;
 
-import dev.supervisor.api.Dependency;
 import dev.supervisor.api.EdgeCondition;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.ValidationProblem;
@@ -37,7 +36,6 @@ final class FlowExpressions {
     static FlowExpressions compile(TaskGraph g, ExpressionEngine engine, List<ValidationProblem> problems) {
         int n = g.size();
         Expression[] conds = null;
-        Expression[] byPred = null;
         for (int i = 0; i < n; i++) {
             var t = g.task(i);
             if (t.condition().isPresent()) {
@@ -47,41 +45,20 @@ final class FlowExpressions {
                 conds[i] = compile(engine, t.condition().get(), "condition of task '" + t.id() + "'", t.id(),
                         problems);
             }
-            int start = g.predecessorStart(i);
-            int k = start;
-            for (Dependency d : t.dependencies()) {
-                int p = g.indexOf(d.taskId());
-                boolean first = true;
-                for (int e = start; e < k; e++) {
-                    first &= g.predecessorArray()[e] != p;
-                }
-                if (!first) {
-                    continue;
-                }
-                if (d.condition().kind() == EdgeCondition.Kind.CUSTOM) {
-                    if (byPred == null) {
-                        byPred = new Expression[g.edgeCount()];
-                    }
-                    byPred[k] = compile(engine, d.condition().expression(), "condition of the edge '" + d.taskId()
-                            + "' -> '" + t.id() + "'", t.id(), problems);
-                }
-                k++;
-            }
         }
-        Expression[] bySucc = null;
-        if (byPred != null) {
-            bySucc = new Expression[byPred.length];
-            int[] fill = new int[n];
-            for (int p = 0; p < n; p++) {
-                fill[p] = g.successorStart(p);
-            }
-            int[] pred = g.predecessorArray();
-            for (int i = 0; i < n; i++) {
-                for (int e = g.predecessorStart(i); e < g.predecessorEnd(i); e++) {
-                    bySucc[fill[pred[e]]++] = byPred[e];
+        Expression[][] bySuccHolder = new Expression[1][];
+        int[] toSucc = EdgeSlots.predToSucc(g);
+        EdgeSlots.forEachDependency(g, (task, d, slot) -> {
+            if (d.condition().kind() == EdgeCondition.Kind.CUSTOM) {
+                if (bySuccHolder[0] == null) {
+                    bySuccHolder[0] = new Expression[g.edgeCount()];
                 }
+                String id = g.id(task);
+                bySuccHolder[0][toSucc[slot]] = compile(engine, d.condition().expression(), "condition of the edge '"
+                        + d.taskId() + "' -> '" + id + "'", id, problems);
             }
-        }
+        });
+        Expression[] bySucc = bySuccHolder[0];
         return conds == null && bySucc == null ? NONE : new FlowExpressions(conds, bySucc);
     }
 

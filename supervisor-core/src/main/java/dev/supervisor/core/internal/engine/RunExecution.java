@@ -46,6 +46,8 @@ final class RunExecution implements RunHandle {
     final byte[] succKind;
     final FlowExpressions flow;
     final FanOutPlan plan;
+    /** Tasks that may start as soon as the run does. */
+    final int[] initial;
     /** Per collector: the evaluated items, or why they could not be had. */
     final List<?>[] fanItems;
     final String[] fanError;
@@ -60,6 +62,7 @@ final class RunExecution implements RunHandle {
     RunStatus status = RunStatus.PENDING;
     Instant startedAt;
     int done;
+    int succeeded;
     int runningCount;
     int failed;
     boolean failing;
@@ -73,8 +76,8 @@ final class RunExecution implements RunHandle {
 
     RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, TaskGraph graph,
                  Map<String, Object> inputs, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                 long[] estimateMillis, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
-                 List<TaskRecord> initial, RunRecord runRecord) {
+                 long[] estimateMillis, byte[] succKind, FlowExpressions flow, FanOutPlan plan, int[] initial,
+                 List<TaskRecord> records, RunRecord runRecord) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
@@ -84,7 +87,8 @@ final class RunExecution implements RunHandle {
         this.limits = limits;
         this.rank = rank;
         this.estimateMillis = estimateMillis;
-        this.records = initial.toArray(new TaskRecord[0]);
+        this.records = records.toArray(new TaskRecord[0]);
+        this.initial = initial;
         this.runRecord = runRecord;
         int n = graph.size();
         this.pendingUpstream = new int[n];

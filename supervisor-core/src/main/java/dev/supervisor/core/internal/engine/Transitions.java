@@ -46,10 +46,9 @@ final class Transitions {
         sup.store.updateRun(run.runRecord);
         sup.events.runStarted(run, now);
         run.workflow.timeout().ifPresent(t -> run.runTimeout = sup.delay.schedule(() -> sup.cancelRun(run, true), t));
-        for (int i = 0; i < run.graph.size(); i++) {
-            // Roots run; so do tasks whose rule fires before any upstream ends (always).
-            if (run.state(i) == TaskState.PENDING && TriggerRules.decide(run.graph.task(i).triggerRule(), 0, 0, 0,
-                    run.graph.inDegree(i)) == TriggerDecision.RUN && readyIfConditionHolds(run, i, now)) {
+        // Roots run; so do tasks whose rule fires before any upstream ends (always). The list is computed per spec.
+        for (int i : run.initial) {
+            if (run.state(i) == TaskState.PENDING && readyIfConditionHolds(run, i, now)) {
                 propagate(run, i, now);
             }
         }
@@ -67,6 +66,9 @@ final class Transitions {
             TaskState s = run.state(i);
             if (s.isTerminal()) {
                 run.done++;
+                if (s == TaskState.SUCCEEDED) {
+                    run.succeeded++;
+                }
                 run.remainingEstimateMillis -= run.estimateMillis[i];
                 if (s.isFailure()) {
                     run.failed++;
@@ -228,6 +230,9 @@ final class Transitions {
     private void settled(RunExecution run, int i, TaskRecord r, Instant now, Duration took) {
         TaskState state = r.state();
         run.done++;
+        if (state == TaskState.SUCCEEDED) {
+            run.succeeded++;
+        }
         run.remainingEstimateMillis -= run.estimateMillis[i];
         if (state.isFailure()) {
             run.failed++;
@@ -560,13 +565,7 @@ final class Transitions {
         }
         run.runRecord = run.runRecord.withStatus(run.status, now);
         sup.store.updateRun(run.runRecord);
-        int succeeded = 0;
-        for (int i = 0; i < run.graph.size(); i++) {
-            if (run.state(i) == TaskState.SUCCEEDED) {
-                succeeded++;
-            }
-        }
-        sup.events.runFinished(run, now, succeeded);
+        sup.events.runFinished(run, now, run.succeeded);
         sup.runEnded(run);
         var outcome = run.buildOutcome(now);
         deferred.add(() -> run.outcome.complete(outcome));
