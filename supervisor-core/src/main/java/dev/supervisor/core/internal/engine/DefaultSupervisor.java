@@ -171,7 +171,7 @@ public final class DefaultSupervisor implements Supervisor {
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
         RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers, p.limits, p.rank,
-                p.estimates, p.succKind, p.flow, p.plan, p.initial, records, runRecord);
+                p.estimates, p.succKind, p.flow, p.plan, p.initial, p.rules, records, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -198,7 +198,7 @@ public final class DefaultSupervisor implements Supervisor {
     /** Everything a run needs that depends only on the workflow. */
     private record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
                             long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
-                            int[] initial) {
+                            int[] initial, byte[] rules) {
     }
 
     /**
@@ -217,7 +217,7 @@ public final class DefaultSupervisor implements Supervisor {
             limits[i] = limitsOf(shared.graph.task(i), runLimit);
         }
         return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind,
-                shared.flow, shared.plan, shared.initial);
+                shared.flow, shared.plan, shared.initial, shared.rules);
     }
 
     private Prepared prepareUncached(WorkflowSpec workflow) {
@@ -246,8 +246,12 @@ public final class DefaultSupervisor implements Supervisor {
             hs[i] = handlers.get(t.type());
             limits[i] = limitsOf(t, null);
         }
+        byte[] rules = new byte[n];
+        for (int i = 0; i < n; i++) {
+            rules[i] = (byte) graph.task(i).triggerRule().ordinal();
+        }
         return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow, plan,
-                initialTasks(graph));
+                initialTasks(graph), rules);
     }
 
     @Override
@@ -275,7 +279,8 @@ public final class DefaultSupervisor implements Supervisor {
             }
         }
         RunExecution run = new RunExecution(this, runId, workflow, p.graph, stored.inputs(), p.handlers, p.limits,
-                p.rank, p.estimates, p.succKind, p.flow, p.plan, p.initial, records, stored);
+                p.rank, p.estimates, p.succKind, p.flow, p.plan, p.initial, p.rules, records,
+                stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {

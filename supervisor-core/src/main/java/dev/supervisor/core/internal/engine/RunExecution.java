@@ -38,7 +38,12 @@ final class RunExecution implements RunHandle {
     final long[] estimateMillis;
     final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
+    private static final TaskState[] STATES = TaskState.values();
     private final TaskRecord[] records;
+    /** State ordinals beside the records: propagation reads them for every edge, so no pointer chase. */
+    private final byte[] states;
+    /** Trigger-rule ordinals per task, for the same reason. */
+    final byte[] rules;
     final int[] pendingUpstream;
     final int[] upSucceeded;
     final int[] upFailed;
@@ -77,7 +82,7 @@ final class RunExecution implements RunHandle {
     RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, TaskGraph graph,
                  Map<String, Object> inputs, TaskHandler[] handlers, Limit[][] limits, long[] rank,
                  long[] estimateMillis, byte[] succKind, FlowExpressions flow, FanOutPlan plan, int[] initial,
-                 List<TaskRecord> records, RunRecord runRecord) {
+                 byte[] rules, List<TaskRecord> records, RunRecord runRecord) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
@@ -88,6 +93,11 @@ final class RunExecution implements RunHandle {
         this.rank = rank;
         this.estimateMillis = estimateMillis;
         this.records = records.toArray(new TaskRecord[0]);
+        this.states = new byte[this.records.length];
+        for (int i = 0; i < this.records.length; i++) {
+            states[i] = (byte) this.records[i].state().ordinal();
+        }
+        this.rules = rules;
         this.initial = initial;
         this.runRecord = runRecord;
         int n = graph.size();
@@ -120,10 +130,11 @@ final class RunExecution implements RunHandle {
 
     void setRecord(int i, TaskRecord r) {
         records[i] = r;
+        states[i] = (byte) r.state().ordinal();
     }
 
     TaskState state(int i) {
-        return records[i].state();
+        return STATES[states[i]];
     }
 
     boolean ended() {

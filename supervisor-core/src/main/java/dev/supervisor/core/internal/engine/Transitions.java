@@ -24,6 +24,7 @@ import java.util.List;
 final class Transitions {
     private final DefaultSupervisor sup;
     private static final String UNUSED_SLOT = "unused fan-out slot";
+    private static final TriggerRule[] RULES = TriggerRule.values();
     private final IntStack stack = new IntStack(); // reused: only touched under the supervisor lock
 
     Transitions(DefaultSupervisor sup) {
@@ -428,7 +429,7 @@ final class Transitions {
             settleCollector(run, s, now);
             return true;
         }
-        TriggerRule rule = run.graph.task(s).triggerRule();
+        TriggerRule rule = RULES[run.rules[s]];
         TriggerDecision d = TriggerRules.decide(rule, run.upSucceeded[s], run.upFailed[s], run.upSkipped[s],
                 run.graph.inDegree(s));
         switch (d) {
