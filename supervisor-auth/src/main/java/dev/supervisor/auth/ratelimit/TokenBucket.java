@@ -1,6 +1,7 @@
 package dev.supervisor.auth.ratelimit;
 
 import dev.supervisor.auth.ratelimit.internal.CasTokenBucket;
+import dev.supervisor.auth.ratelimit.internal.SingleBandwidthBucket;
 import java.time.Duration;
 
 /**
@@ -14,7 +15,8 @@ public interface TokenBucket {
      * @return a full bucket
      */
     static TokenBucket of(RateLimit limit, TimeSource time) {
-        return new CasTokenBucket(limit, time);
+        return limit.bandwidths().size() == 1 ? new SingleBandwidthBucket(limit.bandwidths().get(0), time)
+                : new CasTokenBucket(limit, time);
     }
 
     /**

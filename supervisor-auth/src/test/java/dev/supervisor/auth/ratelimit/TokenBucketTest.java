@@ -20,9 +20,17 @@ class TokenBucketTest {
 
     @Test
     void tryAcquire_eightThreadsNoRefill_exactlyCapacitySucceed() throws Exception {
-        int capacity = 1_000;
         // One token per day: no refill can happen while the threads race.
-        TokenBucket bucket = TokenBucket.of(RateLimit.of(new Bandwidth(capacity, 1, Duration.ofDays(1))), time);
+        raceEightThreads(TokenBucket.of(RateLimit.of(new Bandwidth(1_000, 1, Duration.ofDays(1))), time), 1_000);
+    }
+
+    @Test
+    void tryAcquire_eightThreadsTwoBandwidths_exactlyTheTightestCapacitySucceed() throws Exception {
+        raceEightThreads(TokenBucket.of(RateLimit.of(new Bandwidth(5_000, 1, Duration.ofDays(1)),
+                new Bandwidth(1_000, 1, Duration.ofDays(1))), time), 1_000);
+    }
+
+    private void raceEightThreads(TokenBucket bucket, int capacity) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> results = new ArrayList<>();
