@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Immutable specification of one task in a workflow. Build with {@link #builder(String, TaskType)}.
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  * validated; the builder rejects only values that are wrong on their own.
  */
 public final class TaskSpec {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}(\\[[0-9]{1,5}\\])?");
 
     private final String id;
     private final String name;
@@ -37,7 +35,7 @@ public final class TaskSpec {
         this.id = b.id;
         this.name = b.name == null ? b.id : b.name;
         this.type = b.type;
-        this.config = JsonValues.copyObject("task '" + b.id + "' config", b.config);
+        this.config = b.config.isEmpty() ? Map.of() : JsonValues.copyObject("task '" + b.id + "' config", b.config);
         this.priority = b.priority;
         this.estimatedDuration = b.estimatedDuration;
         this.retryPolicy = b.retryPolicy;
@@ -47,6 +45,39 @@ public final class TaskSpec {
         this.triggerRule = b.triggerRule;
         this.condition = b.condition;
         this.fanOut = b.fanOut;
+    }
+
+    /**
+     * Accepts {@code [A-Za-z0-9._:-]{1,200}(\[[0-9]{1,5}\])?}, checked by hand: specs of a million tasks build a
+     * million ids.
+     */
+    private static boolean validId(String id) {
+        int n = id.length();
+        int end = n;
+        if (n > 2 && id.charAt(n - 1) == ']') {
+            int open = id.lastIndexOf('[');
+            if (open <= 0 || n - open - 2 < 1 || n - open - 2 > 5) {
+                return false;
+            }
+            for (int i = open + 1; i < n - 1; i++) {
+                if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            end = open;
+        }
+        if (end < 1 || end > 200) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = id.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == ':' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -169,7 +200,7 @@ public final class TaskSpec {
 
         private Builder(String id, TaskType type) {
             Objects.requireNonNull(id, "task id");
-            if (!ID.matcher(id).matches()) {
+            if (!validId(id)) {
                 throw new IllegalArgumentException(
                         "task id must be 1-200 characters of [A-Za-z0-9._:-] but was '" + id + "'");
             }

@@ -21,6 +21,34 @@ class ModelBuildersTest {
     }
 
     @Test
+    void taskId_handWrittenCheck_agreesWithTheDocumentedPattern() {
+        java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}(\\[[0-9]{1,5}\\])?");
+        long seed = System.nanoTime();
+        System.out.println("taskId_handWrittenCheck seed=" + seed);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        String alphabet = "aZ09._:-[] /]x";
+        List<String> samples = new ArrayList<>(List.of("", "a", "a[0]", "a[12345]", "a[123456]", "[0]", "a[]", "a[x]",
+                "a]", "a[0]]", "x".repeat(200), "x".repeat(201), "x".repeat(200) + "[1]", "é"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(12); k > 0; k--) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            samples.add(sb.toString());
+        }
+        for (String id : samples) {
+            boolean accepted;
+            try {
+                TaskSpec.builder(id, TaskType.of("t"));
+                accepted = true;
+            } catch (IllegalArgumentException e) {
+                accepted = false;
+            }
+            assertThat(accepted).as("seed %d id '%s'", seed, id).isEqualTo(documented.matcher(id).matches());
+        }
+    }
+
+    @Test
     void priority_values_matchTheOriginScale() {
         assertThat(Priority.values()).extracting(Priority::value).containsExactly(1, 5, 7, 9, 10);
         assertThat(Priority.ofValue(9)).isEqualTo(Priority.URGENT);
