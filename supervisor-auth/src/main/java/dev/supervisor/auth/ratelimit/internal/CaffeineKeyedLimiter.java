@@ -1,0 +1,58 @@
+package dev.supervisor.auth.ratelimit.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.supervisor.auth.ratelimit.Bandwidth;
+import dev.supervisor.auth.ratelimit.KeyedRateLimiter;
+import dev.supervisor.auth.ratelimit.Probe;
+import dev.supervisor.auth.ratelimit.RateLimit;
+import dev.supervisor.auth.ratelimit.RateLimitDecision;
+import dev.supervisor.auth.ratelimit.TimeSource;
+import dev.supervisor.auth.ratelimit.TokenBucket;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Buckets in a size-bounded Caffeine cache that forgets a key once its bucket would be full anyway. */
+public final class CaffeineKeyedLimiter implements KeyedRateLimiter {
+    private final RateLimit limit;
+    private final TimeSource time;
+    private final Cache<String, TokenBucket> buckets;
+    private final long tightestCapacity;
+
+    /**
+     * @param limit the per-key limit
+     * @param maxKeys most keys at once
+     * @param time the time source (also drives expiry)
+     */
+    public CaffeineKeyedLimiter(RateLimit limit, long maxKeys, TimeSource time) {
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.time = Objects.requireNonNull(time, "time");
+        long idle = 0;
+        long cap = Long.MAX_VALUE;
+        for (Bandwidth b : limit.bandwidths()) {
+            // Time for an empty bandwidth to refill completely: after that, a fresh bucket is the same bucket.
+            long full = (b.capacity() * b.refillPeriod().toNanos() + b.refillTokens() - 1) / b.refillTokens();
+            idle = Math.max(idle, full);
+            cap = Math.min(cap, b.capacity());
+        }
+        this.tightestCapacity = cap;
+        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(Duration.ofNanos(idle))
+                .ticker(time::nanoTime).build();
+    }
+
+    @Override
+    public RateLimitDecision check(String key, long tokens) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("rate-limit key must not be empty");
+        }
+        Probe p = buckets.get(key, k -> TokenBucket.of(limit, time)).tryAcquireAndProbe(tokens);
+        return new RateLimitDecision(p.consumed(), tightestCapacity, p.remaining(),
+                (p.nanosToFull() + 999_999_999L) / 1_000_000_000L, p.retryAfterSeconds());
+    }
+
+    @Override
+    public long trackedKeys() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+}
