@@ -18,6 +18,7 @@ public final class CaffeineKeyedLimiter implements KeyedRateLimiter {
     private final TimeSource time;
     private final Cache<String, TokenBucket> buckets;
     private final long tightestCapacity;
+    private final SingleBandwidthBucket.Params shared;
 
     /**
      * @param limit the per-key limit
@@ -36,6 +37,8 @@ public final class CaffeineKeyedLimiter implements KeyedRateLimiter {
             cap = Math.min(cap, b.capacity());
         }
         this.tightestCapacity = cap;
+        this.shared = limit.bandwidths().size() == 1
+                ? new SingleBandwidthBucket.Params(limit.bandwidths().get(0), time) : null;
         this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(Duration.ofNanos(idle))
                 .ticker(time::nanoTime).build();
     }
@@ -45,7 +48,8 @@ public final class CaffeineKeyedLimiter implements KeyedRateLimiter {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("rate-limit key must not be empty");
         }
-        Probe p = buckets.get(key, k -> TokenBucket.of(limit, time)).tryAcquireAndProbe(tokens);
+        Probe p = buckets.get(key, k -> shared != null ? new SingleBandwidthBucket(shared)
+                : TokenBucket.of(limit, time)).tryAcquireAndProbe(tokens);
         return new RateLimitDecision(p.consumed(), tightestCapacity, p.remaining(),
                 (p.nanosToFull() + 999_999_999L) / 1_000_000_000L, p.retryAfterSeconds());
     }
