@@ -100,6 +100,7 @@ public final class SingleBandwidthBucket implements TokenBucket {
             if (STATE.compareAndSet(this, s, new State(Math.max(now, s.at), u - need))) {
                 return true;
             }
+            Thread.onSpinWait(); // lost a race: let the winner's write settle before re-reading
         }
     }
 
