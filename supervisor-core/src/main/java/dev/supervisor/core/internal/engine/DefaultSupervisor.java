@@ -1,13 +1,10 @@
 package dev.supervisor.core.internal.engine;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.supervisor.api.JsonValues;
 import dev.supervisor.api.RetryPolicy;
 import dev.supervisor.api.RunHandle;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.SupervisorException;
-import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
 import dev.supervisor.api.TaskType;
 import dev.supervisor.api.WorkflowSpec;
@@ -22,12 +19,9 @@ import dev.supervisor.core.RunStores;
 import dev.supervisor.core.SubmissionRejectedException;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
-import dev.supervisor.core.ValidationProblem;
-import dev.supervisor.core.WorkflowValidationException;
 import dev.supervisor.core.expr.ExpressionConfig;
 import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.graph.TaskGraph;
-import dev.supervisor.core.graph.ValidationReport;
 import dev.supervisor.core.graph.WorkflowValidator;
 import dev.supervisor.core.internal.event.DefaultEventBus;
 import java.time.Clock;
@@ -85,11 +79,7 @@ public final class DefaultSupervisor implements Supervisor {
     private final ConcurrentHashMap<String, RunExecution> active = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, RunExecution> finished = new LinkedHashMap<>();
     private final SplittableRandom random;
-    private final WorkflowValidator validator;
-    private final ExpressionEngine expressions;
-    // Weak identity keys: a spec nobody holds any more drops out by itself.
-    private final Cache<WorkflowSpec, Prepared> prepared = Caffeine.newBuilder().weakKeys().maximumSize(256)
-            .build();
+    private final Preparation preparation;
     private final Transitions transitions;
     private int globalRunning;
     private long seq;
@@ -125,9 +115,8 @@ public final class DefaultSupervisor implements Supervisor {
         }
         this.events = new Events(bus);
         this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
-        this.validator = WorkflowValidator.of(handlers::containsKey);
-        this.expressions = ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock)
-                .build());
+        this.preparation = new Preparation(handlers, typeLimits, tagLimits, WorkflowValidator.of(handlers::containsKey),
+                ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock).build()));
         config.typeLimits().forEach((t, max) -> typeLimits.put(t, new Limit("type " + t, max)));
         config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
         this.random = new SplittableRandom(config.randomSeed());
@@ -160,8 +149,8 @@ public final class DefaultSupervisor implements Supervisor {
                     + "' rejected");
         }
         Map<String, Object> in = JsonValues.copyObject("inputs of workflow '" + workflow.id() + "'", inputs);
-        Prepared p = prepare(workflow);
-        TaskGraph graph = p.graph;
+        Preparation.Prepared p = preparation.prepare(workflow);
+        TaskGraph graph = p.graph();
         int n = graph.size();
         String runId = UUID.randomUUID().toString();
         List<TaskRecord> records = new ArrayList<>(n);
@@ -170,8 +159,8 @@ public final class DefaultSupervisor implements Supervisor {
         }
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
-        RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers, p.limits, p.rank,
-                p.estimates, p.succKind, p.flow, p.plan, p.initial, p.rules, records, runRecord);
+        RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers(), p.limits(), p.rank(),
+                p.estimates(), p.succKind(), p.flow(), p.plan(), p.initial(), p.rules(), records, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -195,72 +184,13 @@ public final class DefaultSupervisor implements Supervisor {
         return run;
     }
 
-    /** Everything a run needs that depends only on the workflow. */
-    private record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                            long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
-                            int[] initial, byte[] rules) {
-    }
-
-    /**
-     * Validation and indexing depend only on the (immutable) spec and this supervisor's handlers, so a host that
-     * submits the same spec again — the common case, and every cron fire — pays for them once.
-     */
-    private Prepared prepare(WorkflowSpec workflow) {
-        Prepared shared = prepared.get(workflow, this::prepareUncached);
-        if (workflow.maxConcurrency() == 0 || shared.graph.size() == 0) {
-            return shared;
-        }
-        // The run-level cap is per run: give each run its own Limit object.
-        Limit runLimit = new Limit("run", workflow.maxConcurrency());
-        Limit[][] limits = new Limit[shared.graph.size()][];
-        for (int i = 0; i < limits.length; i++) {
-            limits[i] = limitsOf(shared.graph.task(i), runLimit);
-        }
-        return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind,
-                shared.flow, shared.plan, shared.initial, shared.rules);
-    }
-
-    private Prepared prepareUncached(WorkflowSpec workflow) {
-        ValidationReport report = validator.validate(workflow);
-        List<ValidationProblem> problems = new ArrayList<>(report.problems());
-        problems.addAll(FeatureChecks.problems(workflow));
-        FanOutPlan plan = report.isValid() ? FanOutPlan.of(workflow, expressions, problems) : null;
-        // Fan-out tasks run on an expanded graph: instance slots plus a collector per fanned-out task.
-        boolean sound = problems.stream().noneMatch(ValidationProblem::isError);
-        TaskGraph graph = plan == null ? report.graph().orElse(null) : sound ? TaskGraph.of(plan.expanded) : null;
-        FlowExpressions flow = graph == null ? FlowExpressions.NONE
-                : FlowExpressions.compile(graph, expressions, problems);
-        // At submit a missing handler is fatal: the task could never run.
-        if (!report.isValid() || problems.stream().anyMatch(p -> p.isError()
-                || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
-            throw new WorkflowValidationException(workflow.id(), problems);
-        }
-        int[] topo = graph.topologicalOrder();
-        int n = graph.size();
-        long[] estimates = GraphMath.estimates(graph);
-        long[] rank = GraphMath.remainingWork(graph, topo, estimates);
-        TaskHandler[] hs = new TaskHandler[n];
-        Limit[][] limits = new Limit[n][];
-        for (int i = 0; i < n; i++) {
-            TaskSpec t = graph.task(i);
-            hs[i] = handlers.get(t.type());
-            limits[i] = limitsOf(t, null);
-        }
-        byte[] rules = new byte[n];
-        for (int i = 0; i < n; i++) {
-            rules[i] = (byte) graph.task(i).triggerRule().ordinal();
-        }
-        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow, plan,
-                initialTasks(graph), rules);
-    }
-
     @Override
     public RunHandle resume(WorkflowSpec workflow, String runId) {
         if (!accepting) {
             throw new SubmissionRejectedException("supervisor is shutting down; resume of run " + runId
                     + " rejected");
         }
-        Prepared p = prepare(workflow);
+        Preparation.Prepared p = preparation.prepare(workflow);
         RunRecord stored = store.findRun(runId).orElseThrow(() -> new SupervisorException("no run " + runId
                 + " in the store"));
         if (!stored.workflowId().equals(workflow.id())) {
@@ -268,18 +198,18 @@ public final class DefaultSupervisor implements Supervisor {
                     + "', not '" + workflow.id() + "'");
         }
         List<TaskRecord> records = store.tasks(runId);
-        if (records.size() != p.graph.size()) {
+        if (records.size() != p.graph().size()) {
             throw new SupervisorException("run " + runId + " has " + records.size() + " tasks in the store but"
-                    + " workflow '" + workflow.id() + "' has " + p.graph.size());
+                    + " workflow '" + workflow.id() + "' has " + p.graph().size());
         }
         for (int i = 0; i < records.size(); i++) {
-            if (!records.get(i).taskId().equals(p.graph.id(i))) {
+            if (!records.get(i).taskId().equals(p.graph().id(i))) {
                 throw new SupervisorException("task #" + i + " of run " + runId + " is '" + records.get(i).taskId()
-                        + "' in the store but '" + p.graph.id(i) + "' in workflow '" + workflow.id() + "'");
+                        + "' in the store but '" + p.graph().id(i) + "' in workflow '" + workflow.id() + "'");
             }
         }
-        RunExecution run = new RunExecution(this, runId, workflow, p.graph, stored.inputs(), p.handlers, p.limits,
-                p.rank, p.estimates, p.succKind, p.flow, p.plan, p.initial, p.rules, records,
+        RunExecution run = new RunExecution(this, runId, workflow, p.graph(), stored.inputs(), p.handlers(), p.limits(),
+                p.rank(), p.estimates(), p.succKind(), p.flow(), p.plan(), p.initial(), p.rules(), records,
                 stored);
         Deferred deferred = new Deferred();
         lock.lock();
@@ -295,41 +225,6 @@ public final class DefaultSupervisor implements Supervisor {
         }
         deferred.run();
         return run;
-    }
-
-    /** Roots, and tasks whose trigger rule fires before any upstream ends (always). */
-    private static int[] initialTasks(TaskGraph g) {
-        java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
-        for (int i = 0; i < g.size(); i++) {
-            if (g.inDegree(i) == 0 || dev.supervisor.core.flow.TriggerRules.decide(g.task(i).triggerRule(), 0, 0, 0,
-                    g.inDegree(i)) == dev.supervisor.core.flow.TriggerDecision.RUN) {
-                b.add(i);
-            }
-        }
-        return b.build().toArray();
-    }
-
-    private static final Limit[] NO_LIMITS = new Limit[0];
-
-    private Limit[] limitsOf(TaskSpec t, Limit runLimit) {
-        if (runLimit == null && typeLimits.isEmpty() && tagLimits.isEmpty()) {
-            return NO_LIMITS;
-        }
-        List<Limit> ls = new ArrayList<>(2);
-        if (runLimit != null) {
-            ls.add(runLimit);
-        }
-        Limit tl = typeLimits.get(t.type());
-        if (tl != null) {
-            ls.add(tl);
-        }
-        for (String tag : t.tags()) {
-            Limit l = tagLimits.get(tag);
-            if (l != null) {
-                ls.add(l);
-            }
-        }
-        return ls.toArray(new Limit[0]);
     }
 
     /* ---- dispatch (lock held) ---- */

@@ -13,25 +13,23 @@ import dev.supervisor.core.flow.TriggerRules;
 import dev.supervisor.core.graph.TaskGraph;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The task state machine. Every method runs with the supervisor lock held; each change goes through the store
  * first. Propagation uses an explicit stack so a million-task chain never recurses.
  */
 final class Transitions {
-    private final DefaultSupervisor sup;
-    private static final String UNUSED_SLOT = "unused fan-out slot";
+    final DefaultSupervisor sup;
     private static final TriggerRule[] RULES = TriggerRule.values();
     private final IntStack stack = new IntStack(); // reused: only touched under the supervisor lock
+    private final FanOutSteps fanOut = new FanOutSteps(this);
+    private final ResumeSteps resume = new ResumeSteps(this);
 
     Transitions(DefaultSupervisor sup) {
         this.sup = sup;
     }
 
-    private TaskRecord store(RunExecution run, TaskRecord next) {
+    TaskRecord store(RunExecution run, TaskRecord next) {
         TaskRecord r = sup.store.update(next);
         run.setRecord(r.index(), r);
         return r;
@@ -56,86 +54,11 @@ final class Transitions {
         checkDone(run, deferred);
     }
 
-    /** Rebuilds the in-memory view of a stored run and re-queues whatever was in flight. */
     void resume(RunExecution run, Deferred deferred) {
-        Instant now = sup.clock.instant();
-        run.startedAt = run.runRecord.createdAt();
-        TaskGraph g = run.graph;
-        int n = g.size();
-        boolean failedForGood = false;
-        for (int i = 0; i < n; i++) {
-            TaskState s = run.state(i);
-            if (s.isTerminal()) {
-                run.done++;
-                if (s == TaskState.SUCCEEDED) {
-                    run.succeeded++;
-                }
-                run.remainingEstimateMillis -= run.estimateMillis[i];
-                if (s.isFailure()) {
-                    run.failed++;
-                }
-                failedForGood |= s == TaskState.FAILED || s == TaskState.TIMED_OUT;
-            }
-        }
-        if (run.runRecord.status().isTerminal()) {
-            run.status = run.runRecord.status();
-            sup.runEnded(run);
-            var outcome = run.buildOutcome(run.runRecord.finishedAt() == null ? now : run.runRecord.finishedAt());
-            deferred.add(() -> run.outcome.complete(outcome));
-            return;
-        }
-        run.status = RunStatus.RUNNING;
-        if (run.runRecord.status() != RunStatus.RUNNING) {
-            run.runRecord = run.runRecord.withStatus(RunStatus.RUNNING, null);
-            sup.store.updateRun(run.runRecord);
-        }
-        sup.events.runStarted(run, now);
-        int[] succ = g.successorArray();
-        java.util.Arrays.fill(run.pendingUpstream, 0);
-        for (int v = 0; v < n; v++) {
-            TaskState sv = run.state(v);
-            for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
-                if (sv.isTerminal()) {
-                    count(run, v, succ[e], e, sv);
-                } else {
-                    run.pendingUpstream[succ[e]]++;
-                }
-            }
-        }
-        if (failedForGood && run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
-            failFast(run, now);
-            checkDone(run, deferred);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            TaskRecord r = run.record(i);
-            switch (r.state()) {
-                case READY, RUNNING -> {
-                    store(run, r.released("requeued on resume"));
-                    run.readyAt[i] = now;
-                    sup.enqueue(run, i);
-                }
-                case RETRY_WAIT -> {
-                    Duration wait = r.notBefore() == null || r.notBefore().isBefore(now)
-                            ? Duration.ZERO : Duration.between(now, r.notBefore());
-                    long version = r.version();
-                    int idx = i;
-                    sup.delay.schedule(() -> sup.onRetryDue(run, idx, version), wait);
-                }
-                case PENDING -> {
-                    if (run.state(i) == TaskState.PENDING && settle(run, i, now, "upstream settled before restart")) {
-                        propagate(run, i, now);
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        run.workflow.timeout().ifPresent(t -> run.runTimeout = sup.delay.schedule(() -> sup.cancelRun(run, true), t));
-        checkDone(run, deferred);
+        resume.resume(run, deferred);
     }
 
-    private void makeReady(RunExecution run, int i, Instant now) {
+    void makeReady(RunExecution run, int i, Instant now) {
         store(run, run.record(i).to(TaskState.READY));
         run.readyAt[i] = now;
         sup.enqueue(run, i);
@@ -223,12 +146,12 @@ final class Transitions {
 
     /* ---- terminal states and propagation ---- */
 
-    private void terminal(RunExecution run, int i, TaskState state, Instant now, Object output, String error,
+    void terminal(RunExecution run, int i, TaskState state, Instant now, Object output, String error,
                           Duration took) {
         settled(run, i, store(run, run.record(i).finished(state, now, output, error)), now, took);
     }
 
-    private void settled(RunExecution run, int i, TaskRecord r, Instant now, Duration took) {
+    void settled(RunExecution run, int i, TaskRecord r, Instant now, Duration took) {
         TaskState state = r.state();
         run.done++;
         if (state == TaskState.SUCCEEDED) {
@@ -251,104 +174,8 @@ final class Transitions {
         }
     }
 
-    /* ---- fan-out ---- */
-
-    /** @return true if the instance was settled (hidden) instead of becoming ready */
-    private boolean fanOutGate(RunExecution run, int s, Instant now) {
-        int c = run.plan.collectorOf[s];
-        if (run.fanItems[c] == null && run.fanError[c] == null) {
-            evaluateItems(run, c);
-        }
-        if (run.fanError[c] != null || run.plan.instanceNo[s] >= run.fanItems[c].size()) {
-            run.hidden[s] = true;
-            run.hiddenCount++;
-            terminal(run, s, TaskState.SKIPPED, now, null, UNUSED_SLOT, Duration.ZERO);
-            return true;
-        }
-        return false;
-    }
-
-    private void evaluateItems(RunExecution run, int c) {
-        String id = run.graph.id(c);
-        try {
-            Object v = run.plan.items[c].evaluate(FlowExpressions.taskVariables(run, c));
-            List<Object> items = new ArrayList<>();
-            if (v instanceof List<?> l) {
-                items.addAll(l);
-            } else if (v instanceof com.fasterxml.jackson.databind.JsonNode n && n.isArray()) {
-                n.elements().forEachRemaining(items::add);
-            } else {
-                run.fanError[c] = "fan-out items of '" + id + "' must be a list but were " + (v == null ? "null"
-                        : v.getClass().getSimpleName());
-                return;
-            }
-            if (items.size() > run.plan.width[c]) {
-                run.fanError[c] = "fan-out of '" + id + "' produced " + items.size() + " items; maxWidth is "
-                        + run.plan.width[c];
-                return;
-            }
-            run.fanItems[c] = Collections.unmodifiableList(items);
-        } catch (ExpressionException e) {
-            run.fanError[c] = "fan-out items of '" + id + "' failed: " + e.reason() + " at " + e.line() + ":"
-                    + e.column();
-        }
-    }
-
-    /** All slots of a fan-out task have settled: its state and the ordered list of instance outputs. */
-    private void settleCollector(RunExecution run, int c, Instant now) {
-        FanOutPlan p = run.plan;
-        String error = run.fanError[c];
-        TaskState state = TaskState.SUCCEEDED;
-        List<Object> outputs = new ArrayList<>();
-        Instant started = null;
-        boolean failed = false;
-        boolean upstreamFailed = false;
-        boolean cancelled = false;
-        boolean skipped = false;
-        for (int k = 0; k < p.width[c]; k++) {
-            int i = p.firstInstance[c] + k;
-            TaskRecord r = run.record(i);
-            // Hidden flags live in memory; after a resume the stored reason still marks an unused slot.
-            if (run.isHidden(i) || UNUSED_SLOT.equals(r.error())) {
-                continue;
-            }
-            if (r.startedAt() != null && (started == null || r.startedAt().isBefore(started))) {
-                started = r.startedAt();
-            }
-            switch (r.state()) {
-                case SUCCEEDED -> outputs.add(r.output());
-                case FAILED, TIMED_OUT -> {
-                    failed = true;
-                    if (error == null) {
-                        error = "instance '" + r.taskId() + "' " + r.state() + ": " + r.error();
-                    }
-                }
-                case UPSTREAM_FAILED -> upstreamFailed = true;
-                case CANCELLED -> cancelled = true;
-                default -> skipped = true;
-            }
-        }
-        if (run.fanError[c] != null || failed) {
-            state = TaskState.FAILED;
-        } else if (upstreamFailed) {
-            state = TaskState.UPSTREAM_FAILED;
-        } else if (cancelled) {
-            state = TaskState.CANCELLED;
-        } else if (skipped) {
-            state = TaskState.SKIPPED;
-        }
-        TaskRecord cur = run.record(c);
-        TaskRecord r = store(run, new TaskRecord(cur.runId(), cur.taskId(), c, state, cur.attempt(),
-                cur.version() + 1, null, null, null, started, now, state == TaskState.SUCCEEDED
-                ? Collections.unmodifiableList(outputs) : null, error));
-        settled(run, c, r, now, started == null ? Duration.ZERO : Duration.between(started, now));
-        if (state == TaskState.FAILED && run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
-            failFast(run, now);
-        }
-    }
-
     /** Decides every downstream task whose upstream just settled, iteratively. */
-    private void propagate(RunExecution run, int from, Instant now) {
+    void propagate(RunExecution run, int from, Instant now) {
         TaskGraph g = run.graph;
         int[] succ = g.successorArray();
         stack.push(from);
@@ -365,7 +192,7 @@ final class Transitions {
                 run.pendingUpstream[s]--;
                 if (run.plan != null && run.plan.isCollector(s)) {
                     if (run.pendingUpstream[s] == 0) {
-                        settleCollector(run, s, now);
+                        fanOut.settleCollector(run, s, now);
                         stack.push(s);
                     }
                     continue;
@@ -385,7 +212,7 @@ final class Transitions {
     }
 
     /** Counts one settled upstream edge {@code v -> s} (successor slot {@code e}), seen through its condition. */
-    private static void count(RunExecution run, int v, int s, int e, TaskState upstream) {
+    static void count(RunExecution run, int v, int s, int e, TaskState upstream) {
         byte kind = run.succKind == null ? EdgeKinds.SUCCESS : run.succKind[e];
         boolean ok = upstream == TaskState.SUCCEEDED;
         boolean bad = upstream.isFailure();
@@ -421,12 +248,12 @@ final class Transitions {
     }
 
     /** Applies the trigger rule; returns true if the task became terminal without running. */
-    private boolean settle(RunExecution run, int s, Instant now, String cause) {
+    boolean settle(RunExecution run, int s, Instant now, String cause) {
         if (run.plan != null && run.plan.isCollector(s)) {
             if (run.pendingUpstream[s] > 0) {
                 return false;
             }
-            settleCollector(run, s, now);
+            fanOut.settleCollector(run, s, now);
             return true;
         }
         TriggerRule rule = RULES[run.rules[s]];
@@ -451,7 +278,7 @@ final class Transitions {
      *
      * @return true if the task became terminal instead
      */
-    private boolean readyIfConditionHolds(RunExecution run, int s, Instant now) {
+    boolean readyIfConditionHolds(RunExecution run, int s, Instant now) {
         var cond = run.flow.conditions == null ? null : run.flow.conditions[s];
         if (cond != null) {
             boolean holds;
@@ -471,7 +298,7 @@ final class Transitions {
                 return true;
             }
         }
-        if (run.plan != null && run.plan.collectorOf[s] >= 0 && fanOutGate(run, s, now)) {
+        if (run.plan != null && run.plan.collectorOf[s] >= 0 && fanOut.gate(run, s, now)) {
             return true;
         }
         makeReady(run, s, now);
@@ -511,7 +338,7 @@ final class Transitions {
         return false;
     }
 
-    private void failFast(RunExecution run, Instant now) {
+    void failFast(RunExecution run, Instant now) {
         run.failing = true;
         for (int i = 0; i < run.graph.size(); i++) {
             TaskState s = run.state(i);
@@ -547,7 +374,7 @@ final class Transitions {
         return true;
     }
 
-    private void checkDone(RunExecution run, Deferred deferred) {
+    void checkDone(RunExecution run, Deferred deferred) {
         if (run.done < run.graph.size() || run.ended()) {
             return;
         }

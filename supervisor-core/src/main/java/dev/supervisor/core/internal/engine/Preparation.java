@@ -1,0 +1,135 @@
+package dev.supervisor.core.internal.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskType;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.spi.TaskHandler;
+import dev.supervisor.core.ValidationProblem;
+import dev.supervisor.core.WorkflowValidationException;
+import dev.supervisor.core.expr.ExpressionEngine;
+import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.ValidationReport;
+import dev.supervisor.core.graph.WorkflowValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates and indexes a workflow once per spec: graph, handlers, caps, ranks, edge kinds, compiled expressions
+ * and the fan-out plan. Runs of the same spec share the result (only the per-run cap is rebuilt).
+ */
+final class Preparation {
+    private final Map<TaskType, TaskHandler> handlers;
+    private final Map<TaskType, Limit> typeLimits;
+    private final Map<String, Limit> tagLimits;
+    private final WorkflowValidator validator;
+    private final ExpressionEngine expressions;
+    // Weak identity keys: a spec nobody holds any more drops out by itself.
+    private final Cache<WorkflowSpec, Prepared> prepared = Caffeine.newBuilder().weakKeys().maximumSize(256)
+            .build();
+
+    Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
+                WorkflowValidator validator, ExpressionEngine expressions) {
+        this.handlers = handlers;
+        this.typeLimits = typeLimits;
+        this.tagLimits = tagLimits;
+        this.validator = validator;
+        this.expressions = expressions;
+    }
+
+    /** Everything a run needs that depends only on the workflow. */
+    record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
+                            long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
+                            int[] initial, byte[] rules) {
+    }
+
+    /**
+     * Validation and indexing depend only on the (immutable) spec and this supervisor's handlers, so a host that
+     * submits the same spec again — the common case, and every cron fire — pays for them once.
+     */
+    Prepared prepare(WorkflowSpec workflow) {
+        Prepared shared = prepared.get(workflow, this::prepareUncached);
+        if (workflow.maxConcurrency() == 0 || shared.graph.size() == 0) {
+            return shared;
+        }
+        // The run-level cap is per run: give each run its own Limit object.
+        Limit runLimit = new Limit("run", workflow.maxConcurrency());
+        Limit[][] limits = new Limit[shared.graph.size()][];
+        for (int i = 0; i < limits.length; i++) {
+            limits[i] = limitsOf(shared.graph.task(i), runLimit);
+        }
+        return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind,
+                shared.flow, shared.plan, shared.initial, shared.rules);
+    }
+
+    private Prepared prepareUncached(WorkflowSpec workflow) {
+        ValidationReport report = validator.validate(workflow);
+        List<ValidationProblem> problems = new ArrayList<>(report.problems());
+        problems.addAll(FeatureChecks.problems(workflow));
+        FanOutPlan plan = report.isValid() ? FanOutPlan.of(workflow, expressions, problems) : null;
+        // Fan-out tasks run on an expanded graph: instance slots plus a collector per fanned-out task.
+        boolean sound = problems.stream().noneMatch(ValidationProblem::isError);
+        TaskGraph graph = plan == null ? report.graph().orElse(null) : sound ? TaskGraph.of(plan.expanded) : null;
+        FlowExpressions flow = graph == null ? FlowExpressions.NONE
+                : FlowExpressions.compile(graph, expressions, problems);
+        // At submit a missing handler is fatal: the task could never run.
+        if (!report.isValid() || problems.stream().anyMatch(p -> p.isError()
+                || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
+            throw new WorkflowValidationException(workflow.id(), problems);
+        }
+        int[] topo = graph.topologicalOrder();
+        int n = graph.size();
+        long[] estimates = GraphMath.estimates(graph);
+        long[] rank = GraphMath.remainingWork(graph, topo, estimates);
+        TaskHandler[] hs = new TaskHandler[n];
+        Limit[][] limits = new Limit[n][];
+        for (int i = 0; i < n; i++) {
+            TaskSpec t = graph.task(i);
+            hs[i] = handlers.get(t.type());
+            limits[i] = limitsOf(t, null);
+        }
+        byte[] rules = new byte[n];
+        for (int i = 0; i < n; i++) {
+            rules[i] = (byte) graph.task(i).triggerRule().ordinal();
+        }
+        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow, plan,
+                initialTasks(graph), rules);
+    }
+
+    /** Roots, and tasks whose trigger rule fires before any upstream ends (always). */
+    private static int[] initialTasks(TaskGraph g) {
+        java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
+        for (int i = 0; i < g.size(); i++) {
+            if (g.inDegree(i) == 0 || dev.supervisor.core.flow.TriggerRules.decide(g.task(i).triggerRule(), 0, 0, 0,
+                    g.inDegree(i)) == dev.supervisor.core.flow.TriggerDecision.RUN) {
+                b.add(i);
+            }
+        }
+        return b.build().toArray();
+    }
+
+    private static final Limit[] NO_LIMITS = new Limit[0];
+
+    private Limit[] limitsOf(TaskSpec t, Limit runLimit) {
+        if (runLimit == null && typeLimits.isEmpty() && tagLimits.isEmpty()) {
+            return NO_LIMITS;
+        }
+        List<Limit> ls = new ArrayList<>(2);
+        if (runLimit != null) {
+            ls.add(runLimit);
+        }
+        Limit tl = typeLimits.get(t.type());
+        if (tl != null) {
+            ls.add(tl);
+        }
+        for (String tag : t.tags()) {
+            Limit l = tagLimits.get(tag);
+            if (l != null) {
+                ls.add(l);
+            }
+        }
+        return ls.toArray(new Limit[0]);
+    }
+}
