@@ -1,0 +1,124 @@
+package dev.supervisor.auth.rbac;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks permissions of users per tenant: a user's roles in one tenant say nothing about another. Registration
+ * creates users without roles; roles are granted by a user who holds {@code roles:manage} in that tenant, or by
+ * the host itself through {@link #grantAsSystem} (for bootstrapping).
+ */
+public final class Authorizer {
+    private static final Permission MANAGE_ROLES = Permission.parse("roles:manage");
+    private final RbacPolicy policy;
+    private final Map<String, Map<String, Set<String>>> roles = new ConcurrentHashMap<>();
+
+    private Authorizer(RbacPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * @param policy the roles
+     * @return an authorizer with no users
+     */
+    public static Authorizer of(RbacPolicy policy) {
+        return new Authorizer(policy);
+    }
+
+    /**
+     * @param user the registration data (which cannot carry roles)
+     * @return the new user's id; the user has no role anywhere
+     */
+    public String register(NewUser user) {
+        String id = UUID.randomUUID().toString();
+        roles.put(id, new ConcurrentHashMap<>());
+        return id;
+    }
+
+    /**
+     * Grants a role, on behalf of a user who may manage roles in that tenant.
+     *
+     * @param actor the granting user
+     * @param tenant the tenant
+     * @param userId the receiving user
+     * @param role a defined role
+     * @throws SecurityException if the actor may not manage roles in the tenant
+     * @throws IllegalArgumentException if the role or user is unknown
+     */
+    public void grant(String actor, String tenant, String userId, String role) {
+        if (!check(actor, tenant, MANAGE_ROLES)) {
+            throw new SecurityException("user " + actor + " may not manage roles in tenant " + tenant);
+        }
+        grantAsSystem(tenant, userId, role);
+    }
+
+    /**
+     * Grants a role with the host's own authority (bootstrapping the first administrator); not reachable from
+     * registration.
+     *
+     * @param tenant the tenant
+     * @param userId the user
+     * @param role a defined role
+     */
+    public void grantAsSystem(String tenant, String userId, String role) {
+        if (!policy.roles().contains(role)) {
+            throw new IllegalArgumentException("unknown role '" + role + "'");
+        }
+        Map<String, Set<String>> byTenant = roles.get(userId);
+        if (byTenant == null) {
+            throw new IllegalArgumentException("unknown user " + userId);
+        }
+        byTenant.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet()).add(role);
+    }
+
+    private Set<String> rolesOf(String userId, String tenant) {
+        Map<String, Set<String>> byTenant = roles.get(userId);
+        Set<String> r = byTenant == null ? null : byTenant.get(tenant);
+        return r == null ? Set.of() : r;
+    }
+
+    /**
+     * @param userId the user
+     * @param tenant the tenant
+     * @param permission the permission, e.g. {@code workflow:execute:wf-123}
+     * @return true if allowed (default deny; deny wins)
+     */
+    public boolean check(String userId, String tenant, Permission permission) {
+        return policy.permits(rolesOf(userId, tenant), permission);
+    }
+
+    /**
+     * @param userId the user
+     * @param tenant the tenant
+     * @param permissions permissions that must all be allowed
+     * @return true if every one is allowed
+     */
+    public boolean checkAll(String userId, String tenant, String... permissions) {
+        Set<String> r = rolesOf(userId, tenant);
+        for (String p : permissions) {
+            if (!policy.permits(r, Permission.parse(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param userId the user
+     * @param tenant the tenant
+     * @param permissions permissions of which one suffices
+     * @return true if at least one is allowed
+     */
+    public boolean checkAny(String userId, String tenant, String... permissions) {
+        Set<String> r = rolesOf(userId, tenant);
+        for (String p : permissions) {
+            if (policy.permits(r, Permission.parse(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
