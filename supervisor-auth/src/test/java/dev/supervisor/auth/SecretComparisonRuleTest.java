@@ -1,0 +1,31 @@
+package dev.supervisor.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Secret material (hashes, MACs, codes) is compared in constant time: no Arrays.equals in these packages. */
+class SecretComparisonRuleTest {
+
+    @Test
+    void secretPackages_compareWithMessageDigestIsEqualOnly() throws IOException {
+        List<Path> roots = List.of(Path.of("src/main/java/dev/supervisor/auth/password"),
+                Path.of("src/main/java/dev/supervisor/auth/mfa"));
+        StringBuilder all = new StringBuilder();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String src = Files.readString(f);
+                    assertThat(src).as(f.toString()).doesNotContain("Arrays.equals(");
+                    all.append(src);
+                }
+            }
+        }
+        assertThat(all).contains("MessageDigest.isEqual(");
+    }
+}
