@@ -15,7 +15,7 @@ class SecretComparisonRuleTest {
     @Test
     void secretPackages_compareWithMessageDigestIsEqualOnly() throws IOException {
         List<Path> roots = List.of(Path.of("src/main/java/dev/supervisor/auth/password"),
-                Path.of("src/main/java/dev/supervisor/auth/mfa"));
+                Path.of("src/main/java/dev/supervisor/auth/mfa"), Path.of("src/main/java/dev/supervisor/auth/apikey"));
         StringBuilder all = new StringBuilder();
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
