@@ -1,0 +1,110 @@
+package dev.supervisor.auth.jwt.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.supervisor.auth.jwt.JwtException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Base64;
+
+/** Strict base64url and JSON for JOSE, and ECDSA signature format conversion. */
+public final class Jose {
+    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder().streamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(16_384).maxDocumentLength(16_384)
+                    .build()).build()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private Jose() {
+    }
+
+    /**
+     * @param part a token segment
+     * @return its bytes, if it is canonical unpadded base64url
+     * @throws JwtException otherwise
+     */
+    public static byte[] decode(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+            if (!ok) {
+                throw new JwtException("segment is not base64url (character '" + c + "')");
+            }
+        }
+        if (part.length() % 4 == 1) {
+            throw new JwtException("segment has an impossible base64url length");
+        }
+        byte[] bytes = Base64.getUrlDecoder().decode(part);
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part)) {
+            throw new JwtException("segment is not canonical base64url");
+        }
+        return bytes;
+    }
+
+    /**
+     * @param bytes JSON bytes
+     * @param what "header" or "claims"
+     * @return the object node
+     * @throws JwtException on bad JSON, duplicates, depth or size
+     */
+    public static JsonNode object(byte[] bytes, String what) {
+        try {
+            JsonNode n = STRICT.readTree(bytes);
+            if (n == null || !n.isObject()) {
+                throw new JwtException(what + " is not a JSON object");
+            }
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new JwtException(what + " is not acceptable JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new JwtException(what + " is not acceptable JSON");
+        }
+    }
+
+    /** JWS ECDSA signatures are r || s; JCA wants DER. Also refuses r or s outside [1, n-1]. */
+    public static byte[] ecdsaToDer(byte[] raw, BigInteger order) {
+        int half = raw.length / 2;
+        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(raw, 0, half));
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(raw, half, raw.length));
+        if (r.signum() <= 0 || s.signum() <= 0 || r.compareTo(order) >= 0 || s.compareTo(order) >= 0) {
+            throw new JwtException("ECDSA signature values out of range");
+        }
+        byte[] rb = r.toByteArray();
+        byte[] sb = s.toByteArray();
+        int len = 2 + rb.length + 2 + sb.length;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(0x30);
+        if (len > 127) {
+            out.write(0x81);
+        }
+        out.write(len);
+        out.write(0x02);
+        out.write(rb.length);
+        out.write(rb, 0, rb.length);
+        out.write(0x02);
+        out.write(sb.length);
+        out.write(sb, 0, sb.length);
+        return out.toByteArray();
+    }
+
+    /** DER ECDSA (from JCA signing) to the fixed-size r || s of JWS. */
+    public static byte[] derToEcdsa(byte[] der, int size) {
+        int i = der[1] == (byte) 0x81 ? 3 : 2;
+        int rl = der[i + 1];
+        byte[] r = java.util.Arrays.copyOfRange(der, i + 2, i + 2 + rl);
+        i = i + 2 + rl;
+        int sl = der[i + 1];
+        byte[] s = java.util.Arrays.copyOfRange(der, i + 2, i + 2 + sl);
+        byte[] out = new byte[2 * size];
+        copyRight(r, out, 0, size);
+        copyRight(s, out, size, size);
+        return out;
+    }
+
+    private static void copyRight(byte[] src, byte[] dst, int off, int size) {
+        int start = Math.max(0, src.length - size);
+        int len = src.length - start;
+        System.arraycopy(src, start, dst, off + size - len, len);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.supervisor.auth.jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** RFC 7515/7519 vectors and the attack list of the security notes (§14 items 1–12). */
+class JwtVerifierTest {
+    private static final String A1 = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkz"
+            + "ODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String A1_PAYLOAD = A1.split("\\.")[1];
+    private static final byte[] A1_KEY = Base64.getUrlDecoder().decode(
+            "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow");
+    private static final String A3 = "eyJhbGciOiJFUzI1NiJ9." + A1_PAYLOAD
+            + ".DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+    private static final BigInteger P256_N = new BigInteger(
+            "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+    private static final long VALID_AT = 1_300_819_300L;
+
+    private static Clock at(long epoch) {
+        return Clock.fixed(Instant.ofEpochSecond(epoch), ZoneOffset.UTC);
+    }
+
+    private static JwtVerifier hs256(long epoch) {
+        return JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY)).clock(at(epoch))
+                .issuer("joe").build();
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signs header.payload with the A.1 key: attacks must fail on their content, not on a bad signature. */
+    private static String signHs256(String headerJson, String payload) throws Exception {
+        String input = b64(headerJson) + "." + payload;
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(A1_KEY, "HmacSHA256"));
+        return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static ECPublicKey a3Key() throws Exception {
+        AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+        params.init(new ECGenParameterSpec("secp256r1"));
+        ECParameterSpec spec = params.getParameterSpec(ECParameterSpec.class);
+        BigInteger x = new BigInteger(1, Base64.getUrlDecoder().decode("f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"));
+        BigInteger y = new BigInteger(1, Base64.getUrlDecoder().decode("x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"));
+        return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), spec));
+    }
+
+    /* ---- 1. vectors and time ---- */
+
+    @Test
+    void rfc7515A1_acceptedInItsLifetime_rejectedAfterExpiryPlusLeeway() {
+        assertThat(hs256(VALID_AT).verify(A1).claims().get("iss").asText()).isEqualTo("joe");
+        assertThat(hs256(1_300_819_380L + 59).verify(A1)).isNotNull();
+        assertThatThrownBy(() -> hs256(1_300_819_380L + 60).verify(A1)).hasMessage("token expired");
+        assertThatThrownBy(() -> JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY))
+                .clock(at(VALID_AT)).audience("api").build().verify(A1)).hasMessage("audience mismatch");
+    }
+
+    @Test
+    void rfc7515A3_es256Verifies_andPsychicSignaturesDoNot() throws Exception {
+        JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, a3Key())).clock(at(VALID_AT))
+                .build();
+        assertThat(es.verify(A3).claims().get("iss").asText()).isEqualTo("joe");
+        String zeros = A3.substring(0, A3.lastIndexOf('.') + 1) + "A".repeat(86);
+        assertThatThrownBy(() -> es.verify(zeros)).isInstanceOf(JwtException.class);
+        byte[] n = P256_N.toByteArray();
+        byte[] rs = new byte[64];
+        System.arraycopy(n, n.length - 32, rs, 0, 32);
+        System.arraycopy(n, n.length - 32, rs, 32, 32);
+        String rsN = A3.substring(0, A3.lastIndexOf('.') + 1) + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(rs);
+        assertThatThrownBy(() -> es.verify(rsN)).isInstanceOf(JwtException.class);
+        String der = A3.substring(0, A3.lastIndexOf('.') + 1) + "MAYCAQACAQA";
+        assertThatThrownBy(() -> es.verify(der)).isInstanceOf(JwtException.class);
+    }
+
+    /* ---- 2. none and unsigned ---- */
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
+    void algNone_inEveryCase_isRejected(String alg) throws Exception {
+        String unsigned = b64("{\"alg\":\"" + alg + "\"}") + "." + A1_PAYLOAD + ".";
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(unsigned)).hasMessage("unsigned tokens are not accepted");
+        String signedAnyway = signHs256("{\"alg\":\"" + alg + "\"}", A1_PAYLOAD);
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(signedAnyway)).hasMessageContaining("pinned");
+    }
+
+    /* ---- 3. key confusion and key floors ---- */
+
+    @Test
+    void keyConfusion_hs256SignedWithThePublicKey_isRejectedByAnEs256Verifier() throws Exception {
+        ECPublicKey pub = a3Key();
+        String input = b64("{\"alg\":\"HS256\"}") + "." + A1_PAYLOAD;
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(pub.getEncoded(), "HmacSHA256"));
+        String forged = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, pub)).clock(at(VALID_AT))
+                .build();
+        assertThatThrownBy(() -> es.verify(forged)).hasMessageContaining("pinned");
+    }
+
+    @Test
+    void shortHmacKeys_areRefusedAtConstruction() {
+        assertThatThrownBy(() -> JwtKey.hmac(null, JwsAlgorithm.HS256, new byte[31])).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> JwtKey.hmac(null, JwsAlgorithm.HS512, new byte[63])).hasMessageContaining("64 bytes");
+        assertThatThrownBy(() -> JwtKey.hmac(null, JwsAlgorithm.HS256, new byte[0])).isInstanceOf(
+                IllegalArgumentException.class);
+    }
+
+    /* ---- 5. encodings ---- */
+
+    @Test
+    void nonCanonicalAndMalformedEncodings_areRejected() {
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(A1.substring(0, A1.length() - 1) + "l"))
+                .hasMessageContaining("canonical");
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(A1 + "=")).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(A1.replace('-', '+'))).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(" " + A1)).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(A1.substring(0, A1.lastIndexOf('.'))))
+                .hasMessageContaining("three segments");
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(A1 + ".x")).hasMessageContaining("three segments");
+    }
+
+    /* ---- 6-8. headers ---- */
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jku", "x5u", "jwk", "x5c", "crit", "zip"})
+    void pointerAndExtensionHeaders_areRejected(String header) throws Exception {
+        String token = signHs256("{\"alg\":\"HS256\",\"" + header + "\":\"https://evil.example/x\"}", A1_PAYLOAD);
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(token)).hasMessage("header '" + header + "' is not accepted");
+    }
+
+    @Test
+    void duplicateMembers_andUnknownKids_areRejected() throws Exception {
+        String dup = signHs256("{\"alg\":\"HS256\",\"alg\":\"none\"}", A1_PAYLOAD);
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(dup)).hasMessageContaining("Duplicate");
+        JwtVerifier withKid = JwtVerifier.builder().key(JwtKey.hmac("k1", JwsAlgorithm.HS256, A1_KEY))
+                .clock(at(VALID_AT)).build();
+        for (String kid : new String[] {"../../dev/null", "' OR '1'='1", "", "x".repeat(10_000), "k2"}) {
+            String t = signHs256("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\"}", A1_PAYLOAD);
+            assertThatThrownBy(() -> withKid.verify(t)).isInstanceOf(JwtException.class);
+        }
+        assertThat(withKid.verify(signHs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}", A1_PAYLOAD))).isNotNull();
+    }
+
+    /* ---- 9-11. claims ---- */
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"iss\":\"joe\"}", "{\"iss\":\"joe\",\"exp\":\"1300819380\"}",
+        "{\"iss\":\"joe\",\"exp\":1e400}", "{\"iss\":\"joe\",\"exp\":-5}", "{\"iss\":\"joe\",\"exp\":1300819380.5}",
+        "{\"iss\":\"joe\",\"exp\":1300819380,\"nbf\":1300819999}",
+        "{\"iss\":\"joe\",\"exp\":1300819380,\"iat\":1300819999}", "{\"iss\":\"jane\",\"exp\":1300819380}"})
+    void badClaims_areRejected(String claims) throws Exception {
+        String t = signHs256("{\"alg\":\"HS256\"}", b64(claims));
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(t)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void typeAndLifetime_areEnforcedWhenConfigured() throws Exception {
+        JwtVerifier access = JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY))
+                .clock(at(VALID_AT)).type("at+jwt").maxLifetime(java.time.Duration.ofMinutes(30)).build();
+        String refresh = signHs256("{\"alg\":\"HS256\",\"typ\":\"refresh+jwt\"}",
+                b64("{\"exp\":1300819380,\"iat\":1300819200}"));
+        assertThatThrownBy(() -> access.verify(refresh)).hasMessage("token type is not 'at+jwt'");
+        String longLived = signHs256("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}",
+                b64("{\"exp\":1300819380,\"iat\":1300000000}"));
+        assertThatThrownBy(() -> access.verify(longLived)).hasMessageContaining("lifetime");
+        String ok = signHs256("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", b64("{\"exp\":1300819380,\"iat\":1300819200}"));
+        assertThat(access.verify(ok)).isNotNull();
+    }
+
+    /* ---- 12. size and depth ---- */
+
+    @Test
+    void hugeAndDeeplyNestedTokens_areRejectedFast() throws Exception {
+        assertThatThrownBy(() -> hs256(VALID_AT).verify("a".repeat(1 << 20))).hasMessageContaining("longer than");
+        String deep = signHs256("{\"alg\":\"HS256\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}", A1_PAYLOAD);
+        assertThatThrownBy(() -> JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY))
+                .clock(at(VALID_AT)).build().verify(deep)).isInstanceOf(JwtException.class);
+    }
+}
