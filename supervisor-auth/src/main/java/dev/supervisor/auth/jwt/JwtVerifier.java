@@ -33,6 +33,7 @@ public final class JwtVerifier {
     private final String type;
     private final Duration maxLifetime;
     private final int maxLength;
+    private final RevokedTokens revoked;
 
     private JwtVerifier(Builder b) {
         this.keys = List.copyOf(b.keys);
@@ -43,6 +44,7 @@ public final class JwtVerifier {
         this.type = b.type;
         this.maxLifetime = b.maxLifetime;
         this.maxLength = b.maxLength;
+        this.revoked = b.revoked;
     }
 
     /** @return a builder */
@@ -172,6 +174,14 @@ public final class JwtVerifier {
         if (audience != null && !audienceMatches(c.get("aud"))) {
             throw new JwtException("audience mismatch");
         }
+        if (revoked != null) {
+            JsonNode jti = c.get("jti");
+            JsonNode iss = c.get("iss");
+            // Keyed by (iss, jti), not by the token text: a re-encoded or re-signed copy is just as revoked.
+            if (jti != null && revoked.isRevoked(iss == null ? "" : iss.asText(), jti.asText())) {
+                throw new JwtException("token revoked");
+            }
+        }
     }
 
     private boolean audienceMatches(JsonNode aud) {
@@ -215,6 +225,7 @@ public final class JwtVerifier {
         private String type;
         private Duration maxLifetime;
         private int maxLength = 8192;
+        private RevokedTokens revoked;
 
         private Builder() {
         }
@@ -261,6 +272,12 @@ public final class JwtVerifier {
         /** @param maxLifetime the longest {@code exp - iat} accepted @return this builder */
         public Builder maxLifetime(Duration maxLifetime) {
             this.maxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime");
+            return this;
+        }
+
+        /** @param revoked a deny-list consulted by (iss, jti) @return this builder */
+        public Builder revoked(RevokedTokens revoked) {
+            this.revoked = Objects.requireNonNull(revoked, "revoked");
             return this;
         }
 

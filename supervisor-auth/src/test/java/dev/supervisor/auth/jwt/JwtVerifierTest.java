@@ -191,6 +191,57 @@ class JwtVerifierTest {
         assertThat(access.verify(ok)).isNotNull();
     }
 
+    /* ---- 13. revocation survives malleation ---- */
+
+    @Test
+    void revokedJti_staysRevokedForAnEcdsaMalleatedCopy() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair kp = g.generateKeyPair();
+        String token = JwtSigner.of(null, JwsAlgorithm.ES256, kp.getPrivate()).sign("JWT",
+                java.util.Map.of("iss", "https://issuer", "jti", "t-1", "exp", VALID_AT + 600));
+        byte[] sig = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
+        byte[] ns = P256_N.subtract(s).toByteArray();
+        byte[] malleated = sig.clone();
+        java.util.Arrays.fill(malleated, 32, 64, (byte) 0);
+        int len = Math.min(32, ns.length);
+        System.arraycopy(ns, ns.length - len, malleated, 64 - len, len);
+        String twin = token.substring(0, token.lastIndexOf('.') + 1)
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(malleated);
+        RevokedTokens revoked = RevokedTokens.of(100, at(VALID_AT));
+        JwtVerifier v = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, kp.getPublic()))
+                .clock(at(VALID_AT)).revoked(revoked).build();
+        assertThat(v.verify(twin)).as("(r, n - s) is a valid ECDSA signature too").isNotNull();
+        revoked.revoke("https://issuer", "t-1", Instant.ofEpochSecond(VALID_AT + 600));
+        assertThatThrownBy(() -> v.verify(token)).hasMessage("token revoked");
+        assertThatThrownBy(() -> v.verify(twin)).hasMessage("token revoked");
+    }
+
+    /* ---- RFC 8037 A.4 Ed25519 ---- */
+
+    @Test
+    void rfc8037A4_ed25519SignatureVerifies() throws Exception {
+        String token = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc."
+                + "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+        byte[] x = Base64.getUrlDecoder().decode("11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
+        boolean xOdd = (x[31] & 0x80) != 0;
+        x[31] &= 0x7f;
+        byte[] be = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            be[i] = x[31 - i];
+        }
+        java.security.PublicKey pub = KeyFactory.getInstance("Ed25519").generatePublic(
+                new java.security.spec.EdECPublicKeySpec(java.security.spec.NamedParameterSpec.ED25519,
+                        new java.security.spec.EdECPoint(xOdd, new BigInteger(1, be))));
+        JwtKey key = new JwtKey(null, JwsAlgorithm.EdDSA, pub);
+        String input = token.substring(0, token.lastIndexOf('.'));
+        byte[] sig = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
+        assertThat(JwtVerifier.signatureValid(key, input.getBytes(StandardCharsets.US_ASCII), sig)).isTrue();
+        sig[0] ^= 1;
+        assertThat(JwtVerifier.signatureValid(key, input.getBytes(StandardCharsets.US_ASCII), sig)).isFalse();
+    }
+
     /* ---- 12. size and depth ---- */
 
     @Test
