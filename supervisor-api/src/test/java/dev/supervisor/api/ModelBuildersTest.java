@@ -22,7 +22,8 @@ class ModelBuildersTest {
 
     @Test
     void taskId_handWrittenCheck_agreesWithTheDocumentedPattern() {
-        java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}(\\[[0-9]{1,5}\\])?");
+        java.util.regex.Pattern documented =
+                java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}(\\[[0-9]{1,5}\\])?");
         long seed = System.nanoTime();
         System.out.println("taskId_handWrittenCheck seed=" + seed);
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);

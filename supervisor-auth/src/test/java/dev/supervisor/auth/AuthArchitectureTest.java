@@ -17,7 +17,8 @@ class AuthArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.supervisor.core..");
 
     @ArchTest
-    static final ArchRule auth_internals_stayInAuth = classes().that().resideInAPackage("dev.supervisor.auth..internal..")
+    static final ArchRule auth_internals_stayInAuth = classes().that()
+            .resideInAPackage("dev.supervisor.auth..internal..")
             .should().onlyBeAccessed().byAnyPackage("dev.supervisor.auth..");
 
     @ArchTest

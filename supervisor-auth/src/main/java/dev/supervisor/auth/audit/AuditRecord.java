@@ -22,7 +22,8 @@ public record AuditRecord(long sequence, Instant timestamp, String event, String
     public String toJsonLine() {
         StringBuilder sb = new StringBuilder("{\"seq\":").append(sequence).append(",\"ts\":\"").append(timestamp)
                 .append("\",\"event\":").append(Text.json(event)).append(",\"correlationId\":")
-                .append(Text.json(correlationId)).append(",\"actor\":").append(Text.json(actor)).append(",\"fields\":{");
+                .append(Text.json(correlationId)).append(",\"actor\":").append(Text.json(actor))
+                        .append(",\"fields\":{");
         boolean first = true;
         for (Map.Entry<String, String> e : fields.entrySet()) {
             sb.append(first ? "" : ",").append(Text.json(e.getKey())).append(':').append(Text.json(e.getValue()));

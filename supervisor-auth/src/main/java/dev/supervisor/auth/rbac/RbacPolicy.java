@@ -156,7 +156,8 @@ public final class RbacPolicy {
             for (Map.Entry<String, List<String>> e : parents.entrySet()) {
                 for (String p : e.getValue()) {
                     if (!parents.containsKey(p)) {
-                        throw new IllegalArgumentException("role '" + e.getKey() + "' inherits unknown role '" + p + "'");
+                        throw new IllegalArgumentException("role '" + e.getKey() + "' inherits unknown role '" + p
+                                + "'");
                     }
                 }
             }

@@ -30,7 +30,8 @@ class RequestGuardTest {
     private final RequestGuard guard = new RequestGuard(ClientAddress.trusting(List.of(Cidr.parse("10.0.0.0/8"))),
             KeyedRateLimiter.of(RateLimitTiers.GENERAL, 10_000, time),
             KeyedRateLimiter.of(RateLimitTiers.AUTH, 10_000, time), List.of("/auth/"),
-            IpBlocker.of(3, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1), List.of(), 10_000, time));
+            IpBlocker.of(3, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1), List.of(), 10_000,
+                    time));
 
     private static GuardRequest request(String path, String peer, String xff) {
         return new GuardRequest("GET", path, xff == null ? Map.of("Accept", List.of("*/*"))

@@ -37,7 +37,8 @@ class NimbusInteropTest {
     void hs256_bothDirections() throws Exception {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        String ours = JwtSigner.of(null, JwsAlgorithm.HS256, new SecretKeySpec(secret, "HmacSHA256")).sign("JWT", claims);
+        String ours = JwtSigner.of(null, JwsAlgorithm.HS256, new SecretKeySpec(secret, "HmacSHA256")).sign("JWT",
+                claims);
         assertThat(SignedJWT.parse(ours).verify(new MACVerifier(secret))).isTrue();
 
         SignedJWT theirs = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()

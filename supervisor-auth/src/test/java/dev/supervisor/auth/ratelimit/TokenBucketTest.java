@@ -137,7 +137,8 @@ class TokenBucketTest {
     void badArguments_areRejectedNamingTheValue() {
         TokenBucket bucket = TokenBucket.of(RateLimit.of(Bandwidth.perSecond(5)), time);
         assertThatThrownBy(() -> bucket.tryAcquire(0)).hasMessage("tokens must be positive but was 0");
-        assertThatThrownBy(() -> bucket.tryAcquire(6)).hasMessage("cannot take 6 tokens from a bandwidth of capacity 5");
+        assertThatThrownBy(() -> bucket.tryAcquire(6))
+                .hasMessage("cannot take 6 tokens from a bandwidth of capacity 5");
         assertThatThrownBy(() -> new Bandwidth(0, 1, Duration.ofSeconds(1))).hasMessageContaining("capacity");
         assertThatThrownBy(() -> Bandwidth.of(Long.MAX_VALUE / 2, Duration.ofHours(1)))
                 .hasMessageContaining("too large for nanosecond arithmetic");

@@ -73,7 +73,8 @@ class SupervisorLifecycleTest {
         sup.events().subscribe(TaskFailed.class, failed::add);
         sup.events().subscribe(RunStarted.class, started::add);
         done(sup.submit(WorkflowSpec.builder("w").task(task("a")).build()));
-        assertThat(failed).singleElement().satisfies(f -> assertThat(f.error()).isEqualTo("IllegalStateException: nope"));
+        assertThat(failed).singleElement().satisfies(f -> assertThat(f.error())
+                .isEqualTo("IllegalStateException: nope"));
         assertThat(started).hasSize(1);
     }
 

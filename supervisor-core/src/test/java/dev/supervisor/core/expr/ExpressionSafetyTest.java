@@ -124,7 +124,8 @@ class ExpressionSafetyTest {
                 .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).build());
         Map<String, Object> vars = Map.of("build", new Build("release/1.2", 7));
         assertThat(e.compile("isRelease(build.branch) && build.number > 5").test(vars)).isTrue();
-        assertThatThrownBy(() -> e.compile("build.secret").evaluate(vars)).hasMessageContaining("Build has no 'secret'");
+        assertThatThrownBy(() -> e.compile("build.secret").evaluate(vars))
+                .hasMessageContaining("Build has no 'secret'");
     }
 
     @Test

@@ -24,7 +24,8 @@ class TriggerRulesTest {
         "ALL_SUCCESS, 3, 0, 0, RUN", "ALL_SUCCESS, 2, 0, 0, WAIT", "ALL_SUCCESS, 1, 1, 0, UPSTREAM_FAILED",
         "ALL_SUCCESS, 2, 0, 1, SKIP", "ALL_SUCCESS, 0, 1, 1, UPSTREAM_FAILED",
         // all_failed
-        "ALL_FAILED, 0, 3, 0, RUN", "ALL_FAILED, 0, 2, 0, WAIT", "ALL_FAILED, 1, 2, 0, SKIP", "ALL_FAILED, 0, 2, 1, SKIP",
+        "ALL_FAILED, 0, 3, 0, RUN", "ALL_FAILED, 0, 2, 0, WAIT", "ALL_FAILED, 1, 2, 0, SKIP",
+                "ALL_FAILED, 0, 2, 1, SKIP",
         // all_done: skipped counts as done
         "ALL_DONE, 1, 1, 1, RUN", "ALL_DONE, 0, 0, 3, RUN", "ALL_DONE, 2, 0, 0, WAIT",
         // all_done_min_one_success

@@ -89,7 +89,8 @@ class WorkflowJsonTest {
 
     @Test
     void read_unknownField_isRejectedWithTheAllowedOnes() {
-        WorkflowFormatException e = error("{\"id\": \"w\", \"tasks\": [{\"id\": \"a\", \"type\": \"t\", \"dependOn\": []}]}");
+        WorkflowFormatException e = error("{\"id\": \"w\", \"tasks\": [{\"id\": \"a\", \"type\": \"t\","
+                + " \"dependOn\": []}]}");
         assertThat(e.pointer()).isEqualTo("/tasks/0/dependOn");
         assertThat(e.getMessage()).contains("unknown field 'dependOn'").contains("dependsOn");
     }

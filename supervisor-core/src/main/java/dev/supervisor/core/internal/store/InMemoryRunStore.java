@@ -161,7 +161,8 @@ public final class InMemoryRunStore implements RunStore {
         for (int i = 0; i < r.tasks.length() && claimed.size() < max; i++) {
             TaskRecord cur = r.tasks.get(i);
             boolean claimable = cur.state() == TaskState.READY
-                    || cur.state() == TaskState.RETRY_WAIT && (cur.notBefore() == null || !cur.notBefore().isAfter(now));
+                    || cur.state() == TaskState.RETRY_WAIT && (cur.notBefore() == null || !cur.notBefore()
+                            .isAfter(now));
             if (claimable) {
                 TaskRecord next = cur.claimed(owner, expiry, now);
                 if (r.tasks.compareAndSet(i, cur, next)) {

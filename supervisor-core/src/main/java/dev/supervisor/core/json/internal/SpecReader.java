@@ -91,7 +91,8 @@ public final class SpecReader {
         known(n, at, TASK_FIELDS);
         String id = text(n, at, "id", true);
         String type = text(n, at, "type", true);
-        TaskSpec.Builder b = build(at + "/id", () -> TaskSpec.builder(id, build(at + "/type", () -> TaskType.of(type))));
+        TaskSpec.Builder b = build(at + "/id", () -> TaskSpec.builder(id, build(at + "/type",
+                () -> TaskType.of(type))));
         optText(n, at, "name").ifPresent(v -> build(at + "/name", () -> b.name(v)));
         if (n.has("config")) {
             JsonNode c = n.get("config");

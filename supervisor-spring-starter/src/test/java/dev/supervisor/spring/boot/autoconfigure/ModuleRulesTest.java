@@ -29,11 +29,13 @@ class ModuleRulesTest {
             "dev.supervisor.spring..").should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
     @ArchTest
-    static final ArchRule coreInternals_stayInCore = classes().that().resideInAPackage("dev.supervisor.core..internal..")
+    static final ArchRule coreInternals_stayInCore = classes().that()
+            .resideInAPackage("dev.supervisor.core..internal..")
             .should().onlyBeAccessed().byAnyPackage("dev.supervisor.core..");
 
     @ArchTest
-    static final ArchRule authInternals_stayInAuth = classes().that().resideInAPackage("dev.supervisor.auth..internal..")
+    static final ArchRule authInternals_stayInAuth = classes().that()
+            .resideInAPackage("dev.supervisor.auth..internal..")
             .should().onlyBeAccessed().byAnyPackage("dev.supervisor.auth..").allowEmptyShould(true);
 
     @ArchTest
