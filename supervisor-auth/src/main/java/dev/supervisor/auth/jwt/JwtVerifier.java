@@ -34,6 +34,7 @@ public final class JwtVerifier {
     private final Duration maxLifetime;
     private final int maxLength;
     private final RevokedTokens revoked;
+    private final JwksKeySource source;
 
     private JwtVerifier(Builder b) {
         this.keys = List.copyOf(b.keys);
@@ -45,6 +46,7 @@ public final class JwtVerifier {
         this.maxLifetime = b.maxLifetime;
         this.maxLength = b.maxLength;
         this.revoked = b.revoked;
+        this.source = b.source;
     }
 
     /** @return a builder */
@@ -112,12 +114,16 @@ public final class JwtVerifier {
                     return k;
                 }
             }
+            if (source != null && kid.textValue().length() <= 256) {
+                return source.find(kid.textValue()).orElseThrow(() -> new JwtException("unknown key id"));
+            }
             throw new JwtException("unknown key id");
         }
-        if (keys.size() != 1) {
+        List<JwtKey> all = keys.isEmpty() && source != null ? source.keys() : keys;
+        if (all.size() != 1) {
             throw new JwtException("token has no kid and several keys are configured");
         }
-        return keys.get(0);
+        return all.get(0);
     }
 
     static boolean signatureValid(JwtKey key, byte[] input, byte[] sig) {
@@ -226,6 +232,7 @@ public final class JwtVerifier {
         private Duration maxLifetime;
         private int maxLength = 8192;
         private RevokedTokens revoked;
+        private JwksKeySource source;
 
         private Builder() {
         }
@@ -275,6 +282,12 @@ public final class JwtVerifier {
             return this;
         }
 
+        /** @param source a rotating key set, looked up by kid @return this builder */
+        public Builder keySource(JwksKeySource source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
         /** @param revoked a deny-list consulted by (iss, jti) @return this builder */
         public Builder revoked(RevokedTokens revoked) {
             this.revoked = Objects.requireNonNull(revoked, "revoked");
@@ -286,8 +299,8 @@ public final class JwtVerifier {
          * @throws IllegalStateException if no key is configured
          */
         public JwtVerifier build() {
-            if (keys.isEmpty()) {
-                throw new IllegalStateException("a JwtVerifier needs at least one key");
+            if (keys.isEmpty() && source == null) {
+                throw new IllegalStateException("a JwtVerifier needs at least one key or a key source");
             }
             return new JwtVerifier(this);
         }
