@@ -81,7 +81,9 @@ public final class InMemoryRunStore implements RunStore {
     private void evictFinished() {
         // Active runs are never evicted, so a store full of live runs may exceed the bound until they end.
         var it = order.iterator();
-        while (runs.size() > maxRetainedRuns && it.hasNext()) {
+        int looked = 0;
+        // Bounded work per call: with thousands of active runs at the head, a full scan per submit would be O(n²).
+        while (runs.size() > maxRetainedRuns && it.hasNext() && looked++ < 64) {
             String id = it.next();
             StoredRun r = runs.get(id);
             if (r == null) {
