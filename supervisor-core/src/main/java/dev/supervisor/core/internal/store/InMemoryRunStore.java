@@ -79,18 +79,18 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     private void evictFinished() {
-        // Active runs are never evicted, so a store full of live runs may exceed the bound until they end.
-        var it = order.iterator();
-        int looked = 0;
-        // Bounded work per call: with thousands of active runs at the head, a full scan per submit would be O(n²).
-        while (runs.size() > maxRetainedRuns && it.hasNext() && looked++ < 64) {
-            String id = it.next();
+        // Active runs are never evicted: they rotate to the tail so the scan reaches finished ones behind them.
+        // The work per call is bounded, so thousands of active runs never make a submit O(n).
+        for (int looked = 0; runs.size() > maxRetainedRuns && looked < 64; looked++) {
+            String id = order.poll();
+            if (id == null) {
+                return;
+            }
             StoredRun r = runs.get(id);
-            if (r == null) {
-                it.remove();
-            } else if (r.run.get().status().isTerminal()) {
+            if (r != null && r.run.get().status().isTerminal()) {
                 runs.remove(id);
-                it.remove();
+            } else if (r != null) {
+                order.add(id);
             }
         }
     }
