@@ -4,10 +4,17 @@ import dev.supervisor.api.SupervisorException;
 
 /**
  * A store rejected a change because the caller's version is not the stored one: someone else (another worker,
- * the lease sweeper, a cancel) changed the task first.
+ * the lease sweeper, a cancel, another scheduler node) changed the record first.
  */
 public class StaleVersionException extends SupervisorException {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what was stale, naming the record and both versions
+     */
+    public StaleVersionException(String message) {
+        super(message);
+    }
 
     /**
      * @param runId the run

@@ -1,0 +1,58 @@
+package dev.supervisor.core.cron;
+
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.core.Supervisor;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What a schedule starts when it fires. Called on the scheduler's timer thread: it must hand work off quickly
+ * (submitting a workflow does) rather than do it.
+ */
+@FunctionalInterface
+public interface ScheduleTarget {
+    /**
+     * @param fire the fire
+     * @return the started work
+     * @throws Exception if the work could not be started; the scheduler logs it and counts a failed fire
+     */
+    FireExecution fire(ScheduledFire fire) throws Exception;
+
+    /**
+     * @param supervisor the engine to submit to
+     * @param workflow the workflow each fire runs
+     * @param inputs builds the run's inputs from the fire (for example its scheduled time)
+     * @return a target submitting one run per fire
+     */
+    static ScheduleTarget workflow(Supervisor supervisor, WorkflowSpec workflow,
+                                   Function<ScheduledFire, Map<String, ?>> inputs) {
+        Objects.requireNonNull(supervisor, "supervisor");
+        Objects.requireNonNull(workflow, "workflow");
+        Objects.requireNonNull(inputs, "inputs");
+        return fire -> FireExecution.of(supervisor.submit(workflow, inputs.apply(fire)));
+    }
+
+    /**
+     * @param supervisor the engine to submit to
+     * @param workflow the workflow each fire runs, with inputs {@code scheduledAt} and {@code scheduleId}
+     * @return a target submitting one run per fire
+     */
+    static ScheduleTarget workflow(Supervisor supervisor, WorkflowSpec workflow) {
+        return workflow(supervisor, workflow, f -> Map.of("scheduledAt", f.scheduledAt().toString(),
+                "scheduleId", f.scheduleId()));
+    }
+
+    /**
+     * @param action runs synchronously on the timer thread; keep it short
+     * @return a target whose work ends when {@code action} returns
+     */
+    static ScheduleTarget of(Consumer<ScheduledFire> action) {
+        Objects.requireNonNull(action, "action");
+        return fire -> {
+            action.accept(fire);
+            return FireExecution.done();
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package dev.supervisor.core.cron.internal;
+
+import dev.supervisor.api.spi.ScheduleState;
+import dev.supervisor.core.cron.FireExecution;
+import dev.supervisor.core.cron.ScheduleInfo;
+import dev.supervisor.core.cron.ScheduleSpec;
+import dev.supervisor.core.cron.ScheduledFire;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One schedule inside the scheduler: its state, queue position, running work and counters. Guarded by the lock. */
+final class ScheduleEntry implements Comparable<ScheduleEntry> {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleEntry.class);
+    private static final int MAX_BUFFERED = 10_000;
+
+    final ScheduleSpec spec;
+    ScheduleState state;
+    Instant due;
+    long seq;
+    boolean queued;
+    long fired;
+    long misfires;
+    long skippedOverlap;
+    long failed;
+    private final List<Slot> running = new ArrayList<>();
+    private final ArrayDeque<Catchup.Due> buffered = new ArrayDeque<>();
+
+    /** Work started for one fire; the execution is known once the target returned. */
+    private static final class Slot {
+        FireExecution execution;
+    }
+
+    ScheduleEntry(ScheduleSpec spec, ScheduleState state) {
+        this.spec = spec;
+        this.state = state;
+    }
+
+    Catchup.Result decide(Instant now) {
+        return Catchup.decide(spec, state.nextFire(), now);
+    }
+
+    /** Applies the overlap policy to one due fire. Called with the scheduler lock held. */
+    ScheduledFire dispatch(Catchup.Due due, Clock clock, Object lock) {
+        boolean busy = !running.isEmpty();
+        switch (spec.overlapPolicy()) {
+            case SKIP:
+                if (busy) {
+                    skippedOverlap++;
+                    return fireOf(due, clock);
+                }
+                break;
+            case BUFFER_ONE:
+                if (busy || !buffered.isEmpty()) {
+                    if (buffered.isEmpty()) {
+                        buffered.add(due);
+                    } else {
+                        skippedOverlap++;
+                    }
+                    return fireOf(due, clock);
+                }
+                break;
+            case BUFFER_ALL:
+                if (busy || !buffered.isEmpty()) {
+                    if (buffered.size() >= MAX_BUFFERED) {
+                        buffered.poll();
+                        skippedOverlap++;
+                    }
+                    buffered.add(due);
+                    return fireOf(due, clock);
+                }
+                break;
+            case CANCEL_RUNNING:
+                for (Slot s : new ArrayList<>(running)) {
+                    if (s.execution != null) {
+                        s.execution.cancel();
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        return launch(due, clock, lock);
+    }
+
+    private ScheduledFire fireOf(Catchup.Due due, Clock clock) {
+        return new ScheduledFire(spec.id(), due.scheduledAt(), clock.instant(), due.kind(),
+                spec.schedule().tzdbVersion());
+    }
+
+    private ScheduledFire launch(Catchup.Due due, Clock clock, Object lock) {
+        ScheduledFire fire = fireOf(due, clock);
+        Slot slot = new Slot();
+        running.add(slot);
+        fired++;
+        FireExecution exec;
+        try {
+            exec = spec.target().fire(fire);
+            if (exec == null) {
+                throw new IllegalStateException("target returned no FireExecution");
+            }
+        } catch (Exception ex) {
+            failed++;
+            running.remove(slot);
+            LOG.warn("schedule '{}' could not start its fire at {}", spec.id(), fire.scheduledAt(), ex);
+            return fire;
+        }
+        slot.execution = exec;
+        exec.completion().whenComplete((v, t) -> finished(slot, clock, lock));
+        return fire;
+    }
+
+    private void finished(Slot slot, Clock clock, Object lock) {
+        synchronized (lock) {
+            running.remove(slot);
+            if (running.isEmpty() && !buffered.isEmpty()) {
+                launch(buffered.poll(), clock, lock);
+            }
+        }
+    }
+
+    ScheduleInfo info() {
+        return new ScheduleInfo(spec.id(), state.nextFire(), state.lastFire(), state.paused(), state.completed(),
+                running.size(), buffered.size(), fired, misfires, skippedOverlap, failed);
+    }
+
+    @Override
+    public int compareTo(ScheduleEntry o) {
+        int c = due.compareTo(o.due);
+        return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+}
