@@ -19,8 +19,16 @@ public interface FireExecution {
 
     /** @return an execution that has already ended (for synchronous targets) */
     static FireExecution done() {
-        CompletableFuture<Void> f = CompletableFuture.completedFuture(null);
-        return () -> f;
+        return Done.INSTANCE;
+    }
+
+    /** Holder of the shared finished execution. */
+    final class Done {
+        private static final CompletableFuture<Void> FINISHED = CompletableFuture.completedFuture(null);
+        private static final FireExecution INSTANCE = () -> FINISHED.copy();
+
+        private Done() {
+        }
     }
 
     /**

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Heap store with compare-and-set per schedule. */
 public final class InMemoryScheduleStore implements ScheduleStore {
-    private final ConcurrentSkipListMap<String, ScheduleState> states = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, ScheduleState> states = new ConcurrentHashMap<>();
 
     @Override
     public Optional<ScheduleState> find(String scheduleId) {
@@ -26,18 +27,13 @@ public final class InMemoryScheduleStore implements ScheduleStore {
 
     @Override
     public ScheduleState update(ScheduleState updated) {
-        ScheduleState[] stale = new ScheduleState[1];
-        states.compute(updated.scheduleId(), (id, current) -> {
-            if (current == null || current.version() != updated.version() - 1) {
-                stale[0] = current;
-                return current;
-            }
-            return updated;
-        });
-        if (stale[0] != null || !states.containsKey(updated.scheduleId())) {
+        ScheduleState current = states.get(updated.scheduleId());
+        if (current == null || current.version() != updated.version() - 1
+                || !states.replace(updated.scheduleId(), current, updated)) {
+            ScheduleState now = states.get(updated.scheduleId());
             throw new StaleVersionException("stale change of schedule '" + updated.scheduleId() + "': caller held "
                     + "version " + (updated.version() - 1) + " but the store has "
-                    + (stale[0] == null ? "none" : String.valueOf(stale[0].version())));
+                    + (now == null ? "none" : String.valueOf(now.version())));
         }
         return updated;
     }
@@ -49,6 +45,8 @@ public final class InMemoryScheduleStore implements ScheduleStore {
 
     @Override
     public List<ScheduleState> all() {
-        return new ArrayList<>(states.values());
+        List<ScheduleState> out = new ArrayList<>(states.values());
+        out.sort(Comparator.comparing(ScheduleState::scheduleId));
+        return out;
     }
 }
