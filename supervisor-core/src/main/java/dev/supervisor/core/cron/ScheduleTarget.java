@@ -1,5 +1,6 @@
 package dev.supervisor.core.cron;
 
+import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.Supervisor;
 import java.util.Map;
@@ -42,6 +43,17 @@ public interface ScheduleTarget {
     static ScheduleTarget workflow(Supervisor supervisor, WorkflowSpec workflow) {
         return workflow(supervisor, workflow, f -> Map.of("scheduledAt", f.scheduledAt().toString(),
                 "scheduleId", f.scheduleId()));
+    }
+
+    /**
+     * @param supervisor the engine to submit to
+     * @param task the single task each fire runs, as a one-task workflow named after the task
+     * @return a target submitting one single-task run per fire, with inputs {@code scheduledAt} and
+     *         {@code scheduleId}
+     */
+    static ScheduleTarget task(Supervisor supervisor, TaskSpec task) {
+        Objects.requireNonNull(task, "task");
+        return workflow(supervisor, WorkflowSpec.builder("scheduled-" + task.id()).task(task).build());
     }
 
     /**

@@ -332,4 +332,21 @@ class CronSchedulerTest {
         assertThat(seen).containsExactly("2026-01-01T01:00:00Z", "2026-01-01T02:00:00Z");
         assertThat(handed).hasSize(2);
     }
+
+    @Test
+    void taskTarget_runsTheSingleTaskPerFire() {
+        ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
+        TaskType t = TaskType.of("single");
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(Runnable::run)
+                .handler(t, ctx -> {
+                    ran.add(ctx.task().id() + "@" + ctx.inputs().get("scheduledAt"));
+                    return null;
+                }).build());
+        CronScheduler cron = scheduler(clock, ScheduleStores.inMemory());
+        cron.add(ScheduleSpec.builder("one", CronSchedule.of("0 0 * * * ?", CronDialect.QUARTZ, ZoneOffset.UTC),
+                ScheduleTarget.task(sup, TaskSpec.builder("cleanup", t).build())).build());
+        clock.advance(Duration.ofHours(1));
+        assertThat(ran).containsExactly("cleanup@2026-01-01T01:00:00Z");
+    }
 }
