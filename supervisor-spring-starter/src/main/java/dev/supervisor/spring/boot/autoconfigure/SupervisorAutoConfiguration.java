@@ -1,9 +1,13 @@
 package dev.supervisor.spring.boot.autoconfigure;
 
 import dev.supervisor.api.TaskType;
+import dev.supervisor.api.spi.ScheduleStore;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
+import dev.supervisor.core.cron.CronScheduler;
+import dev.supervisor.core.cron.CronSchedulerConfig;
+import dev.supervisor.core.cron.ScheduleSpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,7 +18,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Creates a {@link SupervisorConfig} from {@link SupervisorProperties} and every {@link TaskHandler} bean (each
  * registered for the types its {@link TaskHandler#types()} declares), and a {@link Supervisor} closed with the
- * context. Both beans back off when the application defines its own.
+ * context, and a {@link CronScheduler} that adds every {@link ScheduleSpec} bean (state in a {@link ScheduleStore}
+ * bean if there is one, else in memory). Every bean backs off when the application defines its own.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "supervisor", name = "enabled", matchIfMissing = true)
@@ -72,5 +77,20 @@ public class SupervisorAutoConfiguration {
     @ConditionalOnMissingBean
     public Supervisor supervisor(SupervisorConfig config) {
         return Supervisor.create(config);
+    }
+
+    /**
+     * @param store a shared schedule store bean, if any
+     * @param specs schedule beans to add at start
+     * @return the cron scheduler, closed with the context
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public CronScheduler cronScheduler(ObjectProvider<ScheduleStore> store, ObjectProvider<ScheduleSpec> specs) {
+        CronSchedulerConfig.Builder b = CronSchedulerConfig.builder();
+        store.ifAvailable(b::store);
+        CronScheduler scheduler = CronScheduler.create(b.build());
+        specs.orderedStream().forEach(scheduler::add);
+        return scheduler;
     }
 }

@@ -10,6 +10,12 @@ import dev.supervisor.api.spi.TaskContext;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
+import dev.supervisor.core.cron.CronDialect;
+import dev.supervisor.core.cron.CronSchedule;
+import dev.supervisor.core.cron.CronScheduler;
+import dev.supervisor.core.cron.ScheduleSpec;
+import dev.supervisor.core.cron.ScheduleTarget;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,24 @@ class SupervisorAutoConfigurationTest {
         SupervisorConfig supervisorConfig() {
             return SupervisorConfig.builder().maxConcurrency(3).build();
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ScheduleConfig {
+        @Bean
+        ScheduleSpec nightly() {
+            return ScheduleSpec.builder("nightly", CronSchedule.of("0 30 2 * * ?", CronDialect.QUARTZ,
+                    ZoneId.of("Europe/Berlin")), ScheduleTarget.of(f -> { })).build();
+        }
+    }
+
+    @Test
+    void autoConfiguration_scheduleBeans_areAddedToTheCronScheduler() {
+        runner.withUserConfiguration(ScheduleConfig.class).run(ctx -> {
+            CronScheduler cron = ctx.getBean(CronScheduler.class);
+            assertThat(cron.info("nightly")).isPresent();
+            assertThat(cron.preview("nightly", 2)).hasSize(2);
+        });
     }
 
     @Test
