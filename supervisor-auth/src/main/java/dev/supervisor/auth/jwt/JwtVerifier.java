@@ -35,6 +35,8 @@ public final class JwtVerifier {
     private final int maxLength;
     private final RevokedTokens revoked;
     private final JwksKeySource source;
+    private final ThreadLocal<MacSlot> macs = ThreadLocal.withInitial(MacSlot::new);
+    private volatile ParsedHeader lastHeader;
 
     private JwtVerifier(Builder b) {
         this.keys = List.copyOf(b.keys);
@@ -75,7 +77,7 @@ public final class JwtVerifier {
         if (d2 == token.length() - 1) {
             throw new JwtException("unsigned tokens are not accepted");
         }
-        JsonNode header = Jose.object(Jose.decode(token.substring(0, d1)), "header");
+        JsonNode header = header(token.substring(0, d1));
         byte[] payload = Jose.decode(token.substring(d1 + 1, d2));
         byte[] sig = Jose.decode(token.substring(d2 + 1));
         for (String h : FORBIDDEN_HEADERS) {
@@ -95,12 +97,26 @@ public final class JwtVerifier {
             throw new JwtException("algorithm '" + alg.textValue() + "' is not the one this key is pinned to");
         }
         byte[] input = token.substring(0, d2).getBytes(StandardCharsets.US_ASCII);
-        if (!signatureValid(key, input, sig)) {
+        if (!verifySignature(key, input, sig)) {
             throw new JwtException("signature does not verify");
         }
         JsonNode claims = Jose.object(payload, "claims");
         checkClaims(claims);
-        return new Verified(header, claims);
+        return new Verified(header.deepCopy(), claims);
+    }
+
+    /** Most tokens a verifier sees share one header segment; parse it once (callers get copies). */
+    private JsonNode header(String segment) {
+        ParsedHeader last = lastHeader;
+        if (last != null && last.segment.equals(segment)) {
+            return last.node;
+        }
+        JsonNode node = Jose.object(Jose.decode(segment), "header");
+        lastHeader = new ParsedHeader(segment, node);
+        return node;
+    }
+
+    private record ParsedHeader(String segment, JsonNode node) {
     }
 
     private JwtKey selectKey(JsonNode header) {
@@ -124,6 +140,17 @@ public final class JwtVerifier {
             throw new JwtException("token has no kid and several keys are configured");
         }
         return all.get(0);
+    }
+
+    private boolean verifySignature(JwtKey key, byte[] input, byte[] sig) {
+        if (key.algorithm().isHmac()) {
+            try {
+                return MessageDigest.isEqual(mac(key).doFinal(input), sig);
+            } catch (GeneralSecurityException e) {
+                return false;
+            }
+        }
+        return signatureValid(key, input, sig);
     }
 
     static boolean signatureValid(JwtKey key, byte[] input, byte[] sig) {
@@ -154,6 +181,23 @@ public final class JwtVerifier {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** One initialised Mac per thread and key: getInstance + init cost more than hashing a token. */
+    private Mac mac(JwtKey key) throws GeneralSecurityException {
+        MacSlot slot = macs.get();
+        if (slot.key != key.key()) {
+            Mac m = Mac.getInstance(key.algorithm().jca);
+            m.init(key.key());
+            slot.mac = m;
+            slot.key = key.key();
+        }
+        return slot.mac;
+    }
+
+    private static final class MacSlot {
+        java.security.Key key;
+        Mac mac;
     }
 
     private void checkClaims(JsonNode c) {

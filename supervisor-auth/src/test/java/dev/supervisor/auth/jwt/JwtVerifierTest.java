@@ -143,6 +143,35 @@ class JwtVerifierTest {
         assertThatThrownBy(() -> hs256(VALID_AT).verify(A1 + ".x")).hasMessageContaining("three segments");
     }
 
+    @Test
+    void nonCanonicalTrailingBits_inEveryRemainderClass_areRejected() throws Exception {
+        // Flip the unused low bits of the last character of each segment (lengths 2 and 3 mod 4 both occur).
+        for (int extra = 0; extra < 3; extra++) {
+            String token = signHs256("{\"alg\":\"HS256\"" + " ".repeat(extra) + "}", A1_PAYLOAD);
+            String[] parts = token.split("\\.");
+            for (int seg = 0; seg < 3; seg++) {
+                String p = parts[seg];
+                if (p.length() % 4 == 0) {
+                    continue;
+                }
+                char last = p.charAt(p.length() - 1);
+                char bumped = last == 'A' ? 'B' : last == 'Q' ? 'R' : last == 'g' ? 'h' : last == 'w' ? 'x'
+                        : (char) (last + 1);
+                String[] copy = parts.clone();
+                copy[seg] = p.substring(0, p.length() - 1) + bumped;
+                String altered = String.join(".", copy);
+                assertThatThrownBy(() -> hs256(VALID_AT).verify(altered)).isInstanceOf(JwtException.class);
+            }
+        }
+    }
+
+    @Test
+    void returnedHeader_isACopy_soMutatingItCannotAffectLaterTokens() {
+        JwtVerifier v = hs256(VALID_AT);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) v.verify(A1).header()).put("crit", "x").remove("alg");
+        assertThat(v.verify(A1).header().get("alg").asText()).isEqualTo("HS256");
+    }
+
     /* ---- 6-8. headers ---- */
 
     @ParameterizedTest

@@ -35,11 +35,29 @@ public final class Jose {
         if (part.length() % 4 == 1) {
             throw new JwtException("segment has an impossible base64url length");
         }
-        byte[] bytes = Base64.getUrlDecoder().decode(part);
-        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part)) {
-            throw new JwtException("segment is not canonical base64url");
+        // Canonical unpadded base64url leaves the unused low bits of the last character zero; checking them
+        // directly avoids re-encoding the segment.
+        int rem = part.length() % 4;
+        if (rem != 0) {
+            int last = value(part.charAt(part.length() - 1));
+            if ((rem == 2 && (last & 0x0F) != 0) || (rem == 3 && (last & 0x03) != 0)) {
+                throw new JwtException("segment is not canonical base64url");
+            }
         }
-        return bytes;
+        return Base64.getUrlDecoder().decode(part);
+    }
+
+    private static int value(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : 63;
     }
 
     /**
