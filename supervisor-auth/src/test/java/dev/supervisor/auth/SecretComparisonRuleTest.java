@@ -15,13 +15,17 @@ class SecretComparisonRuleTest {
     @Test
     void secretPackages_compareWithMessageDigestIsEqualOnly() throws IOException {
         List<Path> roots = List.of(Path.of("src/main/java/dev/supervisor/auth/password"),
-                Path.of("src/main/java/dev/supervisor/auth/mfa"), Path.of("src/main/java/dev/supervisor/auth/apikey"));
+                Path.of("src/main/java/dev/supervisor/auth/mfa"), Path.of("src/main/java/dev/supervisor/auth/apikey"),
+                Path.of("src/main/java/dev/supervisor/auth/jwt"), Path.of("src/main/java/dev/supervisor/auth/oidc"));
         StringBuilder all = new StringBuilder();
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     String src = Files.readString(f);
                     assertThat(src).as(f.toString()).doesNotContain("Arrays.equals(");
+                    // String.equals on values that are secrets (state, nonce, verifiers, MACs, hashes, codes).
+                    assertThat(src).as(f.toString()).doesNotContainPattern(
+                            "(?i)\\b\\w*(state|nonce|verifier|secret|mac|signature|sig|hash|code|otp)\\.equals\\(");
                     all.append(src);
                 }
             }

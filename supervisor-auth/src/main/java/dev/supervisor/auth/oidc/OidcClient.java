@@ -97,6 +97,38 @@ public final class OidcClient {
     }
 
     /**
+     * Like {@link #exchange(Map, AuthorizationRequest)}, from the full callback URL: its scheme, host, port and
+     * path must equal the configured redirect URI exactly (no prefix, suffix or case variants).
+     *
+     * @param callbackUrl the URL the browser was sent to
+     * @param pending the request {@link #authorize()} returned for this browser
+     * @return the validated tokens
+     * @throws OidcException naming the check that failed
+     */
+    public OidcTokens exchange(URI callbackUrl, AuthorizationRequest pending) {
+        Objects.requireNonNull(callbackUrl, "callbackUrl");
+        if (!Objects.equals(callbackUrl.getScheme(), redirectUri.getScheme())
+                || !Objects.equals(callbackUrl.getRawAuthority(), redirectUri.getRawAuthority())
+                || !Objects.equals(callbackUrl.getRawPath(), redirectUri.getRawPath())) {
+            throw new OidcException(OidcException.Reason.REDIRECT_MISMATCH, "callback URL is not the redirect URI");
+        }
+        Map<String, String> q = new LinkedHashMap<>();
+        String raw = callbackUrl.getRawQuery();
+        if (raw != null) {
+            for (String kv : raw.split("&")) {
+                int eq = kv.indexOf('=');
+                String k = java.net.URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
+                if (q.putIfAbsent(k, v) != null) {
+                    throw new OidcException(OidcException.Reason.STATE_MISMATCH, "callback repeats parameter "
+                            + printable(k));
+                }
+            }
+        }
+        return exchange(q, pending);
+    }
+
+    /**
      * @param callback the query parameters of the request to the redirect URI
      * @param pending the request {@link #authorize()} returned for this browser
      * @return the validated tokens

@@ -6,6 +6,8 @@ public class OidcException extends RuntimeException {
 
     /** Why a sign-in was refused. */
     public enum Reason {
+        /** The callback arrived at a URL other than the exact redirect URI. */
+        REDIRECT_MISMATCH,
         /** The callback's {@code state} is not the pending request's. */
         STATE_MISMATCH,
         /** The pending request was already used (replay) or has expired. */

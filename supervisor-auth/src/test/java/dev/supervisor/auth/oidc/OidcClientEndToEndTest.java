@@ -76,6 +76,39 @@ class OidcClientEndToEndTest {
     }
 
     @Test
+    void exchange_callbackUrlVariants_areRefused_exactOneAccepted() throws Exception {
+        OidcClient c = client(discovered());
+        for (String variant : new String[] {"http://127.0.0.1:9/callback/", "http://127.0.0.1:9/callbackx",
+                "http://127.0.0.1:9/CALLBACK", "http://127.0.0.1:99/callback", "https://127.0.0.1:9/callback",
+                "http://127.0.0.1:9/prefix/callback"}) {
+            AuthorizationRequest r = c.authorize();
+            Map<String, String> cb = login(r);
+            URI url = URI.create(variant + "?code=" + cb.get("code") + "&state=" + cb.get("state"));
+            assertThatThrownBy(() -> c.exchange(url, r)).satisfies(e -> assertThat(((OidcException) e).reason())
+                    .isEqualTo(OidcException.Reason.REDIRECT_MISMATCH));
+        }
+        AuthorizationRequest r = c.authorize();
+        Map<String, String> cb = login(r);
+        URI exact = URI.create(CALLBACK + "?code=" + java.net.URLEncoder.encode(cb.get("code"), StandardCharsets.UTF_8)
+                + "&state=" + cb.get("state"));
+        assertThat(c.exchange(exact, r).subject()).isNotBlank();
+    }
+
+    @Test
+    void exchange_idTokenForAnotherAudience_isRefused() throws Exception {
+        // The provider is asked (through a rewriting proxy) for a token of another client: validly signed, wrong aud.
+        HttpServer proxy = proxy(form -> form.replace("client_id=supervisor", "client_id=another-client"), b -> b);
+        try {
+            OidcClient c = client(through(proxy));
+            AuthorizationRequest r = c.authorize();
+            assertThatThrownBy(() -> c.exchange(login(r), r)).satisfies(e -> assertThat(((OidcException) e).reason())
+                    .isEqualTo(OidcException.Reason.ID_TOKEN_INVALID)).hasMessageContaining("audience");
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    @Test
     void exchange_replayedCallback_isRefused() throws Exception {
         OidcClient c = client(discovered());
         AuthorizationRequest r = c.authorize();
@@ -142,20 +175,40 @@ class OidcClientEndToEndTest {
 
     @Test
     void exchange_tamperedIdToken_isRefused() throws Exception {
+        // Swap the ID token's payload for one claiming another subject, keeping the signature.
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sub\":\"admin\"}".getBytes(StandardCharsets.UTF_8));
+        HttpServer proxy = proxy(f -> f, body -> body.replaceAll("(\"id_token\"\\s*:\\s*\"[^.]+\\.)[^.]+",
+                "$1" + forged));
+        try {
+            OidcClient c = client(through(proxy));
+            AuthorizationRequest r = c.authorize();
+            assertThatThrownBy(() -> c.exchange(login(r), r)).satisfies(e -> assertThat(((OidcException) e).reason())
+                    .isEqualTo(OidcException.Reason.ID_TOKEN_INVALID)).hasMessageContaining("signature");
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    private static OidcProvider through(HttpServer proxy) {
         OidcProvider real = discovered();
+        URI token = URI.create("http://127.0.0.1:" + proxy.getAddress().getPort() + "/token");
+        return OidcProvider.of("proxied", real.authorizationEndpoint(), token, real.jwksUri(),
+                server.issuerUrl("default").toString());
+    }
+
+    /** A token endpoint on loopback that forwards to the real one, rewriting the request form and the answer. */
+    private static HttpServer proxy(java.util.function.UnaryOperator<String> request,
+                                    java.util.function.UnaryOperator<String> response) throws IOException {
+        URI upstream = discovered().tokenEndpoint();
         HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         proxy.createContext("/token", ex -> {
             try {
-                HttpResponse<String> up = HTTP.send(HttpRequest.newBuilder(real.tokenEndpoint())
+                String form = request.apply(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                HttpResponse<String> up = HTTP.send(HttpRequest.newBuilder(upstream)
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Authorization", ex.getRequestHeaders().getFirst("Authorization"))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(ex.getRequestBody().readAllBytes())).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                // Swap the ID token's payload for one claiming another subject, keeping the signature.
-                String body = up.body().replaceAll("(\"id_token\"\\s*:\\s*\"[^.]+\\.)[^.]+",
-                        "$1" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                                "{\"sub\":\"admin\"}".getBytes(StandardCharsets.UTF_8)));
-                byte[] out = body.getBytes(StandardCharsets.UTF_8);
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                byte[] out = response.apply(up.body()).getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().add("Content-Type", "application/json");
                 ex.sendResponseHeaders(up.statusCode(), out.length);
                 try (OutputStream os = ex.getResponseBody()) {
@@ -166,17 +219,7 @@ class OidcClientEndToEndTest {
             }
         });
         proxy.start();
-        try {
-            URI token = URI.create("http://127.0.0.1:" + proxy.getAddress().getPort() + "/token");
-            OidcProvider tampering = OidcProvider.of("tampering", real.authorizationEndpoint(), token, real.jwksUri(),
-                    server.issuerUrl("default").toString());
-            OidcClient c = client(tampering);
-            AuthorizationRequest r = c.authorize();
-            assertThatThrownBy(() -> c.exchange(login(r), r)).satisfies(e -> assertThat(((OidcException) e).reason())
-                    .isEqualTo(OidcException.Reason.ID_TOKEN_INVALID)).hasMessageContaining("signature");
-        } finally {
-            proxy.stop(0);
-        }
+        return proxy;
     }
 
     @Test
