@@ -1,0 +1,35 @@
+package dev.supervisor.analytics.m4;
+
+/** The organisers' error measures for one series. */
+public final class M4Metrics {
+    private M4Metrics() {
+    }
+
+    /** @return sMAPE in percent: (200/h)·Σ|Y−F|/(|Y|+|F|) */
+    public static double smape(double[] actual, double[] forecast) {
+        double s = 0;
+        for (int i = 0; i < actual.length; i++) {
+            s += Math.abs(actual[i] - forecast[i]) / (Math.abs(actual[i]) + Math.abs(forecast[i]));
+        }
+        return 200 * s / actual.length;
+    }
+
+    /** @return MASE with the in-sample seasonal-naive scale at period m */
+    public static double mase(double[] train, double[] actual, double[] forecast, int m) {
+        double scale = 0;
+        for (int j = m; j < train.length; j++) {
+            scale += Math.abs(train[j] - train[j - m]);
+        }
+        scale /= train.length - m;
+        double e = 0;
+        for (int i = 0; i < actual.length; i++) {
+            e += Math.abs(actual[i] - forecast[i]);
+        }
+        return e / actual.length / scale;
+    }
+
+    /** @return OWA = ½·(sMAPE/sMAPE_Naive2 + MASE/MASE_Naive2), from the averages over all series */
+    public static double owa(double smape, double mase, double smapeNaive2, double maseNaive2) {
+        return 0.5 * (smape / smapeNaive2 + mase / maseNaive2);
+    }
+}
