@@ -1,0 +1,218 @@
+package dev.supervisor.analytics.nab;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * NAB's scoring rules (see the dataset README and {@code nab/sweeper.py}): probation, windows rewarding only their
+ * earliest detection through a scaled sigmoid, every false positive penalised by its distance from the last window,
+ * one global threshold swept over all files, and normalisation between the null and the perfect detector.
+ */
+public final class NabScorer {
+    private NabScorer() {
+    }
+
+    /**
+     * One file at one threshold.
+     *
+     * @param file the file
+     * @param score raw score
+     * @param tp detected rows inside windows
+     * @param tn undetected rows outside windows
+     * @param fp detected rows outside windows
+     * @param fn undetected rows inside windows
+     */
+    public record FileResult(String file, double score, int tp, int tn, int fp, int fn) {
+    }
+
+    /**
+     * The best global threshold of a sweep.
+     *
+     * @param threshold the chosen θ (1.1 = no detections)
+     * @param raw corpus raw score at θ
+     * @param normalized 100·(raw − null)/(perfect − null)
+     * @param windows number of windows
+     */
+    public record Sweep(double threshold, double raw, double normalized, int windows) {
+    }
+
+    /** NAB's sigmoid: 2/(1+e^(5y)) − 1, and −1 beyond y = 3. */
+    static double sigmoid(double y) {
+        return y > 3 ? -1 : 2 / (1 + Math.exp(5 * y)) - 1;
+    }
+
+    /** Per-row values of a file under a profile: window index (or −1) and the row's contribution if detected. */
+    static final class Rows {
+        final int probation;
+        final int[] window;
+        final double[] value;
+
+        Rows(NabFile f, NabProfile p) {
+            int n = f.values().length;
+            probation = f.probation();
+            window = new int[n];
+            value = new double[n];
+            Arrays.fill(window, -1);
+            double scale = sigmoid(-1);
+            int next = 0;
+            int[] ended = null;
+            for (int i = 0; i < n; i++) {
+                while (next < f.windows().size() && f.windows().get(next)[1] < i) {
+                    ended = f.windows().get(next);
+                    next++;
+                }
+                int[] w = next < f.windows().size() ? f.windows().get(next) : null;
+                if (w != null && i >= w[0] && i <= w[1]) {
+                    int width = w[1] - w[0] + 1;
+                    window[i] = next;
+                    value[i] = p.tpWeight() * sigmoid(-(double) (w[1] - i + 1) / width) / scale;
+                } else if (ended == null) {
+                    value[i] = -p.fpWeight();
+                } else {
+                    int width = ended[1] - ended[0] + 1;
+                    value[i] = p.fpWeight() * sigmoid((double) (i - ended[1]) / (width - 1));
+                }
+            }
+        }
+    }
+
+    /**
+     * @param f the file
+     * @param scores the detector's score per row
+     * @param threshold detection when score ≥ θ
+     * @param p the profile
+     * @return the file's raw score and row counts
+     */
+    public static FileResult score(NabFile f, double[] scores, double threshold, NabProfile p) {
+        check(f, scores);
+        Rows rows = new Rows(f, p);
+        int windows = f.windows().size();
+        double[] best = new double[windows];
+        boolean[] hit = new boolean[windows];
+        double total = 0;
+        int tp = 0;
+        int tn = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = rows.probation; i < scores.length; i++) {
+            boolean det = scores[i] >= threshold;
+            int w = rows.window[i];
+            if (w >= 0) {
+                if (det) {
+                    tp++;
+                    if (!hit[w]) {
+                        hit[w] = true;
+                        best[w] = rows.value[i];
+                    }
+                } else {
+                    fn++;
+                }
+            } else if (det) {
+                fp++;
+                total += rows.value[i];
+            } else {
+                tn++;
+            }
+        }
+        for (int w = 0; w < windows; w++) {
+            total += hit[w] ? best[w] : -p.fnWeight();
+        }
+        return new FileResult(f.name(), total, tp, tn, fp, fn);
+    }
+
+    /**
+     * Sweeps one global threshold over every distinct score (plus 1.1) and keeps the best corpus raw score.
+     *
+     * @param files the corpus
+     * @param scores the detector's scores, one array per file in the same order
+     * @param p the profile
+     * @return the best threshold and its normalised score
+     */
+    public static Sweep sweep(List<NabFile> files, List<double[]> scores, NabProfile p) {
+        int totalWindows = 0;
+        List<Rows> all = new ArrayList<>();
+        int count = 0;
+        for (int k = 0; k < files.size(); k++) {
+            check(files.get(k), scores.get(k));
+            Rows r = new Rows(files.get(k), p);
+            all.add(r);
+            totalWindows += files.get(k).windows().size();
+            count += files.get(k).values().length - r.probation;
+        }
+        // Pool the scored rows, highest score first; a row is (score, file, row).
+        double[] key = new double[count];
+        long[] ref = new long[count];
+        int[] windowBase = new int[files.size()];
+        int c = 0;
+        int base = 0;
+        for (int k = 0; k < files.size(); k++) {
+            windowBase[k] = base;
+            base += files.get(k).windows().size();
+            double[] s = scores.get(k);
+            for (int i = all.get(k).probation; i < s.length; i++) {
+                key[c] = s[i];
+                ref[c] = ((long) k << 32) | i;
+                c++;
+            }
+        }
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(key[b], key[a]));
+        int[] earliest = new int[totalWindows];
+        double[] contrib = new double[totalWindows];
+        Arrays.fill(earliest, Integer.MAX_VALUE);
+        Arrays.fill(contrib, -p.fnWeight());
+        double total = -p.fnWeight() * totalWindows;
+        double bestTotal = total;
+        double bestTheta = 1.1;
+        int i = 0;
+        while (i < count) {
+            double theta = key[order[i]];
+            while (i < count && key[order[i]] == theta) {
+                int k = (int) (ref[order[i]] >>> 32);
+                int row = (int) ref[order[i]];
+                Rows r = all.get(k);
+                int w = r.window[row];
+                if (w >= 0) {
+                    int g = windowBase[k] + w;
+                    if (row < earliest[g]) {
+                        total -= contrib[g];
+                        earliest[g] = row;
+                        contrib[g] = r.value[row];
+                        total += contrib[g];
+                    }
+                } else {
+                    total += r.value[row];
+                }
+                i++;
+            }
+            if (total > bestTotal) {
+                bestTotal = total;
+                bestTheta = theta;
+            }
+        }
+        return new Sweep(bestTheta, bestTotal, normalize(bestTotal, totalWindows, p), totalWindows);
+    }
+
+    /**
+     * @param raw a corpus raw score
+     * @param windows windows in the corpus
+     * @param p the profile
+     * @return 100·(raw − raw_null)/(raw_perfect − raw_null)
+     */
+    public static double normalize(double raw, int windows, NabProfile p) {
+        double nul = -p.fnWeight() * windows;
+        double perfect = p.tpWeight() * windows;
+        return 100 * (raw - nul) / (perfect - nul);
+    }
+
+    private static void check(NabFile f, double[] scores) {
+        if (scores.length != f.values().length) {
+            throw new IllegalArgumentException(f.name() + ": " + scores.length + " scores for " + f.values().length
+                    + " rows");
+        }
+    }
+}
