@@ -1,0 +1,56 @@
+package dev.supervisor.analytics.anomaly;
+
+import dev.supervisor.analytics.anomaly.internal.Ring;
+import dev.supervisor.analytics.anomaly.internal.Stats;
+
+/** The mean of the last few points against the mean and spread of a longer window before them. */
+final class LevelShiftDetector implements AnomalyDetector {
+    private final Ring recent;
+    private final Ring base;
+    private double expected = Double.NaN;
+    private double band = Double.NaN;
+
+    LevelShiftDetector(int recent, int base) {
+        this.recent = new Ring(recent);
+        this.base = new Ring(base);
+    }
+
+    @Override
+    public String name() {
+        return "levelshift";
+    }
+
+    @Override
+    public double update(long t, double v) {
+        if (!Double.isFinite(v)) {
+            return 0;
+        }
+        if (recent.full()) {
+            base.add(recent.get(0));
+        }
+        recent.add(v);
+        if (base.size() < 30) {
+            return 0;
+        }
+        double sd = base.std();
+        expected = base.mean();
+        band = 3 * sd;
+        double se = sd / Math.sqrt(recent.size());
+        return se == 0 ? (recent.mean() == expected ? 0 : 1) : Stats.twoSided((recent.mean() - expected) / se);
+    }
+
+    @Override
+    public double expected() {
+        return expected;
+    }
+
+    @Override
+    public double lower() {
+        return expected - band;
+    }
+
+    @Override
+    public double upper() {
+        return expected + band;
+    }
+}
