@@ -9,9 +9,13 @@ import java.util.List;
  * does it (the mean of the member's last few scores against the distribution of its scores over a long window),
  * the ensemble reports the largest likelihood, and after a strong alarm it damps itself for a refractory period so
  * that one incident raises one alarm. All state is bounded by the windows.
+ *
+ * <p>Score: each member's tail probability p becomes a surprise −ln p; the likelihood is the z-value of the recent
+ * mean surprise against the long-window distribution; the reported score is {@code 1 − exp(−z / 5)} for z > 0
+ * (0.7 ≈ z 6, 0.9 ≈ z 11.5), a monotone map that keeps ranking information where a probability would round to 1.
  */
 public final class EnsembleDetector implements AnomalyDetector {
-    static double SCALE = 5;
+    private static final double SCALE = 5;
     private final List<AnomalyDetector> members;
     private final Ring[] shortTerm;
     private final Ring[] longTerm;
