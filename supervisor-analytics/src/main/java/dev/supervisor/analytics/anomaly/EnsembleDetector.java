@@ -18,13 +18,15 @@ public final class EnsembleDetector implements AnomalyDetector {
     private static final double SCALE = 5;
     private final List<AnomalyDetector> members;
     private final Ring[] shortTerm;
-    private final Ring[] longTerm;
+    private final double[] longMean;
+    private final double[] longVar;
+    private final double longAlpha;
+    private long warm;
     private final double alarm;
     private final int refractory;
     private final double damping;
     private int quiet;
     private int fired = -1;
-    private long seen;
 
     /**
      * @param members the detectors combined
@@ -38,10 +40,12 @@ public final class EnsembleDetector implements AnomalyDetector {
                      double damping) {
         this.members = List.copyOf(members);
         this.shortTerm = new Ring[members.size()];
-        this.longTerm = new Ring[members.size()];
+        this.longMean = new double[members.size()];
+        this.longVar = new double[members.size()];
+        // Exponentially weighted long-run statistics: O(1) state per member instead of a long ring.
+        this.longAlpha = 2.0 / (longWindow + 1);
         for (int i = 0; i < members.size(); i++) {
             shortTerm[i] = new Ring(shortWindow);
-            longTerm[i] = new Ring(longWindow);
         }
         this.alarm = alarm;
         this.refractory = refractory;
@@ -65,7 +69,6 @@ public final class EnsembleDetector implements AnomalyDetector {
 
     @Override
     public double update(long t, double v) {
-        seen++;
         double best = 0;
         fired = -1;
         for (int i = 0; i < members.size(); i++) {
@@ -73,19 +76,23 @@ public final class EnsembleDetector implements AnomalyDetector {
             // Surprise (−ln of the tail probability) keeps ranking information where probabilities round to 1.
             double raw = -Math.log(Math.max(p, 1e-16));
             Ring s = shortTerm[i];
-            Ring l = longTerm[i];
             s.add(raw);
             double z = 0;
-            if (l.size() >= 100) {
-                double sd = Math.max(l.std(), 1e-3);
-                z = (s.mean() - l.mean()) / sd;
+            if (warm >= 100) {
+                double sd = Math.max(Math.sqrt(longVar[i]), 1e-3);
+                z = (s.mean() - longMean[i]) / sd;
             }
-            l.add(raw);
+            // Warm-up uses the running mean (alpha 1/n) until the window's alpha is smaller.
+            double a = Math.max(longAlpha, 1.0 / (warm + 1));
+            double d = raw - longMean[i];
+            longMean[i] += a * d;
+            longVar[i] = (1 - a) * (longVar[i] + a * d * d);
             if (z > best) {
                 best = z;
                 fired = i;
             }
         }
+        warm++;
         double score = best <= 0 ? 0 : 1 - Math.exp(-best / SCALE);
         if (quiet > 0) {
             quiet--;
