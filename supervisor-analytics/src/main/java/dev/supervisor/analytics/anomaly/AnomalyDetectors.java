@@ -51,9 +51,9 @@ public final class AnomalyDetectors {
         return new Detectors.Threshold(low, high);
     }
 
-    /** @return a seasonal residual detector that learns its period from the first 600 points */
+    /** @return a seasonal residual detector that learns its period from the first 1,000 points */
     public static AnomalyDetector seasonal() {
-        return new SeasonalResidualDetector(600);
+        return new SeasonalResidualDetector(1000);
     }
 
     /**

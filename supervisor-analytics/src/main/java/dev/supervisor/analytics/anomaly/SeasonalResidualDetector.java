@@ -102,7 +102,7 @@ public final class SeasonalResidualDetector implements AnomalyDetector {
         int best = 1;
         double bestR = 0.3;
         double prev = 1;
-        for (int lag = 2; lag <= n / 3; lag++) {
+        for (int lag = 2; lag <= n / 2; lag++) {
             double s = 0;
             for (int t = 0; t + lag < n; t++) {
                 s += (x[t] - mean) * (x[t + lag] - mean);

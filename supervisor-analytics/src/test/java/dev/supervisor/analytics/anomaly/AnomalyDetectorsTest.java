@@ -89,7 +89,7 @@ class AnomalyDetectorsTest {
     @Test
     void seasonal_findsThePeriod() {
         SeasonalResidualDetector d = (SeasonalResidualDetector) AnomalyDetectors.seasonal();
-        double[] y = noisySine(700, 24, 4);
+        double[] y = noisySine(1100, 24, 4);
         for (int t = 0; t < y.length; t++) {
             d.update(t * STEP, y[t]);
         }
