@@ -30,9 +30,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
-class SupervisorResumeTest {
+/** Resume after a crash; subclasses run the same scenarios on the JDBC stores. */
+public class SupervisorResumeTest {
     private final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
-    private final RunStore store = RunStores.inMemory();
+    private final RunStore store = createStore();
+
+    /** @return the store the scenarios run on; called during construction, so it must not use instance fields */
+    protected RunStore createStore() {
+        return RunStores.inMemory();
+    }
     private final Map<String, Integer> executions = new ConcurrentHashMap<>();
 
     private Supervisor node(TaskHandler handler) {

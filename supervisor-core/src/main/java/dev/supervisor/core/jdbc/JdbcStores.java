@@ -1,0 +1,59 @@
+package dev.supervisor.core.jdbc;
+
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.ScheduleStore;
+import dev.supervisor.core.jdbc.internal.JdbcRunStore;
+import dev.supervisor.core.jdbc.internal.JdbcScheduleStore;
+import dev.supervisor.core.jdbc.internal.Migrations;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Durable stores on a {@link DataSource} (PostgreSQL or H2). The first call migrates the schema; a database that is
+ * down fails at once with a {@link JdbcStoreException} naming the cause.
+ *
+ * <pre>{@code
+ * DataSource ds = ...; // the application's pool
+ * Supervisor sup = Supervisor.create(SupervisorConfig.builder().runStore(JdbcStores.runStore(ds)).build());
+ * CronScheduler cron = CronScheduler.create(CronSchedulerConfig.builder().store(JdbcStores.scheduleStore(ds)).build());
+ * }</pre>
+ */
+public final class JdbcStores {
+    private JdbcStores() {
+    }
+
+    /**
+     * @param ds the database
+     * @return the dialect, after applying pending migrations
+     * @throws JdbcStoreException if the database is unreachable, unsupported or newer than this code
+     */
+    public static SqlDialect migrate(DataSource ds) {
+        Objects.requireNonNull(ds, "dataSource");
+        SqlDialect dialect;
+        try (Connection c = ds.getConnection()) {
+            dialect = SqlDialect.of(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new JdbcStoreException("cannot connect to the Supervisor database: " + e.getMessage(), e);
+        }
+        Migrations.migrate(ds);
+        return dialect;
+    }
+
+    /** @param ds the database @return a run store on it (schema migrated first) */
+    public static RunStore runStore(DataSource ds) {
+        return new JdbcRunStore(ds, migrate(ds));
+    }
+
+    /** @param ds the database @return a schedule store on it (schema migrated first) */
+    public static ScheduleStore scheduleStore(DataSource ds) {
+        migrate(ds);
+        return new JdbcScheduleStore(ds);
+    }
+
+    /** @return the newest schema version this code knows */
+    public static int schemaVersion() {
+        return Migrations.latest();
+    }
+}

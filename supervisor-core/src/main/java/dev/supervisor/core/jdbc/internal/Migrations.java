@@ -1,0 +1,93 @@
+package dev.supervisor.core.jdbc.internal;
+
+import dev.supervisor.core.jdbc.JdbcStoreException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Versioned schema changes, applied in order inside transactions and recorded in {@code sup_schema}. A database
+ * whose recorded version is newer than this code knows is refused: running old code on it could lose data.
+ */
+public final class Migrations {
+    /** Each entry is one version; statements run in order. */
+    static final List<List<String>> VERSIONS = List.of(List.of(
+            "CREATE TABLE sup_run (run_id VARCHAR(200) PRIMARY KEY, workflow_id VARCHAR(200) NOT NULL, "
+                    + "status VARCHAR(20) NOT NULL, inputs TEXT, created_at BIGINT NOT NULL, finished_at BIGINT, "
+                    + "version BIGINT NOT NULL)",
+            "CREATE TABLE sup_task (run_id VARCHAR(200) NOT NULL, task_id VARCHAR(400) NOT NULL, idx INT NOT NULL, "
+                    + "state VARCHAR(20) NOT NULL, attempt INT NOT NULL, version BIGINT NOT NULL, "
+                    + "lease_owner VARCHAR(200), lease_expiry BIGINT, not_before BIGINT, started_at BIGINT, "
+                    + "finished_at BIGINT, output TEXT, error TEXT, PRIMARY KEY (run_id, task_id))",
+            "CREATE INDEX sup_task_queue ON sup_task (run_id, state, idx)",
+            "CREATE INDEX sup_task_lease ON sup_task (state, lease_expiry)",
+            "CREATE TABLE sup_schedule (schedule_id VARCHAR(200) PRIMARY KEY, fingerprint TEXT NOT NULL, "
+                    + "next_fire BIGINT, last_fire BIGINT, paused BOOLEAN NOT NULL, completed BOOLEAN NOT NULL, "
+                    + "version BIGINT NOT NULL)"));
+
+    private Migrations() {
+    }
+
+    /** @return the newest schema version this code knows */
+    public static int latest() {
+        return VERSIONS.size();
+    }
+
+    /**
+     * @param ds the database
+     * @return the schema version after migrating
+     * @throws JdbcStoreException if the database is unreachable or newer than this code
+     */
+    public static int migrate(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                if (!exists(c, "sup_schema")) {
+                    s.execute("CREATE TABLE sup_schema (version INT NOT NULL, applied_at BIGINT NOT NULL)");
+                    c.commit();
+                }
+                int current = current(c);
+                if (current > latest()) {
+                    throw new JdbcStoreException("database schema is at version " + current + " but this "
+                            + "Supervisor knows only up to " + latest() + "; upgrade Supervisor before using this "
+                            + "database", null);
+                }
+                for (int v = current + 1; v <= latest(); v++) {
+                    for (String sql : VERSIONS.get(v - 1)) {
+                        s.execute(sql);
+                    }
+                    s.execute("INSERT INTO sup_schema (version, applied_at) VALUES (" + v + ", "
+                            + System.currentTimeMillis() + ")");
+                    c.commit();
+                }
+                return latest();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("cannot prepare the Supervisor schema: " + e.getMessage(), e);
+        }
+    }
+
+    static int current(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM sup_schema")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

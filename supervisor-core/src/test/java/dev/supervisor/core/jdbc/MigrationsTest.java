@@ -1,0 +1,56 @@
+package dev.supervisor.core.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+class MigrationsTest {
+    @Test
+    void migrate_isIdempotent_andRecordsTheVersion() throws Exception {
+        DataSource ds = Databases.h2();
+        assertThat(JdbcStores.migrate(ds)).isEqualTo(SqlDialect.H2);
+        JdbcStores.migrate(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM sup_schema")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(JdbcStores.schemaVersion());
+            assertThat(rs.getInt(2)).isEqualTo(JdbcStores.schemaVersion());
+        }
+    }
+
+    @Test
+    void databaseNewerThanTheCode_isRefusedWithAClearMessage() throws Exception {
+        DataSource ds = Databases.postgres();
+        JdbcStores.migrate(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO sup_schema (version, applied_at) VALUES (" + (JdbcStores.schemaVersion() + 1)
+                    + ", 0)");
+        }
+        assertThatThrownBy(() -> JdbcStores.runStore(ds)).isInstanceOf(JdbcStoreException.class)
+                .hasMessageContaining("upgrade Supervisor");
+    }
+
+    @Test
+    void databaseDownAtStart_failsAtOnceNamingTheCause() {
+        PGSimpleDataSource down = new PGSimpleDataSource();
+        down.setServerNames(new String[] {"127.0.0.1"});
+        down.setPortNumbers(new int[] {1});
+        down.setConnectTimeout(2);
+        assertThatThrownBy(() -> JdbcStores.runStore(down)).isInstanceOf(JdbcStoreException.class)
+                .hasMessageContaining("cannot connect");
+    }
+
+    @Test
+    void unsupportedDatabase_isNamed() {
+        assertThatThrownBy(() -> SqlDialect.of("Oracle")).hasMessageContaining("Oracle");
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:x");
+        assertThat(SqlDialect.of("H2")).isEqualTo(SqlDialect.H2);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.supervisor.core.jdbc;
+
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.core.store.RunStoreContract;
+
+class PostgresRunStoreTest extends RunStoreContract {
+    @Override
+    protected RunStore store() {
+        return JdbcStores.runStore(Databases.postgres());
+    }
+}
