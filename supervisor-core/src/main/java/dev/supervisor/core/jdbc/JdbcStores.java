@@ -52,6 +52,32 @@ public final class JdbcStores {
         return new JdbcScheduleStore(ds);
     }
 
+    /**
+     * Runs to pick up after a restart: pass each to {@link dev.supervisor.core.Supervisor#resume}.
+     *
+     * @param ds the database
+     * @param workflowId a workflow id
+     * @return ids of that workflow's runs that have not ended, oldest first
+     */
+    public static java.util.List<String> unfinishedRuns(DataSource ds, String workflowId) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        migrate(ds);
+        try (Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT run_id FROM sup_run WHERE workflow_id = ? AND status IN ('PENDING', 'RUNNING') "
+                        + "ORDER BY created_at")) {
+            ps.setString(1, workflowId);
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("cannot list unfinished runs: " + e.getMessage(), e);
+        }
+    }
+
     /** @return the newest schema version this code knows */
     public static int schemaVersion() {
         return Migrations.latest();
