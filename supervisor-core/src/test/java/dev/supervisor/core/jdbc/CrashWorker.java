@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  */
 public final class CrashWorker {
     static final TaskType EFFECT = TaskType.of("effect");
-    static final int LAYERS = 100;
+    static final int LAYERS = Integer.getInteger("crash.layers", 100);
     static final int WIDTH = 100;
 
     private CrashWorker() {
@@ -45,7 +45,8 @@ public final class CrashWorker {
     static void schema(DataSource ds) throws Exception {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS effects (idem_key VARCHAR(300) PRIMARY KEY, task_id VARCHAR(100))");
-            s.execute("CREATE TABLE IF NOT EXISTS executions (task_id VARCHAR(100), pid BIGINT)");
+            s.execute("CREATE TABLE IF NOT EXISTS executions (task_id VARCHAR(100), pid BIGINT, "
+                    + "at BIGINT DEFAULT (extract(epoch from clock_timestamp()) * 1000))");
         }
     }
 
@@ -57,7 +58,7 @@ public final class CrashWorker {
         Supervisor sup = Supervisor.create(SupervisorConfig.builder().runStore(JdbcStores.runStore(ds))
                 .executor(pool).maxConcurrency(4).nodeId(args[0] + "-" + pid).handler(EFFECT, ctx -> {
                     try (Connection c = ds.getConnection()) {
-                        try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions VALUES (?, ?)")) {
+                        try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (task_id, pid) VALUES (?, ?)")) {
                             ps.setString(1, ctx.task().id());
                             ps.setLong(2, pid);
                             ps.executeUpdate();
@@ -72,7 +73,7 @@ public final class CrashWorker {
                     return null;
                 }).build());
         RunHandle run = args[0].equals("start") ? sup.submit(workflow()) : sup.resume(workflow(), args[2]);
-        System.out.println("RUN " + run.runId());
+        System.out.println("RUN " + run.runId() + " " + ManagementFactory.getRuntimeMXBean().getStartTime());
         System.out.flush();
         RunOutcome out = run.outcome().join();
         System.out.println("DONE " + out.status());
