@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What a schedule starts when it fires. Called on the scheduler's timer thread: it must hand work off quickly
- * (submitting a workflow does) rather than do it.
+ * What a schedule starts when it fires. Called on the scheduler's timer thread, under the scheduler's lock: it must
+ * hand work off quickly (submitting a workflow does) rather than do it. The returned execution's completion is
+ * observed under the same lock, so complete it without holding a lock that the timer thread may also need (the
+ * engine completes run outcomes outside its own lock).
  */
 @FunctionalInterface
 public interface ScheduleTarget {
