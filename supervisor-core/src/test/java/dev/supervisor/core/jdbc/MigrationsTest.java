@@ -25,6 +25,26 @@ class MigrationsTest {
     }
 
     @Test
+    void nodesStartingTogether_migrateOnce() throws Exception {
+        DataSource ds = Databases.postgres();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // Separate connections through the driver, as separate JVMs would have.
+            all.add(pool.submit(() -> JdbcStores.runStore(ds)));
+        }
+        for (java.util.concurrent.Future<?> f : all) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM sup_schema")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(JdbcStores.schemaVersion());
+        }
+    }
+
+    @Test
     void databaseNewerThanTheCode_isRefusedWithAClearMessage() throws Exception {
         DataSource ds = Databases.postgres();
         JdbcStores.migrate(ds);

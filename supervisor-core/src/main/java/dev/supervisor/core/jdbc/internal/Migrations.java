@@ -43,33 +43,46 @@ public final class Migrations {
      */
     public static int migrate(DataSource ds) {
         try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                if (!exists(c, "sup_schema")) {
-                    s.execute("CREATE TABLE sup_schema (version INT NOT NULL, applied_at BIGINT NOT NULL)");
-                    c.commit();
-                }
-                int current = current(c);
-                if (current > latest()) {
-                    throw new JdbcStoreException("database schema is at version " + current + " but this "
-                            + "Supervisor knows only up to " + latest() + "; upgrade Supervisor before using this "
-                            + "database", null);
-                }
-                for (int v = current + 1; v <= latest(); v++) {
-                    for (String sql : VERSIONS.get(v - 1)) {
-                        s.execute(sql);
-                    }
-                    s.execute("INSERT INTO sup_schema (version, applied_at) VALUES (" + v + ", "
-                            + System.currentTimeMillis() + ")");
-                    c.commit();
-                }
-                return latest();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            if (postgres) {
+                return migrate(c, true);
+            }
+            // H2 is embedded: the nodes that share it share this JVM, so a JVM lock serialises them.
+            synchronized (Migrations.class) {
+                return migrate(c, false);
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("cannot prepare the Supervisor schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static int migrate(Connection c, boolean postgres) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            if (postgres) {
+                // Nodes starting together take turns: the lock lasts until this transaction ends.
+                s.execute("SELECT pg_advisory_xact_lock(7356020117)");
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS sup_schema (version INT NOT NULL, applied_at BIGINT NOT NULL)");
+            int current = current(c);
+            if (current > latest()) {
+                throw new JdbcStoreException("database schema is at version " + current + " but this "
+                        + "Supervisor knows only up to " + latest() + "; upgrade Supervisor before using this "
+                        + "database", null);
+            }
+            for (int v = current + 1; v <= latest(); v++) {
+                for (String sql : VERSIONS.get(v - 1)) {
+                    s.execute(sql);
+                }
+                s.execute("INSERT INTO sup_schema (version, applied_at) VALUES (" + v + ", "
+                        + System.currentTimeMillis() + ")");
+            }
+            c.commit();
+            return latest();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
         }
     }
 
@@ -78,16 +91,5 @@ public final class Migrations {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    private static boolean exists(Connection c, String table) throws SQLException {
-        for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
-            try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
