@@ -41,9 +41,22 @@ public final class JdbcStores {
         return dialect;
     }
 
-    /** @param ds the database @return a run store on it (schema migrated first) */
+    /** @param ds the database @return a run store keeping the 10,000 newest finished runs (schema migrated first) */
     public static RunStore runStore(DataSource ds) {
-        return new JdbcRunStore(ds, migrate(ds));
+        return runStore(ds, 10_000);
+    }
+
+    /**
+     * @param ds the database
+     * @param maxRetainedRuns finished runs to keep (≥ 1); older ones are deleted as new runs start, active runs are
+     *        always kept
+     * @return a run store on it (schema migrated first)
+     */
+    public static RunStore runStore(DataSource ds, int maxRetainedRuns) {
+        if (maxRetainedRuns < 1) {
+            throw new IllegalArgumentException("maxRetainedRuns must be at least 1 but was " + maxRetainedRuns);
+        }
+        return new JdbcRunStore(ds, migrate(ds), maxRetainedRuns);
     }
 
     /** @param ds the database @return a schedule store on it (schema migrated first) */

@@ -30,7 +30,7 @@ class MigrationsTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            // Separate connections through the driver, as separate JVMs would have.
+            // Each starter has its own connection and no JVM lock is taken for PostgreSQL: the advisory lock works.
             all.add(pool.submit(() -> JdbcStores.runStore(ds)));
         }
         for (java.util.concurrent.Future<?> f : all) {
@@ -41,6 +41,28 @@ class MigrationsTest {
              var rs = s.executeQuery("SELECT COUNT(*) FROM sup_schema")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(JdbcStores.schemaVersion());
+        }
+    }
+
+    @Test
+    void runHistory_isBounded_activeRunsAreKept() {
+        for (DataSource ds : new DataSource[] {Databases.h2(), Databases.postgres()}) {
+            dev.supervisor.api.spi.RunStore store = JdbcStores.runStore(ds, 3);
+            java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+            store.createRun(new dev.supervisor.api.spi.RunRecord("active", "wf", dev.supervisor.api.RunStatus.RUNNING,
+                    java.util.Map.of(), t0, null, 0), java.util.List.of(
+                    dev.supervisor.api.spi.TaskRecord.pending("active", "a", 0)));
+            for (int i = 0; i < 10; i++) {
+                String id = "done-" + i;
+                store.createRun(new dev.supervisor.api.spi.RunRecord(id, "wf", dev.supervisor.api.RunStatus.SUCCEEDED,
+                        java.util.Map.of(), t0.plusSeconds(i + 1), t0, 0), java.util.List.of(
+                        dev.supervisor.api.spi.TaskRecord.pending(id, "a", 0)));
+            }
+            assertThat(store.findRun("active")).isPresent();
+            assertThat(store.findRun("done-9")).isPresent();
+            assertThat(store.findRun("done-7")).isPresent();
+            assertThat(store.findRun("done-6")).isEmpty();
+            assertThat(store.tasks("done-0")).isEmpty();
         }
     }
 

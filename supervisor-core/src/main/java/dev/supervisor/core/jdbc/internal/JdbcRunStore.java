@@ -28,12 +28,18 @@ public final class JdbcRunStore implements RunStore {
     private final DataSource ds;
     private final SqlDialect dialect;
     private final Sql sql;
+    private final int maxRetainedRuns;
 
-    /** @param ds the database, already migrated @param dialect its dialect */
-    public JdbcRunStore(DataSource ds, SqlDialect dialect) {
+    /**
+     * @param ds the database, already migrated
+     * @param dialect its dialect
+     * @param maxRetainedRuns finished runs kept; older ones are deleted as new runs are created
+     */
+    public JdbcRunStore(DataSource ds, SqlDialect dialect, int maxRetainedRuns) {
         this.ds = ds;
         this.dialect = dialect;
         this.sql = new Sql(ds);
+        this.maxRetainedRuns = maxRetainedRuns;
     }
 
     @Override
@@ -62,6 +68,31 @@ public final class JdbcRunStore implements RunStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            return null;
+        });
+        trimHistory();
+    }
+
+    /** Keeps the newest {@code maxRetainedRuns} finished runs; active runs are never touched. */
+    private void trimHistory() {
+        String old = "SELECT run_id FROM sup_run WHERE status NOT IN ('PENDING', 'RUNNING') "
+                + "ORDER BY created_at DESC, run_id DESC OFFSET " + maxRetainedRuns + " ROWS";
+        sql.tx("trim run history", c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(old); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            for (String table : new String[] {"sup_task", "sup_run"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                    for (String id : ids) {
+                        ps.setString(1, id);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
             }
             return null;
         });

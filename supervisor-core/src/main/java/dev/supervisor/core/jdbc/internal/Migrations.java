@@ -26,7 +26,8 @@ public final class Migrations {
             "CREATE INDEX sup_task_lease ON sup_task (state, lease_expiry)",
             "CREATE TABLE sup_schedule (schedule_id VARCHAR(200) PRIMARY KEY, fingerprint TEXT NOT NULL, "
                     + "next_fire BIGINT, last_fire BIGINT, paused BOOLEAN NOT NULL, completed BOOLEAN NOT NULL, "
-                    + "version BIGINT NOT NULL)"));
+                    + "version BIGINT NOT NULL)"),
+            List.of("CREATE INDEX sup_run_history ON sup_run (status, created_at)"));
 
     private Migrations() {
     }
