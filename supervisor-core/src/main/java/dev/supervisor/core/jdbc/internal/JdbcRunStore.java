@@ -167,6 +167,11 @@ public final class JdbcRunStore implements RunStore {
         return updated;
     }
 
+    /** @return true if {@code next} replaced the stored version {@code expected} (false when fenced) */
+    boolean casQuietly(TaskRecord next, long expected) {
+        return sql.tx("update task " + next.taskId(), c -> cas(c, next, expected));
+    }
+
     static boolean cas(Connection c, TaskRecord next, long expected) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = ?, attempt = ?, version = ?, "
                 + "lease_owner = ?, lease_expiry = ?, not_before = ?, started_at = ?, finished_at = ?, output = ?, "

@@ -27,7 +27,8 @@ public final class Migrations {
             "CREATE TABLE sup_schedule (schedule_id VARCHAR(200) PRIMARY KEY, fingerprint TEXT NOT NULL, "
                     + "next_fire BIGINT, last_fire BIGINT, paused BOOLEAN NOT NULL, completed BOOLEAN NOT NULL, "
                     + "version BIGINT NOT NULL)"),
-            List.of("CREATE INDEX sup_run_history ON sup_run (status, created_at)"));
+            List.of("CREATE INDEX sup_run_history ON sup_run (status, created_at)"),
+            List.of("CREATE INDEX sup_task_ready ON sup_task (state, idx)"));
 
     private Migrations() {
     }

@@ -1,0 +1,80 @@
+package dev.supervisor.core.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.SupervisorException;
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TriggerRule;
+import dev.supervisor.api.WorkflowSpec;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Three cluster nodes in one JVM on a real PostgreSQL; the multi-JVM proof is {@code ClusterProofTest}. */
+class ClusterNodeTest {
+    @Test
+    void threeNodes_runOneDag_eachTaskOnce_inDependencyOrder() throws Exception {
+        org.postgresql.ds.PGSimpleDataSource raw = (org.postgresql.ds.PGSimpleDataSource) Databases.postgres();
+        DataSource ds = new SimplePool(raw.getUrl() + "?user=postgres", 16);
+        CrashWorker.schema(ds);
+        WorkflowSpec wf = ClusterWorker.workflow(20, 50);
+        List<ClusterNode> nodes = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            nodes.add(ClusterWorker.node(ds, "n" + n, wf, Duration.ofSeconds(5)));
+        }
+        String runId = nodes.get(0).submit(wf, Map.of("k", "v"));
+        assertThat(nodes.get(2).await(runId, Duration.ofMinutes(2))).isEqualTo(RunStatus.SUCCEEDED);
+        nodes.forEach(ClusterNode::close);
+        assertThat(count(ds, "SELECT COUNT(*) FROM effects")).isEqualTo(1000);
+        assertThat(count(ds, "SELECT COUNT(*) FROM executions")).isEqualTo(1000);
+        assertThat(count(ds, "SELECT COUNT(DISTINCT worker) FROM executions")).isGreaterThan(1);
+        assertThat(outOfOrder(ds, wf, runId)).isZero();
+    }
+
+    /** Tasks whose first claim came before one of their dependencies succeeded (none may). */
+    static long outOfOrder(DataSource ds, WorkflowSpec wf, String runId) throws Exception {
+        Map<String, long[]> times = new java.util.HashMap<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT task_id, started_at, finished_at FROM sup_task WHERE run_id = '"
+                     + runId + "'")) {
+            while (rs.next()) {
+                times.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            }
+        }
+        long bad = 0;
+        for (TaskSpec t : wf.tasks()) {
+            for (dev.supervisor.api.Dependency d : t.dependencies()) {
+                if (times.get(t.id())[0] < times.get(d.taskId())[1]) {
+                    bad++;
+                }
+            }
+        }
+        return bad;
+    }
+
+    @Test
+    void workflowsWithConditions_areRefusedAtSubmit() {
+        DataSource ds = Databases.postgres();
+        WorkflowSpec wf = WorkflowSpec.builder("cond").task(TaskSpec.builder("a", ClusterWorker.WORK))
+                .task(TaskSpec.builder("b", ClusterWorker.WORK).dependsOn("a").triggerRule(TriggerRule.ALL_DONE))
+                .build();
+        assertThatThrownBy(() -> ClusterWorker.node(ds, "x", wf, Duration.ofSeconds(5)))
+                .isInstanceOf(SupervisorException.class).hasMessageContaining("trigger rules");
+        assertThatThrownBy(() -> ClusterNode.builder(Databases.h2()).build()).hasMessageContaining("PostgreSQL");
+    }
+
+    static long count(DataSource ds, String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

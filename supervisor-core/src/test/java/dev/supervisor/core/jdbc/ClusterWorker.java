@@ -1,0 +1,91 @@
+package dev.supervisor.core.jdbc;
+
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskType;
+import dev.supervisor.api.WorkflowSpec;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * A cluster member in its own JVM: {@code submit <url> <node>} submits a layered workflow and works on it;
+ * {@code join <url> <node>} works until no run of the workflow is active. Each task records its execution and its
+ * effect (once, by idempotency key).
+ */
+public final class ClusterWorker {
+    static final TaskType WORK = TaskType.of("work");
+
+    private ClusterWorker() {
+    }
+
+    static WorkflowSpec workflow(int layers, int width) {
+        WorkflowSpec.Builder b = WorkflowSpec.builder("cluster-proof");
+        for (int l = 0; l < layers; l++) {
+            for (int i = 0; i < width; i++) {
+                TaskSpec.Builder t = TaskSpec.builder("t" + l + "_" + i, WORK);
+                if (l > 0) {
+                    t.dependsOn("t" + (l - 1) + "_" + i, "t" + (l - 1) + "_" + ((i + 7) % width));
+                }
+                b.task(t);
+            }
+        }
+        return b.build();
+    }
+
+    static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease) {
+        long pid = ManagementFactory.getRuntimeMXBean().getPid();
+        return ClusterNode.builder(ds).nodeId(id).threads(4).lease(lease).workflow(wf).handler(WORK, ctx -> {
+            try (Connection c = ds.getConnection()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (task_id, pid, worker) "
+                        + "VALUES (?, ?, ?)")) {
+                    ps.setString(1, ctx.task().id());
+                    ps.setLong(2, pid);
+                    ps.setString(3, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO effects VALUES (?, ?) "
+                        + "ON CONFLICT (idem_key) DO NOTHING")) {
+                    ps.setString(1, ctx.idempotencyKey());
+                    ps.setString(2, ctx.task().id());
+                    ps.executeUpdate();
+                }
+            }
+            return ctx.upstreamOutputs().size();
+        }).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        DataSource ds = new SimplePool(args[1], 10);
+        CrashWorker.schema(ds);
+        int layers = Integer.getInteger("cluster.layers", 500);
+        WorkflowSpec wf = workflow(layers, 100);
+        ClusterNode node = node(ds, args[2], wf, Duration.ofMillis(Long.getLong("cluster.leaseMs", 3000)));
+        if (args[0].equals("submit")) {
+            String runId = node.submit(wf, Map.of());
+            System.out.println("RUN " + runId);
+            System.out.flush();
+            System.out.println("DONE " + node.await(runId, Duration.ofMinutes(10)));
+        } else {
+            while (true) {
+                Thread.sleep(200);
+                try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(CASE WHEN status = 'RUNNING' THEN 1 ELSE 0 "
+                             + "END) FROM sup_run WHERE workflow_id = 'cluster-proof'")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0 && rs.getInt(2) == 0) {
+                        break;
+                    }
+                }
+            }
+            System.out.println("DONE");
+        }
+        System.out.flush();
+        node.close();
+        System.exit(0);
+    }
+}
