@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEngine.class);
+    /** Most tasks one worker claims per transaction: fewer round trips, leases held a little longer. */
+    private static final int BATCH = 8;
 
     private final DataSource ds;
     private final Sql sql;
@@ -61,6 +63,7 @@ public final class ClusterEngine implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicLong lastCompletionCheck = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * A task this node is running. Heartbeats and completion take turns on it, so completion always writes over the
@@ -175,16 +178,18 @@ public final class ClusterEngine implements AutoCloseable {
     }
 
     private void work() {
+        // Claim one at a time while work is scarce (a DAG's narrow layers), up to BATCH while it is plentiful.
+        int size = 1;
         while (!stopped) {
             try {
-                List<Claimed> got = claim(1);
+                List<Claimed> got = claim(size);
+                size = got.size() == size ? Math.min(BATCH, size * 2) : 1;
                 if (got.isEmpty()) {
+                    completeRuns();
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5 + ThreadLocalRandom.current().nextInt(10)));
                     continue;
                 }
-                for (Claimed c : got) {
-                    execute(c);
-                }
+                executeAll(got);
             } catch (RuntimeException e) {
                 LOG.warn("cluster worker on {} failed; retrying", nodeId, e);
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
@@ -199,19 +204,10 @@ public final class ClusterEngine implements AutoCloseable {
         Instant now = clock.instant();
         Instant expiry = now.plus(lease);
         return sql.tx("claim cluster tasks", c -> {
-            List<Claimed> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.*, r.workflow_id AS wf FROM sup_task t JOIN "
-                    + "sup_run r ON r.run_id = t.run_id WHERE r.status = 'RUNNING' AND r.workflow_id = ANY(?) AND "
-                    + "(t.state = 'READY' OR (t.state = 'RETRY_WAIT' AND t.not_before <= ?)) ORDER BY t.idx "
-                    + "LIMIT ? FOR UPDATE OF t SKIP LOCKED")) {
-                ps.setArray(1, c.createArrayOf("varchar", plans.keySet().toArray()));
-                ps.setLong(2, Codec.nanos(now));
-                ps.setInt(3, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Claimed(Codec.task(rs), rs.getString("wf")));
-                    }
-                }
+            // READY first through the (state, idx) index; due retries only when nothing is ready.
+            List<Claimed> out = select(c, "t.state = 'READY'", max, null);
+            if (out.isEmpty()) {
+                out = select(c, "t.state = 'RETRY_WAIT' AND t.not_before <= ?", max, now);
             }
             List<Claimed> claimed = new ArrayList<>();
             for (Claimed cl : out) {
@@ -224,48 +220,104 @@ public final class ClusterEngine implements AutoCloseable {
         });
     }
 
-    private void execute(Claimed cl) {
+    private List<Claimed> select(Connection c, String filter, int max, Instant now) throws SQLException {
+        List<Claimed> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.*, r.workflow_id AS wf FROM sup_task t JOIN "
+                + "sup_run r ON r.run_id = t.run_id WHERE " + filter + " AND r.status = 'RUNNING' AND "
+                + "r.workflow_id = ANY(?) ORDER BY t.state, t.idx LIMIT ? FOR UPDATE OF t SKIP LOCKED")) {
+            int i = 1;
+            if (now != null) {
+                ps.setLong(i++, Codec.nanos(now));
+            }
+            ps.setArray(i++, c.createArrayOf("varchar", plans.keySet().toArray()));
+            ps.setInt(i, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Claimed(Codec.task(rs), rs.getString("wf")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A handler's result waiting to be written. */
+    private record Result(Claimed claimed, Slot slot, Object output, Throwable failure) {
+    }
+
+    /**
+     * Runs a claimed batch, writes every result in one transaction, then promotes successors in a second one. The
+     * promotion checks must run after the results commit: two nodes finishing the two dependencies of one task at
+     * once would otherwise each see the other's dependency unfinished, and nobody would promote it.
+     */
+    private void executeAll(List<Claimed> batch) {
+        List<Result> results = new ArrayList<>();
+        for (Claimed cl : batch) {
+            results.add(run(cl));
+        }
+        Instant now = clock.instant();
+        List<Claimed> succeeded = sql.tx("complete cluster tasks", c -> {
+            List<Claimed> ok = new ArrayList<>();
+            for (Result r : results) {
+                if (write(c, r, now)) {
+                    ok.add(r.claimed);
+                }
+            }
+            return ok;
+        });
+        if (!succeeded.isEmpty()) {
+            sql.tx("promote successors", c -> {
+                for (Claimed cl : succeeded) {
+                    promote(c, cl.record.runId(), plans.get(cl.workflowId), cl.record.taskId(), now);
+                }
+                return null;
+            });
+        }
+    }
+
+    private Result run(Claimed cl) {
         Plan plan = plans.get(cl.workflowId);
         TaskRecord rec = cl.record;
         String key = rec.runId() + ":" + rec.taskId();
         Slot slot = new Slot(rec);
         running.put(key, slot);
         TaskSpec spec = plan.tasks.get(rec.taskId());
-        Object output = null;
-        Throwable failure = null;
         try {
             ClusterContext ctx = new ClusterContext(rec.runId(), cl.workflowId, spec, rec.attempt(),
                     inputs.computeIfAbsent(rec.runId(), id -> store.findRun(id).map(RunRecord::inputs)
                             .orElse(Map.of())), upstream(rec.runId(), spec), clock, new boolean[1]);
-            output = handlers.get(spec.type()).execute(ctx);
+            return new Result(cl, slot, handlers.get(spec.type()).execute(ctx), null);
         } catch (Exception e) {
-            failure = e;
+            return new Result(cl, slot, null, e);
         }
-        running.remove(key);
+    }
+
+    /** @return true if the task was stored as SUCCEEDED */
+    private boolean write(Connection c, Result r, Instant now) throws SQLException {
+        TaskRecord rec = r.claimed.record;
+        running.remove(rec.runId() + ":" + rec.taskId());
         TaskRecord current;
-        synchronized (slot) {
-            slot.done = true;
-            if (slot.lost) {
-                return; // lease lost while running: another node owns the task now
+        synchronized (r.slot) {
+            r.slot.done = true;
+            if (r.slot.lost) {
+                return false; // lease lost while running: another node owns the task now
             }
-            current = slot.record;
+            current = r.slot.record;
         }
-        Instant now = clock.instant();
-        if (failure == null) {
-            if (!store.casQuietly(current.finished(TaskState.SUCCEEDED, now, output, null), current.version())) {
-                return; // fenced
-            }
-            promote(rec.runId(), plan, rec.taskId(), now);
-        } else if (spec.retryPolicy().shouldRetry(rec.attempt(), failure)) {
+        Plan plan = plans.get(r.claimed.workflowId);
+        TaskSpec spec = plan.tasks.get(rec.taskId());
+        if (r.failure == null) {
+            return JdbcRunStore.cas(c, current.finished(TaskState.SUCCEEDED, now, r.output, null), current.version());
+        } else if (spec.retryPolicy().shouldRetry(rec.attempt(), r.failure)) {
             Instant notBefore = now.plus(spec.retryPolicy().delayAfter(rec.attempt(),
                     ThreadLocalRandom.current()::nextDouble));
-            store.casQuietly(new TaskRecord(rec.runId(), rec.taskId(), rec.index(), TaskState.RETRY_WAIT,
+            JdbcRunStore.cas(c, new TaskRecord(rec.runId(), rec.taskId(), rec.index(), TaskState.RETRY_WAIT,
                     current.attempt(), current.version() + 1, null, null, notBefore, current.startedAt(), null, null,
-                    String.valueOf(failure)), current.version());
-        } else if (store.casQuietly(current.finished(TaskState.FAILED, now, null, String.valueOf(failure)),
+                    String.valueOf(r.failure)), current.version());
+        } else if (JdbcRunStore.cas(c, current.finished(TaskState.FAILED, now, null, String.valueOf(r.failure)),
                 current.version())) {
-            failRun(rec.runId(), now);
+            failRun(c, rec.runId(), now);
         }
+        return false;
     }
 
     private Map<String, Object> upstream(String runId, TaskSpec spec) {
@@ -292,50 +344,58 @@ public final class ClusterEngine implements AutoCloseable {
     }
 
     /** Makes READY every successor whose dependencies have all succeeded; completes the run after a sink. */
-    private void promote(String runId, Plan plan, String taskId, Instant now) {
+    private void promote(Connection c, String runId, Plan plan, String taskId, Instant now) throws SQLException {
         List<String> succ = plan.successors.getOrDefault(taskId, List.of());
-        sql.tx("promote successors of " + taskId, c -> {
-            for (String s : succ) {
-                List<String> deps = plan.tasks.get(s).dependencies().stream().map(Dependency::taskId).toList();
-                try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'READY', version = "
-                        + "version + 1 WHERE run_id = ? AND task_id = ? AND state = 'PENDING' AND NOT EXISTS (SELECT 1 "
-                        + "FROM sup_task d WHERE d.run_id = ? AND d.task_id = ANY(?) AND d.state <> 'SUCCEEDED')")) {
-                    ps.setString(1, runId);
-                    ps.setString(2, s);
-                    ps.setString(3, runId);
-                    ps.setArray(4, ids(c, deps));
-                    ps.executeUpdate();
-                }
+        for (String s : succ) {
+            List<String> deps = plan.tasks.get(s).dependencies().stream().map(Dependency::taskId).toList();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'READY', version = "
+                    + "version + 1 WHERE run_id = ? AND task_id = ? AND state = 'PENDING' AND NOT EXISTS (SELECT 1 "
+                    + "FROM sup_task d WHERE d.run_id = ? AND d.task_id = ANY(?) AND d.state <> 'SUCCEEDED')")) {
+                ps.setString(1, runId);
+                ps.setString(2, s);
+                ps.setString(3, runId);
+                ps.setArray(4, ids(c, deps));
+                ps.executeUpdate();
             }
-            if (succ.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE sup_run SET status = 'SUCCEEDED', "
-                        + "finished_at = ?, version = version + 1 WHERE run_id = ? AND status = 'RUNNING' AND NOT "
-                        + "EXISTS (SELECT 1 FROM sup_task WHERE run_id = ? AND state <> 'SUCCEEDED')")) {
-                    ps.setLong(1, Codec.nanos(now));
-                    ps.setString(2, runId);
-                    ps.setString(3, runId);
-                    ps.executeUpdate();
-                }
+        }
+    }
+
+    /**
+     * Marks finished every running run of our workflows with no unfinished task. Called when a worker finds nothing
+     * to claim, so its cost is paid when there is no work rather than once per task.
+     */
+    private void completeRuns() {
+        long t = System.nanoTime();
+        long last = lastCompletionCheck.get();
+        if (t - last < TimeUnit.MILLISECONDS.toNanos(100) || !lastCompletionCheck.compareAndSet(last, t)) {
+            return; // one check per node every 100 ms is plenty
+        }
+        Instant now = clock.instant();
+        sql.tx("complete runs", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sup_run r SET status = 'SUCCEEDED', "
+                    + "finished_at = ?, version = version + 1 WHERE r.status = 'RUNNING' AND r.workflow_id = ANY(?) "
+                    + "AND NOT EXISTS (SELECT 1 FROM sup_task t WHERE t.run_id = r.run_id AND t.state <> "
+                    + "'SUCCEEDED')")) {
+                ps.setLong(1, Codec.nanos(now));
+                ps.setArray(2, c.createArrayOf("varchar", plans.keySet().toArray()));
+                ps.executeUpdate();
             }
             return null;
         });
     }
 
-    private void failRun(String runId, Instant now) {
-        sql.tx("fail run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sup_run SET status = 'FAILED', finished_at = ?, "
-                    + "version = version + 1 WHERE run_id = ? AND status = 'RUNNING'")) {
-                ps.setLong(1, Codec.nanos(now));
-                ps.setString(2, runId);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'CANCELLED', version = "
-                    + "version + 1 WHERE run_id = ? AND state IN ('PENDING', 'READY', 'RETRY_WAIT')")) {
-                ps.setString(1, runId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+    private void failRun(Connection c, String runId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sup_run SET status = 'FAILED', finished_at = ?, "
+                + "version = version + 1 WHERE run_id = ? AND status = 'RUNNING'")) {
+            ps.setLong(1, Codec.nanos(now));
+            ps.setString(2, runId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'CANCELLED', version = "
+                + "version + 1 WHERE run_id = ? AND state IN ('PENDING', 'READY', 'RETRY_WAIT')")) {
+            ps.setString(1, runId);
+            ps.executeUpdate();
+        }
     }
 
     private void heartbeat() {
