@@ -80,7 +80,7 @@ public final class ClusterNode implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         RunStatus s = status(runId);
         while ((s == RunStatus.RUNNING || s == RunStatus.PENDING) && Instant.now().isBefore(deadline)) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             s = status(runId);
         }
         return s;

@@ -41,11 +41,13 @@ public final class ClusterWorker {
         long pid = ManagementFactory.getRuntimeMXBean().getPid();
         return ClusterNode.builder(ds).nodeId(id).threads(4).lease(lease).workflow(wf).handler(WORK, ctx -> {
             try (Connection c = ds.getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (task_id, pid, worker) "
-                        + "VALUES (?, ?, ?)")) {
+                java.time.Instant start = java.time.Instant.now();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (task_id, pid, worker, "
+                        + "started_ns) VALUES (?, ?, ?, ?)")) {
                     ps.setString(1, ctx.task().id());
                     ps.setLong(2, pid);
                     ps.setString(3, id);
+                    ps.setLong(4, start.getEpochSecond() * 1_000_000_000L + start.getNano());
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO effects VALUES (?, ?) "

@@ -46,7 +46,8 @@ public final class CrashWorker {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS effects (idem_key VARCHAR(300) PRIMARY KEY, task_id VARCHAR(100))");
             s.execute("CREATE TABLE IF NOT EXISTS executions (task_id VARCHAR(100), pid BIGINT, "
-                    + "at BIGINT DEFAULT (extract(epoch from clock_timestamp()) * 1000), worker VARCHAR(200))");
+                    + "at BIGINT DEFAULT (extract(epoch from clock_timestamp()) * 1000), worker VARCHAR(200), "
+                    + "started_ns BIGINT)");
         }
     }
 

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class ClusterEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEngine.class);
     /** Most tasks one worker claims per transaction: fewer round trips, leases held a little longer. */
-    private static final int BATCH = 8;
+    private static final int BATCH = 64;
 
     private final DataSource ds;
     private final Sql sql;
@@ -63,6 +63,8 @@ public final class ClusterEngine implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicLong lastRepair = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger cursor = new java.util.concurrent.atomic.AtomicInteger(-1);
     private final java.util.concurrent.atomic.AtomicLong lastCompletionCheck = new java.util.concurrent.atomic.AtomicLong();
 
     /**
@@ -186,6 +188,7 @@ public final class ClusterEngine implements AutoCloseable {
                 size = got.size() == size ? Math.min(BATCH, size * 2) : 1;
                 if (got.isEmpty()) {
                     completeRuns();
+                    repairPromotions();
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5 + ThreadLocalRandom.current().nextInt(10)));
                     continue;
                 }
@@ -201,32 +204,42 @@ public final class ClusterEngine implements AutoCloseable {
     }
 
     private List<Claimed> claim(int max) {
-        Instant now = clock.instant();
-        Instant expiry = now.plus(lease);
         return sql.tx("claim cluster tasks", c -> {
-            // READY first through the (state, idx) index; due retries only when nothing is ready.
-            List<Claimed> out = select(c, "t.state = 'READY'", max, null);
+            Instant now = clock.instant();
+            Instant expiry = now.plus(lease);
+            // One statement picks and leases the batch: READY first through the (state, idx) index, then due retries.
+            // The scan starts after the last position this node took: claimed rows leave dead READY index entries
+            // behind (until vacuum), and starting at the front every time would walk all of them.
+            int from = cursor.get();
+            List<Claimed> out = claim(c, "t2.state = 'READY' AND t2.idx > " + from, max, now, expiry, false);
+            if (out.isEmpty() && from >= 0) {
+                out = claim(c, "t2.state = 'READY'", max, now, expiry, false);
+            }
             if (out.isEmpty()) {
-                out = select(c, "t.state = 'RETRY_WAIT' AND t.not_before <= ?", max, now);
+                out = claim(c, "t2.state = 'RETRY_WAIT' AND t2.not_before <= ?", max, now, expiry, true);
             }
-            List<Claimed> claimed = new ArrayList<>();
-            for (Claimed cl : out) {
-                TaskRecord next = cl.record.claimed(nodeId, expiry, now);
-                if (JdbcRunStore.cas(c, next, cl.record.version())) {
-                    claimed.add(new Claimed(next, cl.workflowId));
-                }
-            }
-            return claimed;
+            int last = out.isEmpty() ? -1 : out.stream().mapToInt(cl -> cl.record.index()).max().getAsInt();
+            cursor.set(out.isEmpty() ? -1 : last);
+            return out;
         });
     }
 
-    private List<Claimed> select(Connection c, String filter, int max, Instant now) throws SQLException {
+    private List<Claimed> claim(Connection c, String filter, int max, Instant now, Instant expiry, boolean due)
+            throws SQLException {
         List<Claimed> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.*, r.workflow_id AS wf FROM sup_task t JOIN "
-                + "sup_run r ON r.run_id = t.run_id WHERE " + filter + " AND r.status = 'RUNNING' AND "
-                + "r.workflow_id = ANY(?) ORDER BY t.state, t.idx LIMIT ? FOR UPDATE OF t SKIP LOCKED")) {
+        // Mirrors TaskRecord.claimed: RUNNING, attempt + 1, version + 1, lease, started once, result cleared.
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task t SET state = 'RUNNING', attempt = t.attempt "
+                + "+ 1, version = t.version + 1, lease_owner = ?, lease_expiry = ?, not_before = NULL, started_at = "
+                + "COALESCE(t.started_at, ?), finished_at = NULL, output = NULL FROM (SELECT t2.run_id, t2.task_id, "
+                + "r.workflow_id FROM sup_task t2 JOIN sup_run r ON r.run_id = t2.run_id WHERE " + filter
+                + " AND r.status = 'RUNNING' AND r.workflow_id = ANY(?) ORDER BY t2.state, t2.idx LIMIT ? FOR UPDATE "
+                + "OF t2 SKIP LOCKED) pick WHERE t.run_id = pick.run_id AND t.task_id = pick.task_id "
+                + "RETURNING t.*, pick.workflow_id AS wf")) {
             int i = 1;
-            if (now != null) {
+            ps.setString(i++, nodeId);
+            ps.setLong(i++, Codec.nanos(expiry));
+            ps.setLong(i++, Codec.nanos(now));
+            if (due) {
                 ps.setLong(i++, Codec.nanos(now));
             }
             ps.setArray(i++, c.createArrayOf("varchar", plans.keySet().toArray()));
@@ -250,36 +263,64 @@ public final class ClusterEngine implements AutoCloseable {
      * once would otherwise each see the other's dependency unfinished, and nobody would promote it.
      */
     private void executeAll(List<Claimed> batch) {
-        List<Result> results = new ArrayList<>();
+        // Every claimed task gets its slot now, so heartbeats keep the whole batch's leases alive while it runs.
+        Map<Claimed, Slot> slots = new java.util.LinkedHashMap<>();
         for (Claimed cl : batch) {
-            results.add(run(cl));
+            Slot slot = new Slot(cl.record);
+            running.put(cl.record.runId() + ":" + cl.record.taskId(), slot);
+            slots.put(cl, slot);
         }
+        List<Result> results = new ArrayList<>();
+        slots.forEach((cl, slot) -> results.add(run(cl, slot)));
         Instant now = clock.instant();
         List<Claimed> succeeded = sql.tx("complete cluster tasks", c -> {
-            List<Claimed> ok = new ArrayList<>();
+            List<Pending> writes = new ArrayList<>();
             for (Result r : results) {
-                if (write(c, r, now)) {
-                    ok.add(r.claimed);
+                Pending p = write(r, now);
+                if (p != null) {
+                    writes.add(p);
+                }
+            }
+            int[] counts = JdbcRunStore.casBatch(c, writes.stream().map(Pending::next).toList(),
+                    writes.stream().mapToLong(Pending::expected).toArray());
+            List<Claimed> ok = new ArrayList<>();
+            for (int k = 0; k < writes.size(); k++) {
+                Pending p = writes.get(k);
+                if (counts[k] != 1) {
+                    continue; // fenced: the lease was reclaimed and another node owns the task
+                }
+                if (p.next.state() == TaskState.SUCCEEDED) {
+                    ok.add(p.claimed);
+                } else if (p.next.state() == TaskState.FAILED) {
+                    failRun(c, p.next.runId(), now);
                 }
             }
             return ok;
         });
+        succeeded.removeIf(cl -> plans.get(cl.workflowId).successors.getOrDefault(cl.record.taskId(), List.of())
+                .isEmpty());
         if (!succeeded.isEmpty()) {
+            // Candidates of the whole batch, deduplicated and in one global order, so that nodes promoting
+            // overlapping successors lock rows in the same order (no deadlocks between them).
+            java.util.TreeMap<String, String[]> candidates = new java.util.TreeMap<>();
+            for (Claimed cl : succeeded) {
+                Plan plan = plans.get(cl.workflowId);
+                for (String s : plan.successors.getOrDefault(cl.record.taskId(), List.of())) {
+                    candidates.put(cl.record.runId() + "\u0000" + s, new String[] {cl.workflowId, cl.record.runId(), s});
+                }
+            }
             sql.tx("promote successors", c -> {
-                for (Claimed cl : succeeded) {
-                    promote(c, cl.record.runId(), plans.get(cl.workflowId), cl.record.taskId(), now);
+                for (String[] cand : candidates.values()) {
+                    promoteOne(c, cand[1], plans.get(cand[0]), cand[2]);
                 }
                 return null;
             });
         }
     }
 
-    private Result run(Claimed cl) {
+    private Result run(Claimed cl, Slot slot) {
         Plan plan = plans.get(cl.workflowId);
         TaskRecord rec = cl.record;
-        String key = rec.runId() + ":" + rec.taskId();
-        Slot slot = new Slot(rec);
-        running.put(key, slot);
         TaskSpec spec = plan.tasks.get(rec.taskId());
         try {
             ClusterContext ctx = new ClusterContext(rec.runId(), cl.workflowId, spec, rec.attempt(),
@@ -291,33 +332,36 @@ public final class ClusterEngine implements AutoCloseable {
         }
     }
 
-    /** @return true if the task was stored as SUCCEEDED */
-    private boolean write(Connection c, Result r, Instant now) throws SQLException {
+    /** A result ready to be written: the new record and the version it replaces. */
+    private record Pending(Claimed claimed, TaskRecord next, long expected) {
+    }
+
+    /** @return the write for a result, or null if this node lost the lease while running it */
+    private Pending write(Result r, Instant now) {
         TaskRecord rec = r.claimed.record;
         running.remove(rec.runId() + ":" + rec.taskId());
         TaskRecord current;
         synchronized (r.slot) {
             r.slot.done = true;
             if (r.slot.lost) {
-                return false; // lease lost while running: another node owns the task now
+                return null;
             }
             current = r.slot.record;
         }
-        Plan plan = plans.get(r.claimed.workflowId);
-        TaskSpec spec = plan.tasks.get(rec.taskId());
+        TaskSpec spec = plans.get(r.claimed.workflowId).tasks.get(rec.taskId());
+        TaskRecord next;
         if (r.failure == null) {
-            return JdbcRunStore.cas(c, current.finished(TaskState.SUCCEEDED, now, r.output, null), current.version());
+            next = current.finished(TaskState.SUCCEEDED, now, r.output, null);
         } else if (spec.retryPolicy().shouldRetry(rec.attempt(), r.failure)) {
             Instant notBefore = now.plus(spec.retryPolicy().delayAfter(rec.attempt(),
                     ThreadLocalRandom.current()::nextDouble));
-            JdbcRunStore.cas(c, new TaskRecord(rec.runId(), rec.taskId(), rec.index(), TaskState.RETRY_WAIT,
-                    current.attempt(), current.version() + 1, null, null, notBefore, current.startedAt(), null, null,
-                    String.valueOf(r.failure)), current.version());
-        } else if (JdbcRunStore.cas(c, current.finished(TaskState.FAILED, now, null, String.valueOf(r.failure)),
-                current.version())) {
-            failRun(c, rec.runId(), now);
+            next = new TaskRecord(rec.runId(), rec.taskId(), rec.index(), TaskState.RETRY_WAIT, current.attempt(),
+                    current.version() + 1, null, null, notBefore, current.startedAt(), null, null,
+                    String.valueOf(r.failure));
+        } else {
+            next = current.finished(TaskState.FAILED, now, null, String.valueOf(r.failure));
         }
-        return false;
+        return new Pending(r.claimed, next, current.version());
     }
 
     private Map<String, Object> upstream(String runId, TaskSpec spec) {
@@ -344,20 +388,62 @@ public final class ClusterEngine implements AutoCloseable {
     }
 
     /** Makes READY every successor whose dependencies have all succeeded; completes the run after a sink. */
-    private void promote(Connection c, String runId, Plan plan, String taskId, Instant now) throws SQLException {
-        List<String> succ = plan.successors.getOrDefault(taskId, List.of());
-        for (String s : succ) {
-            List<String> deps = plan.tasks.get(s).dependencies().stream().map(Dependency::taskId).toList();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'READY', version = "
-                    + "version + 1 WHERE run_id = ? AND task_id = ? AND state = 'PENDING' AND NOT EXISTS (SELECT 1 "
-                    + "FROM sup_task d WHERE d.run_id = ? AND d.task_id = ANY(?) AND d.state <> 'SUCCEEDED')")) {
-                ps.setString(1, runId);
-                ps.setString(2, s);
-                ps.setString(3, runId);
-                ps.setArray(4, ids(c, deps));
-                ps.executeUpdate();
-            }
+    /** Makes {@code task} READY if it is PENDING and every dependency has succeeded (idempotent). */
+    private void promoteOne(Connection c, String runId, Plan plan, String task) throws SQLException {
+        List<String> deps = plan.tasks.get(task).dependencies().stream().map(Dependency::taskId).toList();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'READY', version = version + 1 "
+                + "WHERE run_id = ? AND task_id = ? AND state = 'PENDING' AND NOT EXISTS (SELECT 1 FROM sup_task d "
+                + "WHERE d.run_id = ? AND d.task_id = ANY(?) AND d.state <> 'SUCCEEDED')")) {
+            ps.setString(1, runId);
+            ps.setString(2, task);
+            ps.setString(3, runId);
+            ps.setArray(4, ids(c, deps));
+            ps.executeUpdate();
         }
+    }
+
+    /**
+     * Promotes every PENDING task of our running runs whose dependencies have all succeeded. Normally promotion
+     * follows each completion; this catches the ones a failed promotion transaction left behind (the completion
+     * had committed). Runs when a node is idle, at most once a second.
+     */
+    private void repairPromotions() {
+        long t = System.nanoTime();
+        long last = lastRepair.get();
+        if (t - last < TimeUnit.SECONDS.toNanos(1) || !lastRepair.compareAndSet(last, t)) {
+            return;
+        }
+        sql.tx("repair promotions", c -> {
+            Map<String, String> runs = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT run_id, workflow_id FROM sup_run WHERE status = "
+                    + "'RUNNING' AND workflow_id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", plans.keySet().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        runs.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            for (Map.Entry<String, String> run : runs.entrySet()) {
+                Plan plan = plans.get(run.getValue());
+                Map<String, String> states = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT task_id, state FROM sup_task WHERE run_id = ?")) {
+                    ps.setString(1, run.getKey());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            states.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                for (Map.Entry<String, String> e : states.entrySet()) {
+                    if (e.getValue().equals("PENDING") && plan.tasks.get(e.getKey()).dependencies().stream()
+                            .allMatch(d -> "SUCCEEDED".equals(states.get(d.taskId())))) {
+                        promoteOne(c, run.getKey(), plan, e.getKey());
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /**
@@ -367,8 +453,8 @@ public final class ClusterEngine implements AutoCloseable {
     private void completeRuns() {
         long t = System.nanoTime();
         long last = lastCompletionCheck.get();
-        if (t - last < TimeUnit.MILLISECONDS.toNanos(100) || !lastCompletionCheck.compareAndSet(last, t)) {
-            return; // one check per node every 100 ms is plenty
+        if (t - last < TimeUnit.MILLISECONDS.toNanos(25) || !lastCompletionCheck.compareAndSet(last, t)) {
+            return; // one check per node every 25 ms while idle
         }
         Instant now = clock.instant();
         sql.tx("complete runs", c -> {

@@ -167,28 +167,48 @@ public final class JdbcRunStore implements RunStore {
         return updated;
     }
 
-    /** @return true if {@code next} replaced the stored version {@code expected} (false when fenced) */
-    boolean casQuietly(TaskRecord next, long expected) {
-        return sql.tx("update task " + next.taskId(), c -> cas(c, next, expected));
+    /** @return per record: 1 if it replaced its expected version, 0 if fenced (one round trip for all) */
+    static int[] casBatch(Connection c, List<TaskRecord> next, long[] expected) throws SQLException {
+        if (next.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement(CAS)) {
+            for (int i = 0; i < next.size(); i++) {
+                bindCas(ps, next.get(i), expected[i]);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                // Some drivers report SUCCESS_NO_INFO for batches; treat it as a row written.
+                counts[i] = counts[i] == java.sql.Statement.SUCCESS_NO_INFO ? 1 : counts[i];
+            }
+            return counts;
+        }
+    }
+
+    private static final String CAS = "UPDATE sup_task SET state = ?, attempt = ?, version = ?, lease_owner = ?, "
+            + "lease_expiry = ?, not_before = ?, started_at = ?, finished_at = ?, output = ?, error = ? "
+            + "WHERE run_id = ? AND task_id = ? AND version = ?";
+
+    private static void bindCas(PreparedStatement ps, TaskRecord next, long expected) throws SQLException {
+        ps.setString(1, next.state().name());
+        ps.setInt(2, next.attempt());
+        ps.setLong(3, next.version());
+        ps.setString(4, next.leaseOwner());
+        Codec.setLong(ps, 5, Codec.nanos(next.leaseExpiry()));
+        Codec.setLong(ps, 6, Codec.nanos(next.notBefore()));
+        Codec.setLong(ps, 7, Codec.nanos(next.startedAt()));
+        Codec.setLong(ps, 8, Codec.nanos(next.finishedAt()));
+        ps.setString(9, Codec.json(next.output()));
+        ps.setString(10, next.error());
+        ps.setString(11, next.runId());
+        ps.setString(12, next.taskId());
+        ps.setLong(13, expected);
     }
 
     static boolean cas(Connection c, TaskRecord next, long expected) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = ?, attempt = ?, version = ?, "
-                + "lease_owner = ?, lease_expiry = ?, not_before = ?, started_at = ?, finished_at = ?, output = ?, "
-                + "error = ? WHERE run_id = ? AND task_id = ? AND version = ?")) {
-            ps.setString(1, next.state().name());
-            ps.setInt(2, next.attempt());
-            ps.setLong(3, next.version());
-            ps.setString(4, next.leaseOwner());
-            Codec.setLong(ps, 5, Codec.nanos(next.leaseExpiry()));
-            Codec.setLong(ps, 6, Codec.nanos(next.notBefore()));
-            Codec.setLong(ps, 7, Codec.nanos(next.startedAt()));
-            Codec.setLong(ps, 8, Codec.nanos(next.finishedAt()));
-            ps.setString(9, Codec.json(next.output()));
-            ps.setString(10, next.error());
-            ps.setString(11, next.runId());
-            ps.setString(12, next.taskId());
-            ps.setLong(13, expected);
+        try (PreparedStatement ps = c.prepareStatement(CAS)) {
+            bindCas(ps, next, expected);
             return ps.executeUpdate() == 1;
         }
     }
