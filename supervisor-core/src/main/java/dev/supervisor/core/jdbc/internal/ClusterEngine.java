@@ -63,6 +63,7 @@ public final class ClusterEngine implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
+    private final Map<String, String> runWorkflows = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong lastRepair = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger cursor = new java.util.concurrent.atomic.AtomicInteger(-1);
     private final java.util.concurrent.atomic.AtomicLong lastCompletionCheck = new java.util.concurrent.atomic.AtomicLong();
@@ -226,15 +227,14 @@ public final class ClusterEngine implements AutoCloseable {
 
     private List<Claimed> claim(Connection c, String filter, int max, Instant now, Instant expiry, boolean due)
             throws SQLException {
-        List<Claimed> out = new ArrayList<>();
-        // Mirrors TaskRecord.claimed: RUNNING, attempt + 1, version + 1, lease, started once, result cleared.
+        List<TaskRecord> picked = new ArrayList<>();
+        // Mirrors TaskRecord.claimed: RUNNING, attempt + 1, version + 1, lease, started once, result cleared. The
+        // pick reads sup_task alone so it stays an index range scan on (state, idx) however large the table grows.
         try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task t SET state = 'RUNNING', attempt = t.attempt "
                 + "+ 1, version = t.version + 1, lease_owner = ?, lease_expiry = ?, not_before = NULL, started_at = "
-                + "COALESCE(t.started_at, ?), finished_at = NULL, output = NULL FROM (SELECT t2.run_id, t2.task_id, "
-                + "r.workflow_id FROM sup_task t2 JOIN sup_run r ON r.run_id = t2.run_id WHERE " + filter
-                + " AND r.status = 'RUNNING' AND r.workflow_id = ANY(?) ORDER BY t2.state, t2.idx LIMIT ? FOR UPDATE "
-                + "OF t2 SKIP LOCKED) pick WHERE t.run_id = pick.run_id AND t.task_id = pick.task_id "
-                + "RETURNING t.*, pick.workflow_id AS wf")) {
+                + "COALESCE(t.started_at, ?), finished_at = NULL, output = NULL FROM (SELECT t2.run_id, t2.task_id "
+                + "FROM sup_task t2 WHERE " + filter + " ORDER BY t2.state, t2.idx LIMIT ? FOR UPDATE SKIP LOCKED) "
+                + "pick WHERE t.run_id = pick.run_id AND t.task_id = pick.task_id RETURNING t.*")) {
             int i = 1;
             ps.setString(i++, nodeId);
             ps.setLong(i++, Codec.nanos(expiry));
@@ -242,15 +242,44 @@ public final class ClusterEngine implements AutoCloseable {
             if (due) {
                 ps.setLong(i++, Codec.nanos(now));
             }
-            ps.setArray(i++, c.createArrayOf("varchar", plans.keySet().toArray()));
             ps.setInt(i, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Claimed(Codec.task(rs), rs.getString("wf")));
+                    picked.add(Codec.task(rs));
                 }
             }
         }
+        List<Claimed> out = new ArrayList<>();
+        for (TaskRecord r : picked) {
+            String wf = workflowOf(c, r.runId());
+            if (wf != null && plans.containsKey(wf)) {
+                out.add(new Claimed(r, wf));
+            } else {
+                // A run this node cannot execute (another deployment's workflow, or a run that ended): hand it back.
+                JdbcRunStore.cas(c, r.released("node " + nodeId + " does not run workflow " + wf), r.version());
+            }
+        }
         return out;
+    }
+
+    /** @return the workflow of a running run (cached), or null if the run is not running */
+    private String workflowOf(Connection c, String runId) throws SQLException {
+        String cached = runWorkflows.get(runId);
+        if (cached != null) {
+            return cached;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT workflow_id FROM sup_run WHERE run_id = ? AND status = "
+                + "'RUNNING'")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String wf = rs.getString(1);
+                runWorkflows.put(runId, wf);
+                return wf;
+            }
+        }
     }
 
     /** A handler's result waiting to be written. */
