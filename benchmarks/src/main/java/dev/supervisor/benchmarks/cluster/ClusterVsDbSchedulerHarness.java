@@ -29,7 +29,10 @@ import java.util.concurrent.TimeUnit;
  * database of the same server, each with a HikariCP pool of 10, in the same run. Both sides get all tasks queued
  * before their workers start; the time runs from start to the last completion.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.supervisor.benchmarks.cluster.ClusterVsDbSchedulerHarness [tasks]</pre>
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar \
+ *     dev.supervisor.benchmarks.cluster.ClusterVsDbSchedulerHarness [tasks]
+ * </pre>
  */
 public final class ClusterVsDbSchedulerHarness {
     private ClusterVsDbSchedulerHarness() {

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * Runs a detector over a NAB-format directory and prints the three normalised profile scores, each at its own
  * swept global threshold, and the standard score per category.
  *
- * <pre>java -cp … dev.supervisor.analytics.nab.NabHarness ../shared/datasets/nab [ensemble|zscore|mad|ewma|seasonal]</pre>
+ * <pre>
+ * java -cp … dev.supervisor.analytics.nab.NabHarness ../shared/datasets/nab [ensemble|zscore|mad|ewma|seasonal]
+ * </pre>
  */
 public final class NabHarness {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

@@ -237,7 +237,10 @@ public final class LivePublisher<T> implements Flow.Publisher<T>, AutoCloseable 
             return this;
         }
 
-        /** @param executor runs deliveries; must not run tasks on the caller's thread if subscribers block @return this */
+        /**
+         * @param executor runs deliveries; must not run tasks on the caller's thread if subscribers block
+         * @return this
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;

@@ -99,7 +99,8 @@ public final class MetricQuery {
         public Builder step(Duration step) {
             Objects.requireNonNull(step, "step");
             if (step.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw new IllegalArgumentException("step must be at least 1 minute (the finest rollup) but was " + step);
+                throw new IllegalArgumentException("step must be at least 1 minute (the finest rollup) but was "
+                        + step);
             }
             this.step = step;
             return this;

@@ -42,8 +42,10 @@ public final class OidcProvider {
     /** @return Google: RS256 ID tokens whose issuer is {@code https://accounts.google.com} or the legacy form */
     public static OidcProvider google() {
         return new OidcProvider("google", URI.create("https://accounts.google.com/o/oauth2/v2/auth"),
-                URI.create("https://oauth2.googleapis.com/token"), URI.create("https://www.googleapis.com/oauth2/v3/certs"),
-                Set.of("https://accounts.google.com", "accounts.google.com"), null, List.of("openid", "email", "profile"));
+                URI.create("https://oauth2.googleapis.com/token"),
+                        URI.create("https://www.googleapis.com/oauth2/v3/certs"),
+                Set.of("https://accounts.google.com", "accounts.google.com"), null, List.of("openid", "email",
+                        "profile"));
     }
 
     /**
@@ -72,7 +74,8 @@ public final class OidcProvider {
         return new OidcProvider("microsoft", URI.create(base + "/oauth2/v2.0/authorize"),
                 URI.create(base + "/oauth2/v2.0/token"), URI.create(base + "/discovery/v2.0/keys"),
                 fixed ? Set.of(base + "/v2.0") : Set.of(),
-                fixed ? null : "https://login.microsoftonline.com/{tenantid}/v2.0", List.of("openid", "email", "profile"));
+                fixed ? null : "https://login.microsoftonline.com/{tenantid}/v2.0", List.of("openid", "email",
+                        "profile"));
     }
 
     /**
@@ -105,7 +108,8 @@ public final class OidcProvider {
                     + "' is not the requested '" + iss + "'");
         }
         return new OidcProvider(base, Http.requireSecure(doc.path("authorization_endpoint").asText(null),
-                "authorization_endpoint"), Http.requireSecure(doc.path("token_endpoint").asText(null), "token_endpoint"),
+                "authorization_endpoint"), Http.requireSecure(doc.path("token_endpoint").asText(null),
+                        "token_endpoint"),
                 Http.requireSecure(doc.path("jwks_uri").asText(null), "jwks_uri"), Set.of(iss), null,
                 List.of("openid", "email", "profile"));
     }

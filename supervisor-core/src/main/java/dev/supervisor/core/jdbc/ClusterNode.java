@@ -138,7 +138,8 @@ public final class ClusterNode implements AutoCloseable {
 
         /** @param lease how long a claim lasts without a heartbeat, 1 s to 1 h (default 30 s) @return this */
         public Builder lease(Duration lease) {
-            if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0 || lease.compareTo(Duration.ofHours(1)) > 0) {
+            if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0
+                    || lease.compareTo(Duration.ofHours(1)) > 0) {
                 throw new IllegalArgumentException("lease must be between 1 s and 1 h but was " + lease);
             }
             this.lease = lease;

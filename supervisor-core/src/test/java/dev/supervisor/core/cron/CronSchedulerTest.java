@@ -322,7 +322,8 @@ class CronSchedulerTest {
         List<ScheduledFire> handed = new ArrayList<>();
         ScheduleTarget submit = ScheduleTarget.workflow(sup, wf);
         CronScheduler cron = scheduler(clock, ScheduleStores.inMemory());
-        cron.add(ScheduleSpec.builder("wf", CronSchedule.of("0 0 * * * ?", CronDialect.QUARTZ, ZoneOffset.UTC), fire -> {
+        cron.add(ScheduleSpec.builder("wf", CronSchedule.of("0 0 * * * ?", CronDialect.QUARTZ, ZoneOffset.UTC),
+                fire -> {
             handed.add(fire);
             FireExecution e = submit.fire(fire);
             assertThat(e.completion().toCompletableFuture().join()).extracting("status").isEqualTo(RunStatus.SUCCEEDED);

@@ -47,14 +47,17 @@ class CronSemanticsTest {
     @Test
     void nearestWeekday_neverCrossesMonthEdge() {
         // 2025-05-31 is a Saturday: nearest weekday inside May is Friday 30th, not Monday 2 June.
-        assertThat(next("0 0 0 31W * ?", CronDialect.QUARTZ, "2025-05-01T00:00", 1)).containsExactly("2025-05-30T00:00");
+        assertThat(next("0 0 0 31W * ?", CronDialect.QUARTZ, "2025-05-01T00:00", 1))
+                .containsExactly("2025-05-30T00:00");
         // 2025-11-30 is a Sunday, the last day: Friday 28th.
-        assertThat(next("0 0 0 30W 11 ?", CronDialect.QUARTZ, "2025-11-01T00:00", 1)).containsExactly("2025-11-28T00:00");
+        assertThat(next("0 0 0 30W 11 ?", CronDialect.QUARTZ, "2025-11-01T00:00", 1))
+                .containsExactly("2025-11-28T00:00");
     }
 
     @Test
     void nearestWeekday_dayTheMonthLacks_noFireAndNoThrow() {
-        assertThat(next("0 0 0 31W 4,5 ?", CronDialect.QUARTZ, "2025-04-01T00:00", 1)).containsExactly("2025-05-30T00:00");
+        assertThat(next("0 0 0 31W 4,5 ?", CronDialect.QUARTZ, "2025-04-01T00:00", 1))
+                .containsExactly("2025-05-30T00:00");
     }
 
     @Test
@@ -83,7 +86,8 @@ class CronSemanticsTest {
     @Test
     void dayOfWeekNumbering_differsPerDialect_sundayLast() {
         String lastSundayJan2025 = "2025-01-26T00:00";
-        assertThat(next("0 0 0 ? * SUNL", CronDialect.QUARTZ, "2025-01-01T00:00", 1)).containsExactly(lastSundayJan2025);
+        assertThat(next("0 0 0 ? * SUNL", CronDialect.QUARTZ, "2025-01-01T00:00", 1))
+                .containsExactly(lastSundayJan2025);
         assertThat(next("0 0 0 ? * 1L", CronDialect.QUARTZ, "2025-01-01T00:00", 1)).containsExactly(lastSundayJan2025);
         assertThat(next("0 0 0 * * 0L", CronDialect.SPRING, "2025-01-01T00:00", 1)).containsExactly(lastSundayJan2025);
         assertThat(next("0 0 0 * * 7L", CronDialect.SPRING, "2025-01-01T00:00", 1)).containsExactly(lastSundayJan2025);
@@ -105,7 +109,8 @@ class CronSemanticsTest {
     void dayOfMonthWithDayOfWeek_orInUnix_andInSpring_questionMarkInQuartz() {
         assertThat(next("0 0 13 * 5", CronDialect.UNIX, "2025-06-01T00:00", 2))
                 .containsExactly("2025-06-06T00:00", "2025-06-13T00:00");
-        assertThat(next("0 0 0 13 * FRI", CronDialect.SPRING, "2025-01-01T00:00", 1)).containsExactly("2025-06-13T00:00");
+        assertThat(next("0 0 0 13 * FRI", CronDialect.SPRING, "2025-01-01T00:00", 1))
+                .containsExactly("2025-06-13T00:00");
         assertThat(rejected("0 0 0 13 * FRI", CronDialect.QUARTZ).reason()).contains("'?'");
         assertThat(rejected("0 0 0 ? * ?", CronDialect.QUARTZ).reason()).contains("only one");
     }
@@ -168,7 +173,8 @@ class CronSemanticsTest {
 
     @Test
     void describe_givesAnEnglishSentence() {
-        assertThat(CronExpression.quartz("0 0 12 ? * MON-FRI").describe().toLowerCase()).contains("12").contains("monday");
+        assertThat(CronExpression.quartz("0 0 12 ? * MON-FRI").describe().toLowerCase()).contains("12")
+                .contains("monday");
         assertThat(CronExpression.unix("*/5 * * * *").describe().toLowerCase()).contains("5 minutes");
         assertThat(CronExpression.unix("@daily").describe()).isNotBlank();
     }

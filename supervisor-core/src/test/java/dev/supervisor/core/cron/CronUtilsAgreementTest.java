@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * seeded random Quartz expressions plus the specials, 30 chained fires each.
  */
 class CronUtilsAgreementTest {
-    private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+    private static final CronParser QUARTZ =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     private static void agree(String expr, ZonedDateTime from) {
         ExecutionTime theirs = ExecutionTime.forCron(QUARTZ.parse(expr));

@@ -51,7 +51,8 @@ class CronVectorsTest {
                 .containsExactly("2025-03-30T03:30+02:00", "2025-03-31T02:30+02:00");
         CronSchedule skip = CronSchedule.builder(CronExpression.quartz("0 30 2 * * ?"), ZoneId.of("Europe/Berlin"))
                 .gapPolicy(DstGapPolicy.SKIP).build();
-        assertThat(fires(skip, local("2025-03-29T12:00", "Europe/Berlin"), 1)).containsExactly("2025-03-31T02:30+02:00");
+        assertThat(fires(skip, local("2025-03-29T12:00", "Europe/Berlin"), 1))
+                .containsExactly("2025-03-31T02:30+02:00");
         CronSchedule nextValid = CronSchedule.builder(CronExpression.quartz("0 30 2 * * ?"),
                 ZoneId.of("Europe/Berlin")).gapPolicy(DstGapPolicy.NEXT_VALID_INSTANT).build();
         assertThat(fires(nextValid, local("2025-03-29T12:00", "Europe/Berlin"), 1))
@@ -68,7 +69,8 @@ class CronVectorsTest {
     void row02_lastOccurrence_firesInSecondPass() {
         CronSchedule last = CronSchedule.builder(CronExpression.quartz("0 30 2 * * ?"), ZoneId.of("Europe/Berlin"))
                 .overlapPolicy(DstOverlapPolicy.LAST_OCCURRENCE).build();
-        assertThat(fires(last, local("2025-10-25T12:00", "Europe/Berlin"), 1)).containsExactly("2025-10-26T02:30+01:00");
+        assertThat(fires(last, local("2025-10-25T12:00", "Europe/Berlin"), 1))
+                .containsExactly("2025-10-26T02:30+01:00");
     }
 
     @Test

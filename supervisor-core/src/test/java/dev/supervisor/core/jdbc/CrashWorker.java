@@ -59,7 +59,8 @@ public final class CrashWorker {
         Supervisor sup = Supervisor.create(SupervisorConfig.builder().runStore(JdbcStores.runStore(ds))
                 .executor(pool).maxConcurrency(4).nodeId(args[0] + "-" + pid).handler(EFFECT, ctx -> {
                     try (Connection c = ds.getConnection()) {
-                        try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (task_id, pid) VALUES (?, ?)")) {
+                        try (PreparedStatement ps = c.prepareStatement(
+                                "INSERT INTO executions (task_id, pid) VALUES (?, ?)")) {
                             ps.setString(1, ctx.task().id());
                             ps.setLong(2, pid);
                             ps.executeUpdate();

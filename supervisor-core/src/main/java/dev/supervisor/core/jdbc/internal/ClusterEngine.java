@@ -66,7 +66,8 @@ public final class ClusterEngine implements AutoCloseable {
     private final Map<String, String> runWorkflows = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong lastRepair = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger cursor = new java.util.concurrent.atomic.AtomicInteger(-1);
-    private final java.util.concurrent.atomic.AtomicLong lastCompletionCheck = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastCompletionCheck =
+            new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * A task this node is running. Heartbeats and completion take turns on it, so completion always writes over the
@@ -335,7 +336,8 @@ public final class ClusterEngine implements AutoCloseable {
             for (Claimed cl : succeeded) {
                 Plan plan = plans.get(cl.workflowId);
                 for (String s : plan.successors.getOrDefault(cl.record.taskId(), List.of())) {
-                    candidates.put(cl.record.runId() + "\u0000" + s, new String[] {cl.workflowId, cl.record.runId(), s});
+                    candidates.put(cl.record.runId() + "\u0000" + s, new String[] {cl.workflowId, cl.record.runId(),
+                            s});
                 }
             }
             sql.tx("promote successors", c -> {
@@ -456,7 +458,8 @@ public final class ClusterEngine implements AutoCloseable {
             for (Map.Entry<String, String> run : runs.entrySet()) {
                 Plan plan = plans.get(run.getValue());
                 Map<String, String> states = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT task_id, state FROM sup_task WHERE run_id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT task_id, state FROM sup_task WHERE run_id = ?")) {
                     ps.setString(1, run.getKey());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
