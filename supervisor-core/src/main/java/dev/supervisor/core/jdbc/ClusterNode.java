@@ -146,7 +146,11 @@ public final class ClusterNode implements AutoCloseable {
             return this;
         }
 
-        /** @param clock the clock (leases compare times of all nodes: keep them in sync) @return this */
+        /**
+         * @param clock the clock handlers see; leases, claim and completion times use the database's clock, so
+         *        nodes with drifting clocks still agree on when a lease ends
+         * @return this
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -65,6 +65,24 @@ class ClusterNodeTest {
     }
 
     @Test
+    void nodeWithAClockAnHourAhead_doesNotStealLeases() throws Exception {
+        org.postgresql.ds.PGSimpleDataSource raw = (org.postgresql.ds.PGSimpleDataSource) Databases.postgres();
+        DataSource ds = new SimplePool(raw.getUrl() + "?user=postgres", 16);
+        CrashWorker.schema(ds);
+        WorkflowSpec wf = ClusterWorker.workflow(10, 40);
+        ClusterNode normal = ClusterWorker.node(ds, "normal", wf, Duration.ofSeconds(2));
+        ClusterNode ahead = ClusterWorker.node(ds, "ahead", wf, Duration.ofSeconds(2),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(1)));
+        String runId = normal.submit(wf, Map.of());
+        assertThat(ahead.await(runId, Duration.ofMinutes(2))).isEqualTo(RunStatus.SUCCEEDED);
+        normal.close();
+        ahead.close();
+        // Leases live on the database clock: the node an hour ahead never sees the other's leases as expired.
+        assertThat(count(ds, "SELECT COUNT(*) FROM executions")).isEqualTo(400);
+        assertThat(count(ds, "SELECT COUNT(DISTINCT worker) FROM executions")).isEqualTo(2);
+    }
+
+    @Test
     void workflowsWithConditions_areRefusedAtSubmit() {
         DataSource ds = Databases.postgres();
         WorkflowSpec wf = WorkflowSpec.builder("cond").task(TaskSpec.builder("a", ClusterWorker.WORK))

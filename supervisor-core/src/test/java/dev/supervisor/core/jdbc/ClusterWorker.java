@@ -38,8 +38,13 @@ public final class ClusterWorker {
     }
 
     static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease) {
+        return node(ds, id, wf, lease, java.time.Clock.systemUTC());
+    }
+
+    static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease, java.time.Clock clock) {
         long pid = ManagementFactory.getRuntimeMXBean().getPid();
-        return ClusterNode.builder(ds).nodeId(id).threads(4).lease(lease).workflow(wf).handler(WORK, ctx -> {
+        return ClusterNode.builder(ds).nodeId(id).threads(4).lease(lease).clock(clock).workflow(wf).handler(WORK,
+                ctx -> {
             try (Connection c = ds.getConnection()) {
                 java.time.Instant start = java.time.Instant.now();
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (task_id, pid, worker, "

@@ -207,7 +207,7 @@ public final class ClusterEngine implements AutoCloseable {
 
     private List<Claimed> claim(int max) {
         return sql.tx("claim cluster tasks", c -> {
-            Instant now = clock.instant();
+            Instant now = databaseNow(c);
             Instant expiry = now.plus(lease);
             // One statement picks and leases the batch: READY first through the (state, idx) index, then due retries.
             // The scan starts after the last position this node took: claimed rows leave dead READY index entries
@@ -302,8 +302,8 @@ public final class ClusterEngine implements AutoCloseable {
         }
         List<Result> results = new ArrayList<>();
         slots.forEach((cl, slot) -> results.add(run(cl, slot)));
-        Instant now = clock.instant();
         List<Claimed> succeeded = sql.tx("complete cluster tasks", c -> {
+            Instant now = databaseNow(c);
             List<Pending> writes = new ArrayList<>();
             for (Result r : results) {
                 Pending p = write(r, now);
@@ -488,8 +488,8 @@ public final class ClusterEngine implements AutoCloseable {
         if (t - last < TimeUnit.MILLISECONDS.toNanos(25) || !lastCompletionCheck.compareAndSet(last, t)) {
             return; // one check per node every 25 ms while idle
         }
-        Instant now = clock.instant();
         sql.tx("complete runs", c -> {
+            Instant now = databaseNow(c);
             try (PreparedStatement ps = c.prepareStatement("UPDATE sup_run r SET status = 'SUCCEEDED', "
                     + "finished_at = ?, version = version + 1 WHERE r.status = 'RUNNING' AND r.workflow_id = ANY(?) "
                     + "AND NOT EXISTS (SELECT 1 FROM sup_task t WHERE t.run_id = r.run_id AND t.state <> "
@@ -518,7 +518,10 @@ public final class ClusterEngine implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            Instant now = clock.instant();
+            if (running.isEmpty()) {
+                return;
+            }
+            Instant now = sql.read("read database clock", this::databaseNow);
             for (Slot slot : running.values()) {
                 synchronized (slot) {
                     if (slot.done || slot.lost) {
@@ -535,12 +538,26 @@ public final class ClusterEngine implements AutoCloseable {
 
     private void sweep() {
         try {
-            List<TaskRecord> back = store.reclaimExpired(clock.instant());
+            List<TaskRecord> back = store.reclaimExpired(sql.read("read database clock", this::databaseNow));
             if (!back.isEmpty()) {
                 LOG.info("{} reclaimed {} tasks whose lease expired", nodeId, back.size());
             }
         } catch (RuntimeException e) {
             LOG.warn("lease sweep on {} failed", nodeId, e);
+        }
+    }
+
+    /**
+     * Leases are granted, renewed and expired on the database's clock, so nodes whose clocks disagree still agree
+     * on when a lease ends.
+     */
+    private Instant databaseNow(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long micros = rs.getLong(1);
+            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
         }
     }
 
