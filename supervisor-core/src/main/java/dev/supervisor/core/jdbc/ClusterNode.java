@@ -33,10 +33,12 @@ import javax.sql.DataSource;
 public final class ClusterNode implements AutoCloseable {
     private final ClusterEngine engine;
     private final String nodeId;
+    private final DataSource ds;
 
     private ClusterNode(Builder b) {
         SqlDialect dialect = JdbcStores.migrate(b.ds);
         this.nodeId = b.nodeId;
+        this.ds = b.ds;
         this.engine = new ClusterEngine(b.ds, dialect, b.nodeId, b.handlers, b.clock, b.lease, b.threads);
         b.workflows.values().forEach(engine::register);
         engine.start();
@@ -61,7 +63,9 @@ public final class ClusterNode implements AutoCloseable {
      * @return the run id
      */
     public String submit(WorkflowSpec workflow, Map<String, Object> inputs) {
-        return engine.submit(workflow, Objects.requireNonNull(inputs, "inputs"));
+        Objects.requireNonNull(inputs, "inputs");
+        JdbcStores.saveWorkflow(ds, workflow);
+        return engine.submit(workflow, inputs);
     }
 
     /** @param runId a run @return its stored status */

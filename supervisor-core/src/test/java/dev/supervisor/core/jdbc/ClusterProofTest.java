@@ -47,11 +47,18 @@ class ClusterProofTest {
             assertThat(c.isAlive()).isTrue();
             c.waitFor(50, TimeUnit.MILLISECONDS);
         }
+        // Kill it while it holds leases, so that the reclaim path is exercised.
+        long holdDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
+                + "AND lease_owner = 'node-c'") == 0 && System.nanoTime() < holdDeadline) {
+            c.waitFor(1, TimeUnit.MILLISECONDS);
+        }
         c.destroyForcibly();
         c.waitFor(30, TimeUnit.SECONDS);
         long killed = System.nanoTime();
         long orphaned = ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
                 + "AND lease_owner = 'node-c'");
+        assertThat(orphaned).as("node-c held leases when killed").isPositive();
         while (ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
                 + "AND lease_owner = 'node-c'") > 0) {
             assertThat(System.nanoTime() - killed).isLessThan(TimeUnit.SECONDS.toNanos(30));

@@ -67,6 +67,22 @@ class MigrationsTest {
     }
 
     @Test
+    void workflowDefinitions_roundTripThroughTheDatabase() {
+        DataSource ds = Databases.h2();
+        dev.supervisor.api.WorkflowSpec wf = dev.supervisor.api.WorkflowSpec.builder("nightly")
+                .task(dev.supervisor.api.TaskSpec.builder("a", dev.supervisor.api.TaskType.of("t")))
+                .task(dev.supervisor.api.TaskSpec.builder("b", dev.supervisor.api.TaskType.of("t")).dependsOn("a"))
+                .build();
+        assertThat(JdbcStores.findWorkflow(ds, "nightly")).isEmpty();
+        JdbcStores.saveWorkflow(ds, wf);
+        JdbcStores.saveWorkflow(ds, wf);
+        dev.supervisor.api.WorkflowSpec back = JdbcStores.findWorkflow(ds, "nightly").orElseThrow();
+        assertThat(back.tasks()).extracting(dev.supervisor.api.TaskSpec::id).containsExactly("a", "b");
+        assertThat(back.tasks().get(1).dependencies()).extracting(dev.supervisor.api.Dependency::taskId)
+                .containsExactly("a");
+    }
+
+    @Test
     void databaseNewerThanTheCode_isRefusedWithAClearMessage() throws Exception {
         DataSource ds = Databases.postgres();
         JdbcStores.migrate(ds);

@@ -28,7 +28,9 @@ public final class Migrations {
                     + "next_fire BIGINT, last_fire BIGINT, paused BOOLEAN NOT NULL, completed BOOLEAN NOT NULL, "
                     + "version BIGINT NOT NULL)"),
             List.of("CREATE INDEX sup_run_history ON sup_run (status, created_at)"),
-            List.of("CREATE INDEX sup_task_ready ON sup_task (state, idx)"));
+            List.of("CREATE INDEX sup_task_ready ON sup_task (state, idx)"),
+            List.of("CREATE TABLE sup_workflow (workflow_id VARCHAR(200) PRIMARY KEY, definition TEXT NOT NULL, "
+                    + "updated_at BIGINT NOT NULL)"));
 
     private Migrations() {
     }
