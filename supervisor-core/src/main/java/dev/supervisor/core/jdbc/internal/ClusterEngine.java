@@ -55,7 +55,9 @@ public final class ClusterEngine implements AutoCloseable {
     private final String nodeId;
     private final Map<TaskType, TaskHandler> handlers;
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> inputs = new ConcurrentHashMap<>();
+    /** Per-run caches, bounded so that a long-lived node does not keep every run it ever saw. */
+    private final Map<String, Map<String, Object>> inputs = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(10_000).<String, Map<String, Object>>build().asMap();
     private final Map<String, Slot> running = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration lease;
@@ -63,7 +65,8 @@ public final class ClusterEngine implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
-    private final Map<String, String> runWorkflows = new ConcurrentHashMap<>();
+    private final Map<String, String> runWorkflows = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(10_000).<String, String>build().asMap();
     private final java.util.concurrent.atomic.AtomicLong lastRepair = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger cursor = new java.util.concurrent.atomic.AtomicInteger(-1);
     private final java.util.concurrent.atomic.AtomicLong lastCompletionCheck =
