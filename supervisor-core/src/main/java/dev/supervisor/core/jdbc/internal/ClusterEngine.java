@@ -233,12 +233,14 @@ public final class ClusterEngine implements AutoCloseable {
             throws SQLException {
         List<TaskRecord> picked = new ArrayList<>();
         // Mirrors TaskRecord.claimed: RUNNING, attempt + 1, version + 1, lease, started once, result cleared. The
-        // pick reads sup_task alone so it stays an index range scan on (state, idx) however large the table grows.
+        // pick reads sup_task alone so it stays an index range scan of the ready rows however large the table
+        // grows; ARRAY(...) runs it first and the update then visits exactly those rows by physical address (a
+        // join back on the key let the planner choose a hash join over the whole table: 37 ms per claim at 40k).
+        // The row locks taken by the pick keep those addresses valid until the update.
         try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task t SET state = 'RUNNING', attempt = t.attempt "
                 + "+ 1, version = t.version + 1, lease_owner = ?, lease_expiry = ?, not_before = NULL, started_at = "
-                + "COALESCE(t.started_at, ?), finished_at = NULL, output = NULL FROM (SELECT t2.run_id, t2.task_id "
-                + "FROM sup_task t2 WHERE " + filter + " ORDER BY t2.state, t2.idx LIMIT ? FOR UPDATE SKIP LOCKED) "
-                + "pick WHERE t.run_id = pick.run_id AND t.task_id = pick.task_id RETURNING t.*")) {
+                + "COALESCE(t.started_at, ?), finished_at = NULL, output = NULL WHERE t.ctid = ANY(ARRAY("
+                + pickSql(filter) + ")) RETURNING t.*")) {
             int i = 1;
             ps.setString(i++, nodeId);
             ps.setLong(i++, Codec.nanos(expiry));
@@ -264,6 +266,15 @@ public final class ClusterEngine implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * @param filter conditions on {@code t2}, the task table
+     * @return the query that picks and locks a batch of claimable rows (its limit is the last parameter)
+     */
+    public static String pickSql(String filter) {
+        return "SELECT t2.ctid FROM sup_task t2 WHERE " + filter + " ORDER BY t2.state, t2.idx LIMIT ? FOR UPDATE "
+                + "SKIP LOCKED";
     }
 
     /** @return the workflow of a running run (cached), or null if the run is not running */

@@ -27,6 +27,9 @@ import javax.sql.DataSource;
 public final class JdbcRunStore implements RunStore {
     private final DataSource ds;
     private final SqlDialect dialect;
+    /** Runs at least this large refresh the planner's statistics of the task table when created. */
+    private static final int ANALYZE_AT = 1_000;
+
     private final Sql sql;
     private final int maxRetainedRuns;
 
@@ -68,6 +71,14 @@ public final class JdbcRunStore implements RunStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            if (dialect == SqlDialect.POSTGRESQL && tasks.size() >= ANALYZE_AT) {
+                // Fresh statistics for the claim queries: with the table's old figures (a handful of ready rows)
+                // the planner sorted every ready row for each claim instead of reading the index in order, which
+                // cost 20 ms per claim at 40k ready tasks. ANALYZE sees this transaction's own new rows.
+                try (PreparedStatement ps = c.prepareStatement("ANALYZE sup_task")) {
+                    ps.execute();
+                }
             }
             return null;
         });
@@ -218,8 +229,9 @@ public final class JdbcRunStore implements RunStore {
         Instant expiry = now.plus(lease);
         return sql.tx("claim tasks of " + runId, c -> {
             List<TaskRecord> candidates;
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND (state = '"
-                    + TaskState.READY + "' OR (state = '" + TaskState.RETRY_WAIT + "' AND (not_before IS NULL OR "
+            // "state <> 'SUCCEEDED'" repeats the predicate of PostgreSQL's partial index of unfinished tasks.
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND state <> "
+                    + "'SUCCEEDED' AND (state = '" + TaskState.READY + "' OR (state = '" + TaskState.RETRY_WAIT + "' AND (not_before IS NULL OR "
                     + "not_before <= ?))) ORDER BY idx " + limit(max) + lock())) {
                 ps.setString(1, runId);
                 ps.setLong(2, Codec.nanos(now));

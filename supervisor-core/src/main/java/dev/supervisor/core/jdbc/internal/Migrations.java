@@ -13,6 +13,9 @@ import javax.sql.DataSource;
  * whose recorded version is newer than this code knows is refused: running old code on it could lose data.
  */
 public final class Migrations {
+    /** Marks a statement that runs on PostgreSQL only. */
+    private static final String PG = "pg:";
+
     /** Each entry is one version; statements run in order. */
     static final List<List<String>> VERSIONS = List.of(List.of(
             "CREATE TABLE sup_run (run_id VARCHAR(200) PRIMARY KEY, workflow_id VARCHAR(200) NOT NULL, "
@@ -30,7 +33,17 @@ public final class Migrations {
             List.of("CREATE INDEX sup_run_history ON sup_run (status, created_at)"),
             List.of("CREATE INDEX sup_task_ready ON sup_task (state, idx)"),
             List.of("CREATE TABLE sup_workflow (workflow_id VARCHAR(200) PRIMARY KEY, definition TEXT NOT NULL, "
-                    + "updated_at BIGINT NOT NULL)"));
+                    + "updated_at BIGINT NOT NULL)"),
+            // PostgreSQL only (H2 has no partial indexes): every state change of a task row is a non-HOT update
+            // that adds an entry to each index, and full indexes on state kept growing with entries of finished
+            // tasks. Partial indexes hold only the rows each query looks for: finishing a task touches the
+            // primary key alone, and claims and sweeps scan only live candidates.
+            List.of(PG + "DROP INDEX sup_task_queue", PG + "DROP INDEX sup_task_lease",
+                    PG + "DROP INDEX sup_task_ready",
+                    PG + "CREATE INDEX sup_task_ready_p ON sup_task (idx) WHERE state = 'READY'",
+                    PG + "CREATE INDEX sup_task_retry_p ON sup_task (not_before) WHERE state = 'RETRY_WAIT'",
+                    PG + "CREATE INDEX sup_task_running_p ON sup_task (lease_expiry) WHERE state = 'RUNNING'",
+                    PG + "CREATE INDEX sup_task_open_p ON sup_task (run_id, idx) WHERE state <> 'SUCCEEDED'"));
 
     private Migrations() {
     }
@@ -77,7 +90,11 @@ public final class Migrations {
             }
             for (int v = current + 1; v <= latest(); v++) {
                 for (String sql : VERSIONS.get(v - 1)) {
-                    s.execute(sql);
+                    if (!sql.startsWith(PG)) {
+                        s.execute(sql);
+                    } else if (postgres) {
+                        s.execute(sql.substring(PG.length()));
+                    }
                 }
                 s.execute("INSERT INTO sup_schema (version, applied_at) VALUES (" + v + ", "
                         + System.currentTimeMillis() + ")");
