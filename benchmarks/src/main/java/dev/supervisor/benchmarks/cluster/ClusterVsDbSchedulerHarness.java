@@ -7,41 +7,55 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskType;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.jdbc.ClusterNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
- * No-op task completions per second on one embedded PostgreSQL: two {@link ClusterNode}s with 4 worker threads
- * each against two db-scheduler 16.7.1 instances with 4 threads each (lock-and-fetch polling), each on its own
- * database of the same server, each with a HikariCP pool of 10, in the same run. Both sides get all tasks queued
- * before their workers start; the time runs from start to the last completion.
+ * No-op task completions per second on one embedded PostgreSQL: two JVM processes each running a
+ * {@link ClusterNode} with 4 worker threads, against two JVM processes each running a db-scheduler 16.7.1 instance
+ * with 4 threads (lock-and-fetch polling), each side on its own database of the same server, each process with a
+ * HikariCP pool of 10, in the same run. Both sides get all tasks queued before their workers start; the workers
+ * start together when both processes are up, and the clock runs until the database shows every task done (our run
+ * SUCCEEDED; db-scheduler's table empty, as it deletes a one-time task when it completes).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar \
- *     dev.supervisor.benchmarks.cluster.ClusterVsDbSchedulerHarness [tasks]
+ *     dev.supervisor.benchmarks.cluster.ClusterVsDbSchedulerHarness [tasks] [rounds]
  * </pre>
  */
 public final class ClusterVsDbSchedulerHarness {
+    private static final TaskType NOOP = TaskType.of("noop");
+
     private ClusterVsDbSchedulerHarness() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("worker")) {
+            worker(args[1], args[2], Integer.parseInt(args[3]), args[4]);
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            for (int round = 1; round <= 2; round++) {
+            for (int round = 1; round <= rounds; round++) {
                 double ours = ours(pg, n, round);
                 double theirs = dbScheduler(pg, n, round);
                 System.out.printf("round %d: %,d no-op tasks — Supervisor ClusterNode %,.0f/s, db-scheduler %,.0f/s, "
@@ -50,52 +64,49 @@ public final class ClusterVsDbSchedulerHarness {
         }
     }
 
+    static WorkflowSpec flat(int n) {
+        WorkflowSpec.Builder b = WorkflowSpec.builder("flat");
+        for (int i = 0; i < n; i++) {
+            b.task(TaskSpec.builder("t" + i, NOOP));
+        }
+        return b.build();
+    }
+
+    private static String url(EmbeddedPostgres pg, String db) {
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + db + "?user=postgres";
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        cfg.setMaximumPoolSize(10);
+        return new HikariDataSource(cfg);
+    }
+
     private static void create(EmbeddedPostgres pg, String db) throws Exception {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         }
     }
 
-    private static HikariDataSource pool(EmbeddedPostgres pg, String db) {
-        HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl("jdbc:postgresql://localhost:" + pg.getPort() + "/" + db + "?user=postgres");
-        cfg.setMaximumPoolSize(10);
-        return new HikariDataSource(cfg);
-    }
-
     private static double ours(EmbeddedPostgres pg, int n, int round) throws Exception {
-        TaskType noop = TaskType.of("noop");
-        WorkflowSpec.Builder b = WorkflowSpec.builder("flat");
-        for (int i = 0; i < n; i++) {
-            b.task(TaskSpec.builder("t" + i, noop));
-        }
-        WorkflowSpec wf = b.build();
         String db = "sup" + round;
         create(pg, db);
-        try (HikariDataSource ds1 = pool(pg, db); HikariDataSource ds2 = pool(pg, db)) {
-            ClusterNode submitter = ClusterNode.builder(ds1).nodeId("submit").threads(1).workflow(wf)
-                    .handler(noop, c -> null).build();
+        try (HikariDataSource ds = pool(url(pg, db))) {
+            WorkflowSpec wf = flat(n);
+            ClusterNode submitter = ClusterNode.builder(ds).nodeId("submit").threads(1).workflow(wf)
+                    .handler(NOOP, c -> null).build();
             submitter.close();
             String run = submitter.submit(wf, Map.of());
-            long t0 = System.nanoTime();
-            ClusterNode a = ClusterNode.builder(ds1).nodeId("a").threads(4).workflow(wf).handler(noop, c -> null)
-                    .build();
-            ClusterNode c = ClusterNode.builder(ds2).nodeId("b").threads(4).workflow(wf).handler(noop, x -> null)
-                    .build();
-            RunStatus status = a.await(run, Duration.ofMinutes(10));
-            double secs = (System.nanoTime() - t0) / 1e9;
-            a.close();
-            c.close();
-            if (status != RunStatus.SUCCEEDED) {
-                throw new IllegalStateException("our run ended " + status);
-            }
-            return n / secs;
+            return race(url(pg, db), "ours", n, ds, "SELECT COUNT(*) FROM sup_run WHERE run_id = '" + run
+                    + "' AND status = 'SUCCEEDED'", 1);
         }
     }
 
     private static double dbScheduler(EmbeddedPostgres pg, int n, int round) throws Exception {
-        create(pg, "dbs" + round);
-        try (HikariDataSource ds = pool(pg, "dbs" + round)) {
+        String db = "dbs" + round;
+        create(pg, db);
+        try (HikariDataSource ds = pool(url(pg, db))) {
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 // db-scheduler's PostgreSQL table, as its documentation gives it.
                 s.execute("create table scheduled_tasks (task_name text not null, task_instance text not null, "
@@ -108,8 +119,7 @@ public final class ClusterVsDbSchedulerHarness {
                 s.execute("CREATE INDEX priority_execution_time_idx on scheduled_tasks (priority desc, "
                         + "execution_time asc)");
             }
-            CountDownLatch done = new CountDownLatch(n);
-            OneTimeTask<Void> task = Tasks.oneTime("noop").execute((inst, ctx) -> done.countDown());
+            OneTimeTask<Void> task = noopTask();
             SchedulerClient client = SchedulerClient.Builder.create(ds, task).build();
             List<TaskInstance<?>> batch = new ArrayList<>();
             Instant now = Instant.now();
@@ -121,20 +131,95 @@ public final class ClusterVsDbSchedulerHarness {
                 }
             }
             client.scheduleBatch(batch, now);
+            return race(url(pg, db), "dbs", n, ds, "SELECT COUNT(*) FROM scheduled_tasks", 0);
+        }
+    }
+
+    private static OneTimeTask<Void> noopTask() {
+        return Tasks.oneTime("noop").execute((inst, ctx) -> {
+        });
+    }
+
+    /**
+     * Starts two worker processes, waits until both are connected, tells them to go, and times until
+     * {@code doneQuery} returns {@code doneValue}.
+     */
+    private static double race(String url, String side, int n, DataSource ds, String doneQuery, long doneValue)
+            throws Exception {
+        List<Process> workers = new ArrayList<>();
+        List<BufferedReader> outs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), ClusterVsDbSchedulerHarness.class.getName(), "worker",
+                    side, url, String.valueOf(n), side + i).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            workers.add(p);
+            outs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+        }
+        try {
+            for (BufferedReader out : outs) {
+                String line = out.readLine();
+                if (!"READY".equals(line)) {
+                    throw new IllegalStateException(side + " worker did not start: " + line);
+                }
+            }
             long t0 = System.nanoTime();
-            List<Scheduler> schedulers = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                Scheduler s = Scheduler.create(ds, task).threads(4).pollingInterval(Duration.ofMillis(100))
-                        .pollUsingLockAndFetch(0.5, 1.0).build();
-                s.start();
-                schedulers.add(s);
+            for (Process p : workers) {
+                OutputStream in = p.getOutputStream();
+                in.write("GO\n".getBytes(StandardCharsets.UTF_8));
+                in.flush();
             }
-            if (!done.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("db-scheduler did not finish");
+            long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                while (true) {
+                    try (ResultSet rs = s.executeQuery(doneQuery)) {
+                        rs.next();
+                        if (rs.getLong(1) == doneValue) {
+                            break;
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(side + " did not finish in 10 minutes");
+                    }
+                    Thread.sleep(5);
+                }
             }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            schedulers.forEach(Scheduler::stop);
-            return n / secs;
+            return n / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            for (Process p : workers) {
+                p.destroy();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** One worker process: connect, report READY, wait for GO on stdin, then work until killed. */
+    private static void worker(String side, String url, int n, String name) throws Exception {
+        HikariDataSource ds = pool(url);
+        try (Connection c = ds.getConnection()) {
+            c.isValid(1);
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (side.equals("ours")) {
+            WorkflowSpec wf = flat(n);
+            ClusterNode.Builder b = ClusterNode.builder(ds).nodeId(name).threads(4).workflow(wf)
+                    .handler(NOOP, c -> null);
+            ready(in);
+            b.build();
+        } else {
+            Scheduler s = Scheduler.create(ds, noopTask()).threads(4).pollingInterval(Duration.ofMillis(100))
+                    .pollUsingLockAndFetch(0.5, 1.0).build();
+            ready(in);
+            s.start();
+        }
+        in.readLine(); // blocks until the parent closes our stdin or destroys us
+        System.exit(0);
+    }
+
+    private static void ready(BufferedReader in) throws Exception {
+        System.out.println("READY");
+        System.out.flush();
+        if (!"GO".equals(in.readLine())) {
+            System.exit(1);
         }
     }
 }
