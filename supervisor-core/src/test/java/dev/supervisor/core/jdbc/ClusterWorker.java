@@ -42,10 +42,20 @@ public final class ClusterWorker {
     }
 
     static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease, java.time.Clock clock) {
+        return node(ds, id, wf, lease, clock, ds);
+    }
+
+    /** A node whose handler records its effects through {@code effects} (which may differ from the node's). */
+    static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease, DataSource effects) {
+        return node(ds, id, wf, lease, java.time.Clock.systemUTC(), effects);
+    }
+
+    private static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease,
+            java.time.Clock clock, DataSource effects) {
         long pid = ManagementFactory.getRuntimeMXBean().getPid();
         return ClusterNode.builder(ds).nodeId(id).threads(4).lease(lease).clock(clock).workflow(wf).handler(WORK,
                 ctx -> {
-            try (Connection c = ds.getConnection()) {
+            try (Connection c = effects.getConnection()) {
                 java.time.Instant start = java.time.Instant.now();
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (task_id, pid, worker, "
                         + "started_ns) VALUES (?, ?, ?, ?)")) {

@@ -191,7 +191,8 @@ public final class JdbcRunStore implements RunStore {
             int[] counts = ps.executeBatch();
             for (int i = 0; i < counts.length; i++) {
                 // Some drivers report SUCCESS_NO_INFO for batches; treat it as a row written.
-                counts[i] = counts[i] == java.sql.Statement.SUCCESS_NO_INFO ? 1 : counts[i];
+                counts[i] = counts[i] == java.sql.Statement.SUCCESS_NO_INFO || counts[i] == 1
+                        || applied(c, next.get(i)) ? 1 : 0;
             }
             return counts;
         }
@@ -220,7 +221,31 @@ public final class JdbcRunStore implements RunStore {
     static boolean cas(Connection c, TaskRecord next, long expected) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CAS)) {
             bindCas(ps, next, expected);
-            return ps.executeUpdate() == 1;
+            return ps.executeUpdate() == 1 || applied(c, next);
+        }
+    }
+
+    /**
+     * Whether the row already holds {@code next}. A commit whose acknowledgement was lost with the connection is
+     * retried by {@link Sql}; the retry then fails the version check against its own earlier write, which must
+     * count as success, not as a conflict (else a heartbeat would give up a live lease and a completion would look
+     * fenced).
+     */
+    static boolean applied(Connection c, TaskRecord next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, state, attempt, lease_owner, lease_expiry "
+                + "FROM sup_task WHERE run_id = ? AND task_id = ?")) {
+            ps.setString(1, next.runId());
+            ps.setString(2, next.taskId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                long expiry = rs.getLong(5);
+                Long stored = rs.wasNull() ? null : expiry;
+                return rs.getLong(1) == next.version() && rs.getString(2).equals(next.state().name())
+                        && rs.getInt(3) == next.attempt() && java.util.Objects.equals(rs.getString(4),
+                        next.leaseOwner()) && java.util.Objects.equals(stored, Codec.nanos(next.leaseExpiry()));
+            }
         }
     }
 
@@ -231,7 +256,8 @@ public final class JdbcRunStore implements RunStore {
             List<TaskRecord> candidates;
             // "state <> 'SUCCEEDED'" repeats the predicate of PostgreSQL's partial index of unfinished tasks.
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND state <> "
-                    + "'SUCCEEDED' AND (state = '" + TaskState.READY + "' OR (state = '" + TaskState.RETRY_WAIT + "' AND (not_before IS NULL OR "
+                    + "'SUCCEEDED' AND (state = '" + TaskState.READY + "' OR (state = '" + TaskState.RETRY_WAIT
+                    + "' AND (not_before IS NULL OR "
                     + "not_before <= ?))) ORDER BY idx " + limit(max) + lock())) {
                 ps.setString(1, runId);
                 ps.setLong(2, Codec.nanos(now));

@@ -7,12 +7,13 @@ import java.sql.SQLTransientException;
 import javax.sql.DataSource;
 
 /**
- * Runs work in a transaction and retries transient failures (lost connection, serialisation conflicts) a few times
- * with back-off. Compare-and-set writes make a retried transaction safe: a change that did commit before the
+ * Runs work in a transaction and retries transient failures (lost connection, server restart, serialisation
+ * conflicts) with back-off for up to 30 seconds. Compare-and-set writes make a retried transaction safe: a change that did commit before the
  * connection broke fails its version check on retry instead of being applied twice.
  */
 final class Sql {
-    private static final int ATTEMPTS = 4;
+    /** How long transient failures are retried: long enough to ride out a database failover or restart. */
+    private static final long RETRY_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     private final DataSource ds;
 
     /** Work inside a transaction. */
@@ -34,7 +35,8 @@ final class Sql {
 
     private <T> T run(String what, Work<T> work, boolean write) {
         SQLException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        long deadline = System.nanoTime() + RETRY_BUDGET_NANOS;
+        for (int attempt = 1; ; attempt++) {
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(!write);
                 try {
@@ -51,7 +53,7 @@ final class Sql {
                 }
             } catch (SQLException e) {
                 last = e;
-                if (!transient_(e) || attempt == ATTEMPTS) {
+                if (!transient_(e) || System.nanoTime() - deadline > 0) {
                     break;
                 }
                 backoff(attempt);
@@ -61,15 +63,21 @@ final class Sql {
                 last);
     }
 
-    private static boolean transient_(SQLException e) {
+    /**
+     * Connection exceptions (class 08), the server ending the session on shutdown, crash or failover (57P01-57P03:
+     * what a client sees when its connection is dropped), serialisation failures and deadlocks.
+     */
+    static boolean transient_(SQLException e) {
         String state = e.getSQLState();
         return e instanceof SQLTransientException || state != null && (state.startsWith("08")
-                || state.equals("40001") || state.equals("40P01"));
+                || state.startsWith("57P0") || state.equals("40001") || state.equals("40P01"));
     }
 
+    /** Exponential from 100 ms, capped at 2 s, with jitter so that nodes cut off together do not return together. */
     private static void backoff(int attempt) {
+        long cap = Math.min(2_000L, 50L << Math.min(attempt, 6));
         try {
-            Thread.sleep(50L << attempt);
+            Thread.sleep(cap / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(cap / 2 + 1));
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         }
