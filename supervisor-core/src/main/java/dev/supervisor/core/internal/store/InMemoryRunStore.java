@@ -37,6 +37,9 @@ public final class InMemoryRunStore implements RunStore {
         this.maxRetainedRuns = maxRetainedRuns;
     }
 
+    /** The last run looked up: {run id, StoredRun}. */
+    private volatile Object[] last;
+
     private static final class StoredRun {
         final AtomicReference<RunRecord> run;
         final AtomicReferenceArray<TaskRecord> tasks;
@@ -89,6 +92,7 @@ public final class InMemoryRunStore implements RunStore {
             StoredRun r = runs.get(id);
             if (r != null && r.run.get().status().isTerminal()) {
                 runs.remove(id);
+                last = null;
             } else if (r != null) {
                 order.add(id);
             }
@@ -209,6 +213,7 @@ public final class InMemoryRunStore implements RunStore {
      */
     public void remove(String runId) {
         runs.remove(runId);
+        last = null;
         order.remove(runId);
     }
 
@@ -217,10 +222,17 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     private StoredRun require(String runId) {
+        // Transitions come in streams for one run: skip the map while the run id is the same object. Removals clear
+        // the entry; an update racing a removal acts as if it came just before it.
+        Object[] hit = last;
+        if (hit != null && hit[0] == runId) {
+            return (StoredRun) hit[1];
+        }
         StoredRun r = runs.get(runId);
         if (r == null) {
             throw new SupervisorException("no run " + runId + " in the store");
         }
+        last = new Object[] {runId, r};
         return r;
     }
 }
