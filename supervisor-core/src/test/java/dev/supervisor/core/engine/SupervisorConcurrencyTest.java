@@ -161,4 +161,42 @@ class SupervisorConcurrencyTest {
         assertThat(runs.values()).as("seed %d", seed).containsOnly(1);
         assertThat(violations).as("seed %d", seed).hasValue(0);
     }
+    /**
+     * Workers that find the engine lock held queue their results for the holder instead of waiting. Here eight
+     * workers finish short tasks while another thread keeps taking the lock for progress snapshots: every result
+     * must still be recorded (a result queued as the holder lets go would otherwise strand the run).
+     */
+    @Test
+    void completionsRacingTheLock_areAllRecorded_whileSnapshotsHoldIt() {
+        int n = 20_000;
+        WorkflowSpec.Builder b = WorkflowSpec.builder("wide");
+        for (int i = 0; i < n; i++) {
+            TaskSpec.Builder t = TaskSpec.builder("t" + i, WORK);
+            if (i >= 100) {
+                t.dependsOn("t" + (i - 100));
+            }
+            b.task(t);
+        }
+        AtomicInteger ran = new AtomicInteger();
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(pool).maxConcurrency(64)
+                .handler(WORK, ctx -> ran.incrementAndGet()).build());
+        for (int round = 0; round < 5; round++) {
+            ran.set(0);
+            dev.supervisor.api.RunHandle run = sup.submit(b.build());
+            java.util.concurrent.CompletableFuture<Void> snapshots = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> {
+                        while (!run.outcome().isDone()) {
+                            run.progress();
+                            run.status();
+                        }
+                    });
+
+            RunOutcome out = await(run);
+            snapshots.join();
+
+            assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(ran).hasValue(n);
+            assertThat(run.progress().done()).isEqualTo(n);
+        }
+    }
 }

@@ -73,6 +73,8 @@ public final class DefaultSupervisor implements Supervisor {
     final Events events;
     private final Map<TaskType, TaskHandler> handlers;
     private final ReentrantLock lock = new ReentrantLock();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Completion> completions =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final PriorityQueue<ReadyEntry> heap = new PriorityQueue<>();
     private final Map<TaskType, Limit> typeLimits = new HashMap<>();
     private final Map<String, Limit> tagLimits = new HashMap<>();
@@ -178,7 +180,7 @@ public final class DefaultSupervisor implements Supervisor {
             transitions.start(run, deferred);
             dispatch(deferred);
         } finally {
-            lock.unlock();
+            unlock(deferred);
         }
         deferred.run();
         return run;
@@ -221,7 +223,7 @@ public final class DefaultSupervisor implements Supervisor {
             transitions.resume(run, deferred);
             dispatch(deferred);
         } finally {
-            lock.unlock();
+            unlock(deferred);
         }
         deferred.run();
         return run;
@@ -309,21 +311,55 @@ public final class DefaultSupervisor implements Supervisor {
      * @return an attempt the calling worker should run next, or null
      */
     Attempt onAttemptEnd(Attempt a, Object output, Throwable failure, boolean wantNext) {
+        completions.add(new Completion(a, output, failure));
+        if (!lock.tryLock()) {
+            return null; // the holder records it before it lets go of the lock (see unlock)
+        }
         Deferred deferred = new Deferred();
         Attempt next;
-        lock.lock();
         try {
-            try {
-                transitions.attemptEnded(a, output, failure, deferred);
-            } catch (StaleVersionException e) {
-                fenced(a.run, e, deferred);
-            }
-            next = dispatch(deferred, wantNext);
+            next = recordCompletions(deferred, wantNext);
         } finally {
-            lock.unlock();
+            unlock(deferred);
         }
         deferred.run();
         return next;
+    }
+
+    /** An attempt's result waiting to be recorded. */
+    private record Completion(Attempt attempt, Object output, Throwable failure) {
+    }
+
+    /** Records every waiting result and starts what became ready (lock held). */
+    private Attempt recordCompletions(Deferred deferred, boolean wantNext) {
+        Completion c;
+        while ((c = completions.poll()) != null) {
+            try {
+                transitions.attemptEnded(c.attempt, c.output, c.failure, deferred);
+            } catch (StaleVersionException e) {
+                fenced(c.attempt.run, e, deferred);
+            } catch (RuntimeException e) {
+                // Queued results of other workers must still be recorded (a bug here must not stall them too).
+                LOG.error("recording the result of task '{}' in run {} failed", c.attempt.task().id(),
+                        c.attempt.run.runId, e);
+            }
+        }
+        return dispatch(deferred, wantNext);
+    }
+
+    /**
+     * Releases the lock. Workers never wait for it (flat combining): one that finds it held queues its result and
+     * goes back to running tasks, and whoever holds the lock records the queue before letting go. Checking after
+     * the release closes the gap where a result is queued just as the holder finishes.
+     */
+    private void unlock(Deferred deferred) {
+        while (true) {
+            lock.unlock();
+            if (completions.isEmpty() || !lock.tryLock()) {
+                return;
+            }
+            recordCompletions(deferred, false);
+        }
     }
 
     void onRetryDue(RunExecution run, int i, long version) {
@@ -337,7 +373,7 @@ public final class DefaultSupervisor implements Supervisor {
             }
             dispatch(deferred);
         } finally {
-            lock.unlock();
+            unlock(deferred);
         }
         deferred.run();
     }
@@ -350,7 +386,7 @@ public final class DefaultSupervisor implements Supervisor {
             changed = transitions.cancel(run, timeout, deferred);
             dispatch(deferred);
         } finally {
-            lock.unlock();
+            unlock(deferred);
         }
         deferred.run();
         return changed;
@@ -406,12 +442,16 @@ public final class DefaultSupervisor implements Supervisor {
     }
 
     <T> T locked(Supplier<T> s) {
+        Deferred deferred = new Deferred();
+        T result;
         lock.lock();
         try {
-            return s.get();
+            result = s.get();
         } finally {
-            lock.unlock();
+            unlock(deferred);
         }
+        deferred.run();
+        return result;
     }
 
     /* ---- queries and lifecycle ---- */
