@@ -1,7 +1,6 @@
 package dev.supervisor.analytics.anomaly;
 
 import dev.supervisor.analytics.anomaly.internal.Ring;
-import dev.supervisor.analytics.anomaly.internal.Stats;
 import java.util.List;
 
 /**
@@ -16,6 +15,7 @@ import java.util.List;
  */
 public final class EnsembleDetector implements AnomalyDetector {
     private static final double SCALE = 5;
+    private static final long HOUR = 3_600_000L;
     private final List<AnomalyDetector> members;
     private final Ring[] shortTerm;
     private final double[] longMean;
@@ -27,6 +27,20 @@ public final class EnsembleDetector implements AnomalyDetector {
     private final double damping;
     private int quiet;
     private int fired = -1;
+    // Spatial check: a value beyond the range seen so far by more than spatial × range.
+    double spatial;
+    int spatialWarm = 300;
+    boolean spatialAfter = true;
+    private double min = Double.NaN;
+    private double max = Double.NaN;
+    private long seen;
+    // Daily recurrence: alarm times per hour of day, so an alarm that recurs at the same time of day is damped.
+    double recurLevel;
+    double recurDamping = 0.5;
+    int recurSlack = 1;
+    int recurDays = 7;
+    int recurCount = 2;
+    private final long[][] recur = new long[24][4];
 
     /**
      * @param members the detectors combined
@@ -50,6 +64,9 @@ public final class EnsembleDetector implements AnomalyDetector {
         this.alarm = alarm;
         this.refractory = refractory;
         this.damping = damping;
+        for (long[] r : recur) {
+            java.util.Arrays.fill(r, Long.MIN_VALUE);
+        }
     }
 
     @Override
@@ -94,14 +111,64 @@ public final class EnsembleDetector implements AnomalyDetector {
         }
         warm++;
         double score = best <= 0 ? 0 : 1 - Math.exp(-best / SCALE);
+        if (recurLevel > 0) {
+            score = recurrence(t, score);
+        }
+        boolean outside = false;
+        if (Double.isFinite(v)) {
+            if (spatial > 0 && seen >= spatialWarm && max > min) {
+                double tol = spatial * (max - min);
+                outside = v > max + tol || v < min - tol;
+            }
+            min = Double.isNaN(min) ? v : Math.min(min, v);
+            max = Double.isNaN(max) ? v : Math.max(max, v);
+            seen++;
+        }
+        if (outside && !spatialAfter) {
+            score = 1;
+            fired = -1;
+        }
+        double out = score;
         if (quiet > 0) {
             quiet--;
-            return score * damping;
-        }
-        if (score >= alarm) {
+            out = score * damping;
+        } else if (score >= alarm) {
             quiet = refractory;
         }
-        return score;
+        if (outside && spatialAfter) {
+            out = 1;
+            fired = -1;
+        }
+        return out;
+    }
+
+    private double recurrence(long t, double score) {
+        if (score < recurLevel) {
+            return score;
+        }
+        long hour = Math.floorDiv(t, HOUR);
+        int slot = (int) Math.floorMod(hour, 24L);
+        // Count earlier days (20 h to recurDays ago) with an alarm near this hour of day.
+        long days = 0;
+        for (int k = -recurSlack; k <= recurSlack; k++) {
+            for (long past : recur[Math.floorMod(slot + k, 24)]) {
+                long ago = t - past;
+                if (ago >= 20 * HOUR && ago <= recurDays * 24 * HOUR) {
+                    days |= 1L << Math.min(62, (ago + 4 * HOUR) / (24 * HOUR));
+                }
+            }
+        }
+        boolean recurs = Long.bitCount(days) >= recurCount;
+        long[] r = recur[slot];
+        // Keep the newest alarm times of this hour; replace the oldest.
+        int oldest = 0;
+        for (int k = 1; k < r.length; k++) {
+            if (r[k] < r[oldest]) {
+                oldest = k;
+            }
+        }
+        r[oldest] = t;
+        return recurs ? score * recurDamping : score;
     }
 
     @Override
