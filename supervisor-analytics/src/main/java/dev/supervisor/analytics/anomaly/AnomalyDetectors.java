@@ -62,7 +62,7 @@ public final class AnomalyDetectors {
      */
     public static AnomalyDetector defaultEnsemble() {
         EnsembleDetector e = new EnsembleDetector(List.of(ewma(0.05, 3), mad(100), new LevelShiftDetector(6, 300),
-                seasonal()), 5, 2000, 0.65, 100, 0.5);
+                seasonal(), new TimeOfDayDetector(24, 0.05, 10, 0.1)), 5, 2000, 0.65, 100, 0.5);
         e.spatial = 0.05;
         e.recurLevel = 0.6;
         return e;
