@@ -61,8 +61,8 @@ public final class AnomalyDetectors {
      *         an anomaly likelihood, max-combined, with a refractory period after an alarm
      */
     public static AnomalyDetector defaultEnsemble() {
-        EnsembleDetector e = new EnsembleDetector(List.of(ewma(0.05, 3), mad(100), new LevelShiftDetector(6, 300),
-                seasonal(), new TimeOfDayDetector(24, 0.05, 10, 0.1)), 5, 2000, 0.65, 100, 0.5);
+        EnsembleDetector e = new EnsembleDetector(List.of(ewma(0.05, 3), mad(100),
+                new LevelShiftDetector(6, 1000).empirical(), seasonal(), new TimeOfDayDetector(24, 0.05, 10, 0.1)), 5, 2000, 0.65, 100, 0.5);
         e.spatial = 0.05;
         e.recurLevel = 0.6;
         return e;

@@ -26,6 +26,23 @@ public final class EnsembleDetector implements AnomalyDetector {
     private final int refractory;
     private final double damping;
     private int quiet;
+    double freq;
+    double freqZ = 5;
+    int freqWindow = 2000;
+    private final double[] edges = new double[8];
+    private final boolean[] wasUp = new boolean[8];
+    double alarm2;
+    int refractory2;
+    double record;
+    double recordScore = 0.99;
+    private final double[] maxRaw = new double[8];
+    double calib;
+    double calibFloor = 0.5;
+    int calibWindow = 2000;
+    private double cMean;
+    private double cVar;
+    double margin;
+    private double trigger;
     private int fired = -1;
     // Spatial check: a value beyond the range seen so far by more than spatial × range.
     double spatial;
@@ -39,6 +56,7 @@ public final class EnsembleDetector implements AnomalyDetector {
     double recurDamping = 0.5;
     int recurSlack = 1;
     int recurDays = 7;
+    String combine = "max";
     int recurCount = 2;
     private final long[][] recur = new long[24][4];
 
@@ -87,6 +105,9 @@ public final class EnsembleDetector implements AnomalyDetector {
     @Override
     public double update(long t, double v) {
         double best = 0;
+        boolean isRecord = false;
+        double sum = 0;
+        double second = 0;
         fired = -1;
         for (int i = 0; i < members.size(); i++) {
             double p = 1 - members.get(i).update(t, v);
@@ -94,6 +115,12 @@ public final class EnsembleDetector implements AnomalyDetector {
             double raw = -Math.log(Math.max(p, 1e-16));
             Ring s = shortTerm[i];
             s.add(raw);
+            if (record > 0 && warm >= spatialWarm && raw > maxRaw[i] * (1 + record) && raw < 36) {
+                isRecord = true;
+            }
+            if (warm >= 50) {
+                maxRaw[i] = Math.max(maxRaw[i], raw);
+            }
             double z = 0;
             if (warm >= 100) {
                 double sd = Math.max(Math.sqrt(longVar[i]), 1e-3);
@@ -104,12 +131,49 @@ public final class EnsembleDetector implements AnomalyDetector {
             double d = raw - longMean[i];
             longMean[i] += a * d;
             longVar[i] = (1 - a) * (longVar[i] + a * d * d);
+            if (freq > 0) {
+                boolean up = z >= freqZ;
+                double zr = z;
+                if (warm >= 100) {
+                    z = z / (1 + freq * edges[i]);
+                }
+                edges[i] *= 1 - 1.0 / freqWindow;
+                if (up && !wasUp[i]) {
+                    edges[i] += 1;
+                }
+                wasUp[i] = zr >= freqZ * 0.8 && (up || wasUp[i]);
+            }
+            sum += Math.max(z, 0);
             if (z > best) {
+                second = best;
                 best = z;
                 fired = i;
+            } else if (z > second) {
+                second = z;
             }
         }
         warm++;
+        if (combine.equals("mean")) {
+            best = sum / members.size();
+        } else if (combine.equals("top2")) {
+            best = (best + second) / 2;
+        } else if (combine.equals("sum")) {
+            best = sum;
+        }
+        if (second > 0 && false) {
+        }
+        if (calib > 0) {
+            double zc = best;
+            double sd = Math.sqrt(cVar);
+            if (warm > 200 && sd > 0) {
+                best = (zc - cMean) / Math.max(sd, calibFloor);
+                best *= calib;
+            }
+            double a = Math.max(2.0 / (calibWindow + 1), 1.0 / warm);
+            double d = zc - cMean;
+            cMean += a * d;
+            cVar = (1 - a) * (cVar + a * d * d);
+        }
         double score = best <= 0 ? 0 : 1 - Math.exp(-best / SCALE);
         if (recurLevel > 0) {
             score = recurrence(t, score);
@@ -129,11 +193,24 @@ public final class EnsembleDetector implements AnomalyDetector {
             fired = -1;
         }
         double out = score;
-        if (quiet > 0) {
+        if (margin > 0) {
+            if (quiet > 0 && score <= trigger + margin) {
+                quiet--;
+                out = score * damping;
+            } else if (score >= alarm) {
+                quiet = refractory;
+                trigger = score;
+            }
+        } else if (quiet > 0) {
             quiet--;
             out = score * damping;
         } else if (score >= alarm) {
             quiet = refractory;
+        } else if (alarm2 > 0 && score >= alarm2) {
+            quiet = refractory2;
+        }
+        if (isRecord) {
+            out = Math.max(out, recordScore);
         }
         if (outside && spatialAfter) {
             out = 1;

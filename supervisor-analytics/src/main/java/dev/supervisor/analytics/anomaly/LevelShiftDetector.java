@@ -7,6 +7,15 @@ import dev.supervisor.analytics.anomaly.internal.Stats;
 final class LevelShiftDetector implements AnomalyDetector {
     private final Ring recent;
     private final Ring base;
+    private Ring means;
+    private Ring lag;
+
+    /** Switches to scoring the recent mean against the distribution of earlier recent means. */
+    LevelShiftDetector empirical() {
+        means = new Ring(base.capacity());
+        lag = new Ring(recent.capacity());
+        return this;
+    }
     private double expected = Double.NaN;
     private double band = Double.NaN;
 
@@ -25,6 +34,9 @@ final class LevelShiftDetector implements AnomalyDetector {
         if (!Double.isFinite(v)) {
             return 0;
         }
+        if (means != null) {
+            return empirical(v);
+        }
         if (recent.full()) {
             base.add(recent.get(0));
         }
@@ -37,6 +49,28 @@ final class LevelShiftDetector implements AnomalyDetector {
         band = 3 * sd;
         double se = sd / Math.sqrt(recent.size());
         return se == 0 ? (recent.mean() == expected ? 0 : 1) : Stats.twoSided((recent.mean() - expected) / se);
+    }
+
+    private double empirical(double v) {
+        recent.add(v);
+        if (!recent.full()) {
+            return 0;
+        }
+        double m = recent.mean();
+        double score = 0;
+        // Against the distribution of earlier recent-window means (lagged by a window so they do not overlap the
+        // current one): accounts for autocorrelation and bursts that an iid standard error ignores.
+        if (means.size() >= 30) {
+            double sd = means.std();
+            expected = means.mean();
+            band = 3 * sd;
+            score = sd == 0 ? (m == expected ? 0 : 1) : Stats.twoSided((m - expected) / sd);
+        }
+        lag.add(m);
+        if (lag.full()) {
+            means.add(lag.get(0));
+        }
+        return score;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.supervisor.analytics.anomaly.internal.Stats;
  */
 public final class SeasonalResidualDetector implements AnomalyDetector {
     private final int learn;
+    boolean seedResiduals = true;
     private final double[] head;
     private int seen;
     private int period;
@@ -49,6 +50,11 @@ public final class SeasonalResidualDetector implements AnomalyDetector {
                 period = findPeriod(head);
                 history = new Ring(Math.max(1, period) * 3 + 1);
                 for (double x : head) {
+                    if (seedResiduals && history.size() > Math.max(1, period)) {
+                        // Seed the residual statistics from the learning prefix, so that scoring does not start
+                        // from an empty (near-zero) variance when the period becomes known.
+                        learnResidual(x - expectation());
+                    }
                     history.add(x);
                 }
             }
@@ -60,12 +66,18 @@ public final class SeasonalResidualDetector implements AnomalyDetector {
         expected = exp + resMean;
         band = 3 * sd;
         double score = n < 10 || sd == 0 ? 0 : Stats.twoSided((r - resMean) / sd);
-        double d = r - resMean;
-        resMean += 0.02 * d;
-        resVar = 0.98 * (resVar + 0.02 * d * d);
-        n++;
+        learnResidual(r);
         history.add(v);
         return score;
+    }
+
+    private void learnResidual(double r) {
+        // Running mean while few residuals are known, then exponentially weighted (alpha 0.02).
+        double a = Math.max(0.02, 1.0 / (n + 1));
+        double d = r - resMean;
+        resMean += a * d;
+        resVar = (1 - a) * (resVar + a * d * d);
+        n++;
     }
 
     private double expectation() {
