@@ -1,6 +1,7 @@
 package dev.supervisor.analytics.anomaly;
 
 import dev.supervisor.analytics.anomaly.internal.Ring;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,11 +12,27 @@ import java.util.List;
  *
  * <p>Score: each member's tail probability p becomes a surprise −ln p; the likelihood is the z-value of the recent
  * mean surprise against the long-window distribution; the reported score is {@code 1 − exp(−z / 5)} for z > 0
- * (0.7 ≈ z 6, 0.9 ≈ z 11.5), a monotone map that keeps ranking information where a probability would round to 1.
+ * (0.65 ≈ z 5.2, 0.9 ≈ z 11.5), a monotone map that keeps ranking information where a probability would round to 1.
+ *
+ * <p>Two optional rules on top (both causal):
+ *
+ * <ul>
+ *   <li>Spatial check (as in Numenta's NAB detector): a value beyond the range of all earlier values by more than a
+ *       fraction of that range scores 1, also during a refractory period.</li>
+ *   <li>Daily recurrence: an alarm-level score at a time of day (±1 hour) where alarm-level scores already happened
+ *       on at least two earlier days of the last week is damped — a nightly batch job is a pattern, not an
+ *       incident.</li>
+ * </ul>
  */
 public final class EnsembleDetector implements AnomalyDetector {
     private static final double SCALE = 5;
     private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+    private static final int SPATIAL_WARMUP = 300;
+    private static final int RECUR_SLOTS = 24;
+    private static final int RECUR_KEPT = 4;
+    private static final int RECUR_DAYS = 7;
+    private static final int RECUR_MIN_DAYS = 2;
     private final List<AnomalyDetector> members;
     private final Ring[] shortTerm;
     private final double[] longMean;
@@ -25,40 +42,15 @@ public final class EnsembleDetector implements AnomalyDetector {
     private final double alarm;
     private final int refractory;
     private final double damping;
+    private final double spatial;
+    private final double recurLevel;
     private int quiet;
-    double freq;
-    double freqZ = 5;
-    int freqWindow = 2000;
-    private final double[] edges = new double[8];
-    private final boolean[] wasUp = new boolean[8];
-    double alarm2;
-    int refractory2;
-    double record;
-    double recordScore = 0.99;
-    private final double[] maxRaw = new double[8];
-    double calib;
-    double calibFloor = 0.5;
-    int calibWindow = 2000;
-    private double cMean;
-    private double cVar;
-    double margin;
-    private double trigger;
     private int fired = -1;
-    // Spatial check: a value beyond the range seen so far by more than spatial × range.
-    double spatial;
-    int spatialWarm = 300;
-    boolean spatialAfter = true;
     private double min = Double.NaN;
     private double max = Double.NaN;
     private long seen;
-    // Daily recurrence: alarm times per hour of day, so an alarm that recurs at the same time of day is damped.
-    double recurLevel;
-    double recurDamping = 0.5;
-    int recurSlack = 1;
-    int recurDays = 7;
-    String combine = "max";
-    int recurCount = 2;
-    private final long[][] recur = new long[24][4];
+    // Per hour of day, the times of the last few alarm-level scores (Long.MIN_VALUE: none).
+    private final long[][] recur;
 
     /**
      * @param members the detectors combined
@@ -70,6 +62,21 @@ public final class EnsembleDetector implements AnomalyDetector {
      */
     EnsembleDetector(List<AnomalyDetector> members, int shortWindow, int longWindow, double alarm, int refractory,
                      double damping) {
+        this(members, shortWindow, longWindow, alarm, refractory, damping, 0, 0);
+    }
+
+    /**
+     * @param members the detectors combined
+     * @param shortWindow points averaged for the recent score (e.g. 5)
+     * @param longWindow points describing normal scores (e.g. 1000)
+     * @param alarm likelihood that starts a refractory period
+     * @param refractory points damped after an alarm
+     * @param damping factor applied to scores (and to recurring alarms) during the refractory period
+     * @param spatial range fraction beyond the seen range that scores 1 (0: off)
+     * @param recurLevel score from which daily recurrence is tracked and damped (0: off)
+     */
+    EnsembleDetector(List<AnomalyDetector> members, int shortWindow, int longWindow, double alarm, int refractory,
+                     double damping, double spatial, double recurLevel) {
         this.members = List.copyOf(members);
         this.shortTerm = new Ring[members.size()];
         this.longMean = new double[members.size()];
@@ -82,8 +89,11 @@ public final class EnsembleDetector implements AnomalyDetector {
         this.alarm = alarm;
         this.refractory = refractory;
         this.damping = damping;
+        this.spatial = spatial;
+        this.recurLevel = recurLevel;
+        this.recur = new long[recurLevel > 0 ? RECUR_SLOTS : 0][RECUR_KEPT];
         for (long[] r : recur) {
-            java.util.Arrays.fill(r, Long.MIN_VALUE);
+            Arrays.fill(r, Long.MIN_VALUE);
         }
     }
 
@@ -105,9 +115,6 @@ public final class EnsembleDetector implements AnomalyDetector {
     @Override
     public double update(long t, double v) {
         double best = 0;
-        boolean isRecord = false;
-        double sum = 0;
-        double second = 0;
         fired = -1;
         for (int i = 0; i < members.size(); i++) {
             double p = 1 - members.get(i).update(t, v);
@@ -115,12 +122,6 @@ public final class EnsembleDetector implements AnomalyDetector {
             double raw = -Math.log(Math.max(p, 1e-16));
             Ring s = shortTerm[i];
             s.add(raw);
-            if (record > 0 && warm >= spatialWarm && raw > maxRaw[i] * (1 + record) && raw < 36) {
-                isRecord = true;
-            }
-            if (warm >= 50) {
-                maxRaw[i] = Math.max(maxRaw[i], raw);
-            }
             double z = 0;
             if (warm >= 100) {
                 double sd = Math.max(Math.sqrt(longVar[i]), 1e-3);
@@ -131,113 +132,61 @@ public final class EnsembleDetector implements AnomalyDetector {
             double d = raw - longMean[i];
             longMean[i] += a * d;
             longVar[i] = (1 - a) * (longVar[i] + a * d * d);
-            if (freq > 0) {
-                boolean up = z >= freqZ;
-                double zr = z;
-                if (warm >= 100) {
-                    z = z / (1 + freq * edges[i]);
-                }
-                edges[i] *= 1 - 1.0 / freqWindow;
-                if (up && !wasUp[i]) {
-                    edges[i] += 1;
-                }
-                wasUp[i] = zr >= freqZ * 0.8 && (up || wasUp[i]);
-            }
-            sum += Math.max(z, 0);
             if (z > best) {
-                second = best;
                 best = z;
                 fired = i;
-            } else if (z > second) {
-                second = z;
             }
         }
         warm++;
-        if (combine.equals("mean")) {
-            best = sum / members.size();
-        } else if (combine.equals("top2")) {
-            best = (best + second) / 2;
-        } else if (combine.equals("sum")) {
-            best = sum;
-        }
-        if (second > 0 && false) {
-        }
-        if (calib > 0) {
-            double zc = best;
-            double sd = Math.sqrt(cVar);
-            if (warm > 200 && sd > 0) {
-                best = (zc - cMean) / Math.max(sd, calibFloor);
-                best *= calib;
-            }
-            double a = Math.max(2.0 / (calibWindow + 1), 1.0 / warm);
-            double d = zc - cMean;
-            cMean += a * d;
-            cVar = (1 - a) * (cVar + a * d * d);
-        }
         double score = best <= 0 ? 0 : 1 - Math.exp(-best / SCALE);
-        if (recurLevel > 0) {
-            score = recurrence(t, score);
+        if (recurLevel > 0 && score >= recurLevel && recurs(t)) {
+            score *= damping;
         }
-        boolean outside = false;
-        if (Double.isFinite(v)) {
-            if (spatial > 0 && seen >= spatialWarm && max > min) {
-                double tol = spatial * (max - min);
-                outside = v > max + tol || v < min - tol;
-            }
-            min = Double.isNaN(min) ? v : Math.min(min, v);
-            max = Double.isNaN(max) ? v : Math.max(max, v);
-            seen++;
-        }
-        if (outside && !spatialAfter) {
-            score = 1;
-            fired = -1;
-        }
+        boolean outside = outsideSeenRange(v);
         double out = score;
-        if (margin > 0) {
-            if (quiet > 0 && score <= trigger + margin) {
-                quiet--;
-                out = score * damping;
-            } else if (score >= alarm) {
-                quiet = refractory;
-                trigger = score;
-            }
-        } else if (quiet > 0) {
+        if (quiet > 0) {
             quiet--;
             out = score * damping;
         } else if (score >= alarm) {
             quiet = refractory;
-        } else if (alarm2 > 0 && score >= alarm2) {
-            quiet = refractory2;
         }
-        if (isRecord) {
-            out = Math.max(out, recordScore);
-        }
-        if (outside && spatialAfter) {
+        if (outside) {
+            // A new extreme is reported even right after another alarm: a second, bigger excursion is news.
             out = 1;
             fired = -1;
         }
         return out;
     }
 
-    private double recurrence(long t, double score) {
-        if (score < recurLevel) {
-            return score;
+    private boolean outsideSeenRange(double v) {
+        if (!Double.isFinite(v)) {
+            return false;
         }
-        long hour = Math.floorDiv(t, HOUR);
-        int slot = (int) Math.floorMod(hour, 24L);
-        // Count earlier days (20 h to recurDays ago) with an alarm near this hour of day.
+        boolean outside = false;
+        if (spatial > 0 && seen >= SPATIAL_WARMUP && max > min) {
+            double tol = spatial * (max - min);
+            outside = v > max + tol || v < min - tol;
+        }
+        min = Double.isNaN(min) ? v : Math.min(min, v);
+        max = Double.isNaN(max) ? v : Math.max(max, v);
+        seen++;
+        return outside;
+    }
+
+    /** Records an alarm-level score at time t; @return whether such scores came near this hour on 2+ earlier days */
+    private boolean recurs(long t) {
+        int slot = (int) Math.floorMod(Math.floorDiv(t, HOUR), (long) RECUR_SLOTS);
         long days = 0;
-        for (int k = -recurSlack; k <= recurSlack; k++) {
-            for (long past : recur[Math.floorMod(slot + k, 24)]) {
-                long ago = t - past;
-                if (ago >= 20 * HOUR && ago <= recurDays * 24 * HOUR) {
-                    days |= 1L << Math.min(62, (ago + 4 * HOUR) / (24 * HOUR));
+        for (int k = -1; k <= 1; k++) {
+            for (long past : recur[Math.floorMod(slot + k, RECUR_SLOTS)]) {
+                long ago = past == Long.MIN_VALUE ? -1 : t - past;
+                // 20 h at least, so that the same incident a few hours earlier does not count as another day.
+                if (ago >= 20 * HOUR && ago <= RECUR_DAYS * DAY) {
+                    days |= 1L << ((ago + 4 * HOUR) / DAY);
                 }
             }
         }
-        boolean recurs = Long.bitCount(days) >= recurCount;
         long[] r = recur[slot];
-        // Keep the newest alarm times of this hour; replace the oldest.
         int oldest = 0;
         for (int k = 1; k < r.length; k++) {
             if (r[k] < r[oldest]) {
@@ -245,7 +194,7 @@ public final class EnsembleDetector implements AnomalyDetector {
             }
         }
         r[oldest] = t;
-        return recurs ? score * recurDamping : score;
+        return Long.bitCount(days) >= RECUR_MIN_DAYS;
     }
 
     @Override

@@ -3,25 +3,38 @@ package dev.supervisor.analytics.anomaly;
 import dev.supervisor.analytics.anomaly.internal.Ring;
 import dev.supervisor.analytics.anomaly.internal.Stats;
 
-/** The mean of the last few points against the mean and spread of a longer window before them. */
+/**
+ * The mean of the last few points against a longer history before them. Two ways to judge it:
+ *
+ * <ul>
+ *   <li>iid (the original): against the mean and spread of the earlier values, with the standard error of a mean of
+ *       independent points;</li>
+ *   <li>empirical: against the distribution of earlier recent-window means themselves, so that autocorrelation and
+ *       regular bursts (which make many windows' means stray) widen the normal band instead of raising alarms.</li>
+ * </ul>
+ */
 final class LevelShiftDetector implements AnomalyDetector {
     private final Ring recent;
+    // iid mode: earlier values; empirical mode: earlier recent-window means.
     private final Ring base;
-    private Ring means;
-    private Ring lag;
-
-    /** Switches to scoring the recent mean against the distribution of earlier recent means. */
-    LevelShiftDetector empirical() {
-        means = new Ring(base.capacity());
-        lag = new Ring(recent.capacity());
-        return this;
-    }
+    // Empirical mode only: recent-window means waiting one window so the history never overlaps the current one.
+    private final Ring lag;
     private double expected = Double.NaN;
     private double band = Double.NaN;
 
-    LevelShiftDetector(int recent, int base) {
+    /**
+     * @param recent points in the recent mean
+     * @param base points (iid) or recent means (empirical) describing normal behaviour
+     * @param empirical whether to judge the recent mean against earlier recent means
+     */
+    LevelShiftDetector(int recent, int base, boolean empirical) {
         this.recent = new Ring(recent);
         this.base = new Ring(base);
+        this.lag = empirical ? new Ring(recent) : null;
+    }
+
+    LevelShiftDetector(int recent, int base) {
+        this(recent, base, false);
     }
 
     @Override
@@ -34,9 +47,10 @@ final class LevelShiftDetector implements AnomalyDetector {
         if (!Double.isFinite(v)) {
             return 0;
         }
-        if (means != null) {
-            return empirical(v);
-        }
+        return lag == null ? iid(v) : empirical(v);
+    }
+
+    private double iid(double v) {
         if (recent.full()) {
             base.add(recent.get(0));
         }
@@ -58,17 +72,15 @@ final class LevelShiftDetector implements AnomalyDetector {
         }
         double m = recent.mean();
         double score = 0;
-        // Against the distribution of earlier recent-window means (lagged by a window so they do not overlap the
-        // current one): accounts for autocorrelation and bursts that an iid standard error ignores.
-        if (means.size() >= 30) {
-            double sd = means.std();
-            expected = means.mean();
+        if (base.size() >= 30) {
+            double sd = base.std();
+            expected = base.mean();
             band = 3 * sd;
             score = sd == 0 ? (m == expected ? 0 : 1) : Stats.twoSided((m - expected) / sd);
         }
         lag.add(m);
         if (lag.full()) {
-            means.add(lag.get(0));
+            base.add(lag.get(0));
         }
         return score;
     }

@@ -6,11 +6,12 @@ import dev.supervisor.analytics.anomaly.internal.Stats;
 /**
  * Learns the period from the first {@code learn} points by autocorrelation (the highest peak between lag 2 and
  * learn/3 that clears 0.3, else no season), then scores the residual from the mean of the same phase in the last
- * three periods with an exponentially weighted z-score. Until the period is known it behaves like an EWMA detector.
+ * three periods with an exponentially weighted z-score. Until the period is known it behaves like an EWMA detector;
+ * when it becomes known, the residual statistics are seeded from the learning prefix (so scoring does not start from
+ * an empty, near-zero variance).
  */
 public final class SeasonalResidualDetector implements AnomalyDetector {
     private final int learn;
-    boolean seedResiduals = true;
     private final double[] head;
     private int seen;
     private int period;
@@ -50,7 +51,7 @@ public final class SeasonalResidualDetector implements AnomalyDetector {
                 period = findPeriod(head);
                 history = new Ring(Math.max(1, period) * 3 + 1);
                 for (double x : head) {
-                    if (seedResiduals && history.size() > Math.max(1, period)) {
+                    if (history.size() > Math.max(1, period)) {
                         // Seed the residual statistics from the learning prefix, so that scoring does not start
                         // from an empty (near-zero) variance when the period becomes known.
                         learnResidual(x - expectation());
