@@ -102,7 +102,10 @@ public final class EnsembleDetector implements AnomalyDetector {
         return "ensemble";
     }
 
-    /** @return the index of the member with the highest likelihood at the last update, or -1 */
+    /**
+     * @return the index of the member with the highest likelihood at the last update, or -1 (no member above its
+     *         normal level, or the spatial check decided the score)
+     */
     public int lastFired() {
         return fired;
     }
