@@ -57,12 +57,14 @@ public final class AnomalyDetectors {
     }
 
     /**
-     * @return the default ensemble: EWMA, robust MAD, level shift and seasonal residual members, each turned into
-     *         an anomaly likelihood, max-combined, with a refractory period after an alarm
+     * @return the default ensemble: EWMA, robust MAD, level shift (against earlier windows' means), seasonal residual
+     *         and time-of-day members, each turned into an anomaly likelihood, max-combined, with a refractory period
+     *         after an alarm, a spatial check (a value beyond the seen range by 5% of it scores 1) and damping of
+     *         alarms that recur at the same hour of day
      */
     public static AnomalyDetector defaultEnsemble() {
-        return new EnsembleDetector(List.of(ewma(0.05, 3), mad(100), new LevelShiftDetector(6, 300), seasonal()),
-                5, 2000, 0.7, 100, 0.5);
+        return new EnsembleDetector(List.of(ewma(0.05, 3), mad(100), new LevelShiftDetector(6, 2000, true),
+                seasonal(), new TimeOfDayDetector(24, true, 0.05, 10, 0.1)), 5, 2000, 0.65, 100, 0.5, 0.05, 0.6);
     }
 
     private static void check(boolean ok, String message) {

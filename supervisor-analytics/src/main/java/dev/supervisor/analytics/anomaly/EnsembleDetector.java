@@ -1,7 +1,7 @@
 package dev.supervisor.analytics.anomaly;
 
 import dev.supervisor.analytics.anomaly.internal.Ring;
-import dev.supervisor.analytics.anomaly.internal.Stats;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,10 +12,27 @@ import java.util.List;
  *
  * <p>Score: each member's tail probability p becomes a surprise −ln p; the likelihood is the z-value of the recent
  * mean surprise against the long-window distribution; the reported score is {@code 1 − exp(−z / 5)} for z > 0
- * (0.7 ≈ z 6, 0.9 ≈ z 11.5), a monotone map that keeps ranking information where a probability would round to 1.
+ * (0.65 ≈ z 5.2, 0.9 ≈ z 11.5), a monotone map that keeps ranking information where a probability would round to 1.
+ *
+ * <p>Two optional rules on top (both causal):
+ *
+ * <ul>
+ *   <li>Spatial check (as in Numenta's NAB detector): a value beyond the range of all earlier values by more than a
+ *       fraction of that range scores 1, also during a refractory period.</li>
+ *   <li>Daily recurrence: an alarm-level score at a time of day (±1 hour) where alarm-level scores already happened
+ *       on at least two earlier days of the last week is damped — a nightly batch job is a pattern, not an
+ *       incident.</li>
+ * </ul>
  */
 public final class EnsembleDetector implements AnomalyDetector {
     private static final double SCALE = 5;
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+    private static final int SPATIAL_WARMUP = 300;
+    private static final int RECUR_SLOTS = 24;
+    private static final int RECUR_KEPT = 4;
+    private static final int RECUR_DAYS = 7;
+    private static final int RECUR_MIN_DAYS = 2;
     private final List<AnomalyDetector> members;
     private final Ring[] shortTerm;
     private final double[] longMean;
@@ -25,8 +42,15 @@ public final class EnsembleDetector implements AnomalyDetector {
     private final double alarm;
     private final int refractory;
     private final double damping;
+    private final double spatial;
+    private final double recurLevel;
     private int quiet;
     private int fired = -1;
+    private double min = Double.NaN;
+    private double max = Double.NaN;
+    private long seen;
+    // Per hour of day, the times of the last few alarm-level scores (Long.MIN_VALUE: none).
+    private final long[][] recur;
 
     /**
      * @param members the detectors combined
@@ -38,6 +62,21 @@ public final class EnsembleDetector implements AnomalyDetector {
      */
     EnsembleDetector(List<AnomalyDetector> members, int shortWindow, int longWindow, double alarm, int refractory,
                      double damping) {
+        this(members, shortWindow, longWindow, alarm, refractory, damping, 0, 0);
+    }
+
+    /**
+     * @param members the detectors combined
+     * @param shortWindow points averaged for the recent score (e.g. 5)
+     * @param longWindow points describing normal scores (e.g. 1000)
+     * @param alarm likelihood that starts a refractory period
+     * @param refractory points damped after an alarm
+     * @param damping factor applied to scores (and to recurring alarms) during the refractory period
+     * @param spatial range fraction beyond the seen range that scores 1 (0: off)
+     * @param recurLevel score from which daily recurrence is tracked and damped (0: off)
+     */
+    EnsembleDetector(List<AnomalyDetector> members, int shortWindow, int longWindow, double alarm, int refractory,
+                     double damping, double spatial, double recurLevel) {
         this.members = List.copyOf(members);
         this.shortTerm = new Ring[members.size()];
         this.longMean = new double[members.size()];
@@ -50,6 +89,12 @@ public final class EnsembleDetector implements AnomalyDetector {
         this.alarm = alarm;
         this.refractory = refractory;
         this.damping = damping;
+        this.spatial = spatial;
+        this.recurLevel = recurLevel;
+        this.recur = new long[recurLevel > 0 ? RECUR_SLOTS : 0][RECUR_KEPT];
+        for (long[] r : recur) {
+            Arrays.fill(r, Long.MIN_VALUE);
+        }
     }
 
     @Override
@@ -57,7 +102,10 @@ public final class EnsembleDetector implements AnomalyDetector {
         return "ensemble";
     }
 
-    /** @return the index of the member with the highest likelihood at the last update, or -1 */
+    /**
+     * @return the index of the member with the highest likelihood at the last update, or -1 (no member above its
+     *         normal level, or the spatial check decided the score)
+     */
     public int lastFired() {
         return fired;
     }
@@ -94,14 +142,62 @@ public final class EnsembleDetector implements AnomalyDetector {
         }
         warm++;
         double score = best <= 0 ? 0 : 1 - Math.exp(-best / SCALE);
+        if (recurLevel > 0 && score >= recurLevel && recurs(t)) {
+            score *= damping;
+        }
+        boolean outside = outsideSeenRange(v);
+        double out = score;
         if (quiet > 0) {
             quiet--;
-            return score * damping;
-        }
-        if (score >= alarm) {
+            out = score * damping;
+        } else if (score >= alarm) {
             quiet = refractory;
         }
-        return score;
+        if (outside) {
+            // A new extreme is reported even right after another alarm: a second, bigger excursion is news.
+            out = 1;
+            fired = -1;
+        }
+        return out;
+    }
+
+    private boolean outsideSeenRange(double v) {
+        if (!Double.isFinite(v)) {
+            return false;
+        }
+        boolean outside = false;
+        if (spatial > 0 && seen >= SPATIAL_WARMUP && max > min) {
+            double tol = spatial * (max - min);
+            outside = v > max + tol || v < min - tol;
+        }
+        min = Double.isNaN(min) ? v : Math.min(min, v);
+        max = Double.isNaN(max) ? v : Math.max(max, v);
+        seen++;
+        return outside;
+    }
+
+    /** Records an alarm-level score at time t; @return whether such scores came near this hour on 2+ earlier days */
+    private boolean recurs(long t) {
+        int slot = (int) Math.floorMod(Math.floorDiv(t, HOUR), (long) RECUR_SLOTS);
+        long days = 0;
+        for (int k = -1; k <= 1; k++) {
+            for (long past : recur[Math.floorMod(slot + k, RECUR_SLOTS)]) {
+                long ago = past == Long.MIN_VALUE ? -1 : t - past;
+                // 20 h at least, so that the same incident a few hours earlier does not count as another day.
+                if (ago >= 20 * HOUR && ago <= RECUR_DAYS * DAY) {
+                    days |= 1L << ((ago + 4 * HOUR) / DAY);
+                }
+            }
+        }
+        long[] r = recur[slot];
+        int oldest = 0;
+        for (int k = 1; k < r.length; k++) {
+            if (r[k] < r[oldest]) {
+                oldest = k;
+            }
+        }
+        r[oldest] = t;
+        return Long.bitCount(days) >= RECUR_MIN_DAYS;
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.supervisor.analytics.anomaly.internal.Stats;
 /**
  * Learns the period from the first {@code learn} points by autocorrelation (the highest peak between lag 2 and
  * learn/3 that clears 0.3, else no season), then scores the residual from the mean of the same phase in the last
- * three periods with an exponentially weighted z-score. Until the period is known it behaves like an EWMA detector.
+ * three periods with an exponentially weighted z-score. Until the period is known it behaves like an EWMA detector;
+ * when it becomes known, the residual statistics are seeded from the learning prefix (so scoring does not start from
+ * an empty, near-zero variance).
  */
 public final class SeasonalResidualDetector implements AnomalyDetector {
     private final int learn;
@@ -49,6 +51,11 @@ public final class SeasonalResidualDetector implements AnomalyDetector {
                 period = findPeriod(head);
                 history = new Ring(Math.max(1, period) * 3 + 1);
                 for (double x : head) {
+                    if (history.size() > Math.max(1, period)) {
+                        // Seed the residual statistics from the learning prefix, so that scoring does not start
+                        // from an empty (near-zero) variance when the period becomes known.
+                        learnResidual(x - expectation());
+                    }
                     history.add(x);
                 }
             }
@@ -60,12 +67,18 @@ public final class SeasonalResidualDetector implements AnomalyDetector {
         expected = exp + resMean;
         band = 3 * sd;
         double score = n < 10 || sd == 0 ? 0 : Stats.twoSided((r - resMean) / sd);
-        double d = r - resMean;
-        resMean += 0.02 * d;
-        resVar = 0.98 * (resVar + 0.02 * d * d);
-        n++;
+        learnResidual(r);
         history.add(v);
         return score;
+    }
+
+    private void learnResidual(double r) {
+        // Running mean while few residuals are known, then exponentially weighted (alpha 0.02).
+        double a = Math.max(0.02, 1.0 / (n + 1));
+        double d = r - resMean;
+        resMean += a * d;
+        resVar = (1 - a) * (resVar + a * d * d);
+        n++;
     }
 
     private double expectation() {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default detector over the whole development split: prints the three profile scores and asserts the time
- * goal (under 10 s) and that it beats windowedGaussian (41.4). The issue's goal, numenta HTM's 75.5, is printed
- * for comparison and not met yet (see BENCHMARKS.md).
+ * goal (under 10 s) and a floor on the standard score just below what the detector reaches (75.8, see
+ * BENCHMARKS.md); numenta HTM's re-swept 75.52 is printed for comparison.
  */
 @Tag("slow")
 class NabDefaultDetectorRunTest {
@@ -20,6 +20,6 @@ class NabDefaultDetectorRunTest {
         System.out.println("NAB default ensemble: " + r.profiles() + " categories " + r.categories() + " in "
                 + r.seconds() + " s (numenta HTM: standard 75.52, low FP 70.68, low FN 78.99)");
         assertThat(r.seconds()).isLessThan(10);
-        assertThat(r.profiles().get("standard")).isGreaterThan(41.42);
+        assertThat(r.profiles().get("standard")).isGreaterThan(75.5);
     }
 }
