@@ -65,7 +65,8 @@ public final class ScheduleLatencyHarness {
                 }
                 Arrays.sort(delaysMicros);
                 System.out.printf("round %d: registered %,d schedules in %,d ms; %,d due at %s: "
-                                + "fire delay min %.1f ms, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", round, total, registerMs, due, at.toInstant(),
+                                + "fire delay min %.1f ms, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", round, total,
+                        registerMs, due, at.toInstant(),
                         delaysMicros[0] / 1000.0, delaysMicros[due / 2] / 1000.0,
                                 delaysMicros[(int) (due * 0.99) - 1] / 1000.0,
                         delaysMicros[due - 1] / 1000.0);

@@ -8,8 +8,9 @@ import javax.sql.DataSource;
 
 /**
  * Runs work in a transaction and retries transient failures (lost connection, server restart, serialisation
- * conflicts) with back-off for up to 30 seconds. Compare-and-set writes make a retried transaction safe: a change that did commit before the
- * connection broke fails its version check on retry instead of being applied twice.
+ * conflicts) with back-off for up to 30 seconds. Compare-and-set writes make a retried transaction safe: a change
+ * that did commit before the connection broke fails its version check on retry instead of being applied twice,
+ * and the store then recognises its own write.
  */
 final class Sql {
     /** How long transient failures are retried: long enough to ride out a database failover or restart. */
