@@ -1,5 +1,6 @@
 package dev.supervisor.analytics.m4;
 
+import dev.supervisor.analytics.forecast.Forecast;
 import dev.supervisor.analytics.forecast.Forecaster;
 import dev.supervisor.analytics.forecast.Forecasters;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs forecasters over M4 Hourly and prints sMAPE, MASE, OWA and seconds per method.
+ * Runs forecasters over M4 Hourly and prints sMAPE, MASE, OWA, the coverage and MSIS of the 95% prediction
+ * intervals, and seconds per method.
  *
  * <pre>java -cp … dev.supervisor.analytics.m4.M4Harness ../shared/datasets/m4 [method …]</pre>
  */
@@ -27,9 +29,11 @@ public final class M4Harness {
      * @param method name
      * @param smape mean sMAPE
      * @param mase mean MASE
+     * @param coverage share of test values inside the 95% prediction intervals
+     * @param msis mean scaled interval score of those intervals (M4's interval measure, α = 0.05)
      * @param seconds wall time
      */
-    public record Score(String method, double smape, double mase, double seconds) {
+    public record Score(String method, double smape, double mase, double coverage, double msis, double seconds) {
     }
 
     private M4Harness() {
@@ -52,8 +56,10 @@ public final class M4Harness {
                 double[] train = data.train().get(i);
                 double[] test = data.test().get(i);
                 jobs.add(pool.submit(() -> {
-                    double[] fc = f.point(train, HORIZON);
-                    return new double[] {M4Metrics.smape(test, fc), M4Metrics.mase(train, test, fc, PERIOD)};
+                    Forecast fc = f.forecast(train, HORIZON);
+                    return new double[] {M4Metrics.smape(test, fc.mean()), M4Metrics.mase(train, test, fc.mean(),
+                            PERIOD), M4Metrics.coverage(test, fc.lower(), fc.upper()), M4Metrics.msis(train, test,
+                            fc.lower(), fc.upper(), PERIOD, 1 - fc.level())};
                 }));
             }
             for (int i = 0; i < n; i++) {
@@ -67,13 +73,13 @@ public final class M4Harness {
         } finally {
             pool.shutdownNow();
         }
-        double s = 0;
-        double m = 0;
+        double[] sum = new double[4];
         for (double[] p : per) {
-            s += p[0];
-            m += p[1];
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] += p[k];
+            }
         }
-        return new Score(f.name(), s / n, m / n, (System.nanoTime() - t0) / 1e9);
+        return new Score(f.name(), sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -86,7 +92,8 @@ public final class M4Harness {
         Score naive2 = score(data, Forecasters.naive2(PERIOD), threads);
         List<String> methods = args.length > 1 ? List.of(args).subList(1, args.length)
                 : List.of("snaive24", "ensemble");
-        System.out.printf("%-12s %8s %8s %7s %8s%n", "method", "sMAPE", "MASE", "OWA", "seconds");
+        System.out.printf("%-12s %8s %8s %7s %9s %8s %8s%n", "method", "sMAPE", "MASE", "OWA", "coverage", "MSIS",
+                "seconds");
         print(naive2, naive2);
         for (String m : methods) {
             print(score(data, byName(m), threads), naive2);
@@ -94,8 +101,9 @@ public final class M4Harness {
     }
 
     private static void print(Score s, Score naive2) {
-        System.out.printf("%-12s %8.3f %8.3f %7.3f %8.2f%n", s.method(), s.smape(), s.mase(),
-                M4Metrics.owa(s.smape(), s.mase(), naive2.smape(), naive2.mase()), s.seconds());
+        System.out.printf("%-12s %8.3f %8.3f %7.3f %8.1f%% %8.2f %8.2f%n", s.method(), s.smape(), s.mase(),
+                M4Metrics.owa(s.smape(), s.mase(), naive2.smape(), naive2.mase()), 100 * s.coverage(), s.msis(),
+                s.seconds());
     }
 
     /** @return a forecaster for a harness name */
