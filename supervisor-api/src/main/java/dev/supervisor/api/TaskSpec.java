@@ -40,7 +40,7 @@ public final class TaskSpec {
         this.estimatedDuration = b.estimatedDuration;
         this.retryPolicy = b.retryPolicy;
         this.timeout = b.timeout;
-        this.tags = Set.copyOf(b.tags);
+        this.tags = b.tags == null ? Set.of() : Set.copyOf(b.tags);
         this.dependencies = List.copyOf(b.dependencies);
         this.triggerRule = b.triggerRule;
         this.condition = b.condition;
@@ -169,7 +169,7 @@ public final class TaskSpec {
             b.condition(condition);
         }
         b.fanOut = fanOut;
-        b.tags.addAll(tags);
+        b.tags(tags.toArray(new String[0]));
         b.dependencies.addAll(dependencies);
         return b;
     }
@@ -192,7 +192,7 @@ public final class TaskSpec {
         private Duration estimatedDuration = Duration.ofSeconds(1);
         private RetryPolicy retryPolicy = RetryPolicy.none();
         private Duration timeout;
-        private final Set<String> tags = new LinkedHashSet<>();
+        private Set<String> tags; // allocated on first use: most tasks have none
         private final List<Dependency> dependencies = new ArrayList<>();
         private TriggerRule triggerRule = TriggerRule.ALL_SUCCESS;
         private String condition;
@@ -205,7 +205,10 @@ public final class TaskSpec {
                         "task id must be 1-200 characters of [A-Za-z0-9._:-] but was '" + id + "'");
             }
             this.id = id;
-            this.type = Objects.requireNonNull(type, "task type of '" + id + "'");
+            if (type == null) {
+                throw new NullPointerException("task type of '" + id + "'");
+            }
+            this.type = type;
         }
 
         /**
@@ -283,6 +286,9 @@ public final class TaskSpec {
                 if (t == null || t.isBlank()) {
                     throw new IllegalArgumentException("tags of task '" + id + "' must not be blank");
                 }
+                if (this.tags == null) {
+                    this.tags = new LinkedHashSet<>();
+                }
                 this.tags.add(t);
             }
             return this;
@@ -296,7 +302,10 @@ public final class TaskSpec {
          */
         public Builder dependsOn(String... taskIds) {
             for (String t : taskIds) {
-                dependencies.add(Dependency.on(Objects.requireNonNull(t, "dependency of '" + id + "'")));
+                if (t == null) {
+                    throw new NullPointerException("dependency of '" + id + "'");
+                }
+                dependencies.add(Dependency.on(t));
             }
             return this;
         }

@@ -46,6 +46,9 @@ final class FlowExpressions {
                         problems);
             }
         }
+        if (!anyCustomEdge(g)) {
+            return conds == null ? NONE : new FlowExpressions(conds, null);
+        }
         Expression[][] bySuccHolder = new Expression[1][];
         int[] toSucc = EdgeSlots.predToSucc(g);
         EdgeSlots.forEachDependency(g, (task, d, slot) -> {
@@ -60,6 +63,17 @@ final class FlowExpressions {
         });
         Expression[] bySucc = bySuccHolder[0];
         return conds == null && bySucc == null ? NONE : new FlowExpressions(conds, bySucc);
+    }
+
+    private static boolean anyCustomEdge(TaskGraph g) {
+        for (int i = 0; i < g.size(); i++) {
+            for (var d : g.task(i).dependencies()) {
+                if (d.condition().kind() == EdgeCondition.Kind.CUSTOM) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Expression compile(ExpressionEngine engine, String src, String what, String taskId,
