@@ -64,6 +64,7 @@ final class RunExecution implements RunHandle {
     final Attempt[] running;
     final Instant[] readyAt;
     RunRecord runRecord;
+    private int lastFinished = -1;
     RunStatus status = RunStatus.PENDING;
     Instant startedAt;
     int done;
@@ -96,6 +97,7 @@ final class RunExecution implements RunHandle {
         this.states = new byte[this.records.length];
         for (int i = 0; i < this.records.length; i++) {
             states[i] = (byte) this.records[i].state().ordinal();
+            trackLastFinished(i, this.records[i]);
         }
         this.rules = rules;
         this.initial = initial;
@@ -131,6 +133,19 @@ final class RunExecution implements RunHandle {
     void setRecord(int i, TaskRecord r) {
         records[i] = r;
         states[i] = (byte) r.state().ordinal();
+        trackLastFinished(i, r);
+    }
+
+    /** Keeps the task that ran and finished last (ties: later index), where the actual critical path ends. */
+    private void trackLastFinished(int i, TaskRecord r) {
+        Instant f = r.finishedAt();
+        if (f == null || r.startedAt() == null) {
+            return;
+        }
+        int cmp = lastFinished < 0 ? 1 : f.compareTo(records[lastFinished].finishedAt());
+        if (cmp > 0 || cmp == 0 && i > lastFinished) {
+            lastFinished = i;
+        }
     }
 
     TaskState state(int i) {
@@ -207,14 +222,7 @@ final class RunExecution implements RunHandle {
 
     /** Walks back from the last task to finish, always to the predecessor that finished last (ties: later index). */
     private List<String> actualCriticalPath() {
-        int last = -1;
-        for (int i = 0; i < records.length; i++) {
-            Instant f = records[i].finishedAt();
-            if (records[i].startedAt() != null && f != null
-                    && (last < 0 || !f.isBefore(records[last].finishedAt()))) {
-                last = i;
-            }
-        }
+        int last = lastFinished;
         List<String> path = new ArrayList<>();
         int[] pred = graph.predecessorArray();
         int v = last;
