@@ -89,24 +89,39 @@ public final class TaskGraph {
      */
     static TaskGraph fromPredecessors(List<TaskSpec> tasks, IdIndex index, int[] compactStart, int[] pred,
                                       int duplicates) {
-        int n = tasks.size();
-        int w = pred.length;
-        // Successor lists: count, prefix-sum, fill.
-        int[] succStart = new int[n + 1];
-        for (int e = 0; e < w; e++) {
+        int[] succStart = new int[tasks.size() + 1];
+        int[] succ = successors(tasks.size(), compactStart, pred, succStart);
+        return new TaskGraph(tasks, index, succStart, succ, compactStart, pred, duplicates);
+    }
+
+    /**
+     * Successor lists from gap-free predecessor lists: count, prefix-sum, fill. Each task's successors come out in
+     * ascending index order.
+     *
+     * @param succStart filled with n + 1 offsets
+     * @return the successor array
+     */
+    static int[] successors(int n, int[] predStart, int[] pred, int[] succStart) {
+        int m = predStart[n];
+        for (int e = 0; e < m; e++) {
             succStart[pred[e] + 1]++;
         }
         for (int i = 0; i < n; i++) {
             succStart[i + 1] += succStart[i];
         }
         int[] fill = Arrays.copyOf(succStart, n);
-        int[] succ = new int[w];
+        int[] succ = new int[m];
         for (int i = 0; i < n; i++) {
-            for (int e = compactStart[i]; e < compactStart[i + 1]; e++) {
+            for (int e = predStart[i]; e < predStart[i + 1]; e++) {
                 succ[fill[pred[e]]++] = i;
             }
         }
-        return new TaskGraph(tasks, index, succStart, succ, compactStart, pred, duplicates);
+        return succ;
+    }
+
+    /** @return the shared successor offsets (n + 1); do not modify */
+    int[] successorStarts() {
+        return succStart;
     }
 
     /** @return number of tasks */
