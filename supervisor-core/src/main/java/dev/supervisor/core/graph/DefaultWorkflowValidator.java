@@ -24,6 +24,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
     private static final int GROUPS_SHOWN = 5;
     private static final int MAX_CYCLES = 100;
     private static final int SMALL_FAN_IN = 32;
+    private static final int BLOCK = 128;
     private final Predicate<TaskType> hasHandler;
 
     DefaultWorkflowValidator(Predicate<TaskType> hasHandler) {
@@ -88,6 +89,10 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         int[] stamp;
         boolean forward;
         int duplicates;
+        final Set<TaskType> types = new HashSet<>();
+        TaskType lastType;
+        /** Keeps the touched slots observable. */
+        long sink;
         final List<ValidationProblem> errors = new ArrayList<>();
         final List<ValidationProblem> warnings = new ArrayList<>();
         final List<ValidationProblem> handlerWarnings = new ArrayList<>();
@@ -104,70 +109,109 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
 
         /**
          * Indexes every id and reports duplicates, checks handlers once per task type, and resolves dependencies
-         * that point back to tasks already indexed. A task with any other dependency is deferred whole, so its
-         * problems are reported in declaration order by {@link #recheckDeferred}.
+         * on tasks already indexed. A task with any other dependency is deferred whole, so its problems are reported
+         * in declaration order by {@link #recheckDeferred}.
+         *
+         * <p>Tasks go in blocks: first the block's specs are read and the hash slots where its ids will go are
+         * touched, then its ids are put, then its dependencies are resolved. Reading slots in a tight loop of
+         * independent loads lets their cache misses overlap; probing as we go would wait for each in turn.
          */
         void firstPass() {
-            Set<TaskType> types = new HashSet<>();
-            TaskType lastType = null;
             int w = 0;
-            for (int i = 0; i < n; i++) {
-                TaskSpec t = tasks.get(i);
-                String id = t.id();
-                int own = index.putIfAbsent(id, i);
-                if (own >= 0) {
-                    duplicate[i] = true;
-                    errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
-                            + "' is used by tasks #" + own + " and #" + i));
-                } else {
-                    own = i;
+            int[] own = new int[BLOCK];
+            int[] degree = new int[BLOCK];
+            String[] depIds = new String[BLOCK * 4];
+            long touched = 0;
+            for (int b0 = 0; b0 < n; b0 += BLOCK) {
+                int b1 = Math.min(n, b0 + BLOCK);
+                int q = 0;
+                for (int i = b0; i < b1; i++) {
+                    TaskSpec t = tasks.get(i);
+                    String id = t.id();
+                    touched ^= index.touch(id);
+                    checkHandler(t.type(), id);
+                    List<Dependency> deps = t.dependencies();
+                    int d = deps.size();
+                    degree[i - b0] = d;
+                    if (q + d > depIds.length) {
+                        depIds = Arrays.copyOf(depIds, Math.max(q + d, depIds.length * 2));
+                    }
+                    for (int k = 0; k < d; k++) {
+                        String dep = deps.get(k).taskId();
+                        depIds[q++] = dep;
+                    }
+                    own[i - b0] = i;
                 }
-                TaskType type = t.type();
-                if (type != lastType) { // runs of one type are common; the set is the slow way
-                    lastType = type;
-                    if (types.add(type) && !hasHandler.test(type)) {
-                        handlerWarnings.add(new ValidationProblem(Kind.NO_HANDLER, List.of(id), "no handler is"
-                                + " registered for task type " + type + " (first used by task '" + id + "')"));
+                for (int i = b0; i < b1; i++) {
+                    String id = tasks.get(i).id();
+                    int first = index.putIfAbsent(id, i);
+                    if (first >= 0) {
+                        own[i - b0] = first;
+                        duplicate[i] = true;
+                        errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
+                                + "' is used by tasks #" + first + " and #" + i));
                     }
                 }
-                List<Dependency> deps = t.dependencies();
-                int d = deps.size();
-                start[i] = w;
-                if (w + d > pred.length) {
-                    pred = Arrays.copyOf(pred, Math.max(w + d, pred.length + (pred.length >> 1)));
+                q = 0;
+                for (int i = b0; i < b1; i++) {
+                    int d = degree[i - b0];
+                    start[i] = w;
+                    if (w + d > pred.length) {
+                        pred = Arrays.copyOf(pred, Math.max(w + d, pred.length + (pred.length >> 1)));
+                    }
+                    int accepted = d <= SMALL_FAN_IN ? resolveSmall(depIds, q, d, own[i - b0], i, w)
+                            : resolveLarge(depIds, q, d, own[i - b0], i, w);
+                    q += d;
+                    if (accepted < 0) {
+                        defer(i);
+                        w += d; // room for every declared dependency; compact() closes what stays unused
+                    } else {
+                        w += accepted;
+                    }
                 }
-                int accepted = d <= SMALL_FAN_IN ? resolveSmall(deps, d, own, w) : resolveLarge(deps, d, own, i, w);
-                if (accepted < 0) {
-                    defer(i);
-                    w += d; // room for every declared dependency; compact() closes what stays unused
-                } else {
-                    w += accepted;
-                }
+                Arrays.fill(depIds, 0, q, null);
             }
             start[n] = w;
             size = w;
+            sink = touched;
         }
 
-        /** @return how many predecessors were written at {@code w}, or -1 if the task must be deferred */
-        private int resolveSmall(List<Dependency> deps, int d, int own, int w) {
+        private void checkHandler(TaskType type, String id) {
+            if (type != lastType) { // runs of one type are common; the set is the slow way
+                lastType = type;
+                if (types.add(type) && !hasHandler.test(type)) {
+                    handlerWarnings.add(new ValidationProblem(Kind.NO_HANDLER, List.of(id), "no handler is"
+                            + " registered for task type " + type + " (first used by task '" + id + "')"));
+                }
+            }
+        }
+
+        /**
+         * Resolves the {@code d} dependencies {@code depIds[q ..]} of task i into {@code pred[w ..]}.
+         *
+         * @return how many were written, or -1 if the task must be deferred (unknown so far, itself, or repeated)
+         */
+        private int resolveSmall(String[] depIds, int q, int d, int own, int i, int w) {
             int[] p = pred;
             for (int k = 0; k < d; k++) {
-                int v = index.get(deps.get(k).taskId());
+                int v = index.get(depIds[q + k]);
                 if (v < 0 || v == own || contains(p, w, w + k, v)) {
                     return -1;
                 }
+                forward |= v > i; // a later task of the same block
                 p[w + k] = v;
             }
             return d;
         }
 
-        private int resolveLarge(List<Dependency> deps, int d, int own, int i, int w) {
+        private int resolveLarge(String[] depIds, int q, int d, int own, int i, int w) {
             int[] marks = stamps();
             for (int k = 0; k < d; k++) {
-                int v = index.get(deps.get(k).taskId());
+                int v = index.get(depIds[q + k]);
                 if (v < 0 || v == own || marks[v] == i) {
                     return -1;
                 }
+                forward |= v > i;
                 marks[v] = i;
                 pred[w + k] = v;
             }
