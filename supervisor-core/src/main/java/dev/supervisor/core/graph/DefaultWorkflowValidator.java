@@ -16,15 +16,15 @@ import java.util.function.Predicate;
 /**
  * Array-based checks; see {@link WorkflowValidator}.
  *
- * <p>A million-task spec is a few hundred megabytes of objects, so walking it is the main cost: one pass indexes
- * each id and, for the common case of dependencies declared before their dependents, resolves its dependencies at
- * once. Only tasks with something to report (or a forward reference) are looked at again, after the pass.
+ * <p>A million-task spec is a few hundred megabytes of objects and its ids hash all over a table larger than the CPU
+ * caches, so the costs are memory traffic, not arithmetic: the specs are read once, the table is filled region by
+ * region, and dependencies on recently declared tasks (the common case) are resolved without touching the table.
+ * Only tasks with something to report, or with dependencies further away, are looked at again.
  */
 final class DefaultWorkflowValidator implements WorkflowValidator {
     private static final int GROUPS_SHOWN = 5;
     private static final int MAX_CYCLES = 100;
     private static final int SMALL_FAN_IN = 32;
-    private static final int BLOCK = 128;
     private final Predicate<TaskType> hasHandler;
 
     DefaultWorkflowValidator(Predicate<TaskType> hasHandler) {
@@ -41,6 +41,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         }
         Scan scan = new Scan(tasks, hasHandler);
         scan.firstPass();
+        scan.indexIds();
         scan.recheckDeferred();
         int[] predStart = scan.start;
         int[] pred = scan.compact();
@@ -72,10 +73,13 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
 
     /** State of one validation: the id index and the predecessor lists as they are being built. */
     private static final class Scan {
+        private static final int MAX_RECENT_BITS = 15; // 128 KB: stays in a core's own cache
         final List<TaskSpec> tasks;
         final int n;
         final Predicate<TaskType> hasHandler;
-        final IdIndex index;
+        final String[] ids;
+        final int[] hashes;
+        IdIndex index;
         final boolean[] duplicate;
         /** Where each task's predecessors begin in {@link #pred}; the lists are gap-free after {@link #compact}. */
         final int[] start;
@@ -91,8 +95,6 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         int duplicates;
         final Set<TaskType> types = new HashSet<>();
         TaskType lastType;
-        /** Keeps the touched slots observable. */
-        long sink;
         final List<ValidationProblem> errors = new ArrayList<>();
         final List<ValidationProblem> warnings = new ArrayList<>();
         final List<ValidationProblem> handlerWarnings = new ArrayList<>();
@@ -101,79 +103,114 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
             this.tasks = tasks;
             this.n = tasks.size();
             this.hasHandler = hasHandler;
-            index = new IdIndex(n);
+            ids = new String[n];
+            hashes = new int[n];
             duplicate = new boolean[n];
             start = new int[n + 1];
             pred = new int[Math.max(16, 2 * n)];
         }
 
         /**
-         * Indexes every id and reports duplicates, checks handlers once per task type, and resolves dependencies
-         * on tasks already indexed. A task with any other dependency is deferred whole, so its problems are reported
-         * in declaration order by {@link #recheckDeferred}.
+         * Reads every spec once: collects ids and their hashes, checks handlers once per task type, and resolves
+         * each dependency on a task declared shortly before through a small direct-mapped cache of the latest ids,
+         * which stays in the CPU cache (most workflows depend on recent tasks). A task with any other dependency
+         * (older, later, unknown, itself, repeated) is deferred whole to {@link #recheckDeferred}, which reports its
+         * problems in declaration order.
          *
-         * <p>Tasks go in blocks: first the block's specs are read and the hash slots where its ids will go are
-         * touched, then its ids are put, then its dependencies are resolved. Reading slots in a tight loop of
-         * independent loads lets their cache misses overlap; probing as we go would wait for each in turn.
+         * <p>Until the ids are all indexed nobody knows whether an id repeats, so the cache maps an id to its latest
+         * task; {@link #indexIds} then defers the tasks that depend on a repeated id.
          */
         void firstPass() {
+            int bits = Math.min(MAX_RECENT_BITS, 33 - Integer.numberOfLeadingZeros(n));
+            int[] recent = new int[1 << bits]; // task index + 1, 0 when empty
+            int recentShift = 32 - bits;
+            String[] ids = this.ids;
+            int[] hashes = this.hashes;
             int w = 0;
-            int[] own = new int[BLOCK];
-            int[] degree = new int[BLOCK];
-            String[] depIds = new String[BLOCK * 4];
-            long touched = 0;
-            for (int b0 = 0; b0 < n; b0 += BLOCK) {
-                int b1 = Math.min(n, b0 + BLOCK);
-                int q = 0;
-                for (int i = b0; i < b1; i++) {
-                    TaskSpec t = tasks.get(i);
-                    String id = t.id();
-                    touched ^= index.touch(id);
-                    checkHandler(t.type(), id);
-                    List<Dependency> deps = t.dependencies();
-                    int d = deps.size();
-                    degree[i - b0] = d;
-                    if (q + d > depIds.length) {
-                        depIds = Arrays.copyOf(depIds, Math.max(q + d, depIds.length * 2));
-                    }
-                    for (int k = 0; k < d; k++) {
-                        String dep = deps.get(k).taskId();
-                        depIds[q++] = dep;
-                    }
-                    own[i - b0] = i;
+            for (int i = 0; i < n; i++) {
+                TaskSpec t = tasks.get(i);
+                String id = t.id();
+                int h = id.hashCode();
+                ids[i] = id;
+                hashes[i] = h;
+                recent[(h * 0x9E3779B9) >>> recentShift] = i + 1; // before its dependencies: one on itself then hits i
+                checkHandler(t.type(), id);
+                List<Dependency> deps = t.dependencies();
+                int d = deps.size();
+                start[i] = w;
+                if (w + d > pred.length) {
+                    pred = Arrays.copyOf(pred, Math.max(w + d, pred.length + (pred.length >> 1)));
                 }
-                for (int i = b0; i < b1; i++) {
-                    String id = tasks.get(i).id();
-                    int first = index.putIfAbsent(id, i);
-                    if (first >= 0) {
-                        own[i - b0] = first;
-                        duplicate[i] = true;
-                        errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
-                                + "' is used by tasks #" + first + " and #" + i));
-                    }
+                if (!resolveRecent(deps, d, i, w, recent, recentShift)) {
+                    defer(i); // its d slots stay reserved; compact() closes what it does not keep
                 }
-                q = 0;
-                for (int i = b0; i < b1; i++) {
-                    int d = degree[i - b0];
-                    start[i] = w;
-                    if (w + d > pred.length) {
-                        pred = Arrays.copyOf(pred, Math.max(w + d, pred.length + (pred.length >> 1)));
-                    }
-                    int accepted = d <= SMALL_FAN_IN ? resolveSmall(depIds, q, d, own[i - b0], i, w)
-                            : resolveLarge(depIds, q, d, own[i - b0], i, w);
-                    q += d;
-                    if (accepted < 0) {
-                        defer(i);
-                        w += d; // room for every declared dependency; compact() closes what stays unused
-                    } else {
-                        w += accepted;
-                    }
-                }
-                Arrays.fill(depIds, 0, q, null);
+                w += d;
             }
             start[n] = w;
             size = w;
-            sink = touched;
+        }
+
+        /** @return true if all d dependencies of task i hit the cache, are not i, not repeated, and went to pred[w..] */
+        private boolean resolveRecent(List<Dependency> deps, int d, int i, int w, int[] recent, int recentShift) {
+            int[] p = pred;
+            int[] marks = d > SMALL_FAN_IN ? stamps() : null;
+            for (int k = 0; k < d; k++) {
+                String dep = deps.get(k).taskId();
+                int h = dep.hashCode();
+                int v = recent[(h * 0x9E3779B9) >>> recentShift] - 1;
+                if (v < 0 || v == i) {
+                    return false;
+                }
+                String id = ids[v];
+                if (id != dep && (hashes[v] != h || !id.equals(dep))) {
+                    return false;
+                }
+                if (marks == null ? contains(p, w, w + k, v) : marks[v] == i) {
+                    return false;
+                }
+                if (marks != null) {
+                    marks[v] = i;
+                }
+                p[w + k] = v;
+            }
+            return true;
+        }
+
+        /**
+         * Indexes all ids, reports repeated ones, and defers the tasks that the first pass resolved to a repeated id
+         * (the cache may have picked a later occurrence; the first is the one that counts).
+         */
+        void indexIds() {
+            int[] firstOf = new int[n];
+            index = IdIndex.build(ids, hashes, firstOf);
+            boolean repeats = false;
+            for (int i = 0; i < n; i++) {
+                int first = firstOf[i];
+                if (first >= 0) {
+                    repeats = true;
+                    duplicate[i] = true;
+                    errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(ids[i]), "task id '" + ids[i]
+                            + "' is used by tasks #" + first + " and #" + i));
+                }
+            }
+            if (!repeats) {
+                return;
+            }
+            int[] was = Arrays.copyOf(deferred, deferredCount);
+            deferredCount = 0;
+            for (int i = 0, j = 0; i < n; i++) {
+                boolean again = j < was.length && was[j] == i;
+                if (again) {
+                    j++;
+                } else {
+                    for (int e = start[i]; e < start[i + 1] && !again; e++) {
+                        again = duplicate[pred[e]];
+                    }
+                }
+                if (again) {
+                    defer(i);
+                }
+            }
         }
 
         private void checkHandler(TaskType type, String id) {
@@ -184,38 +221,6 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
                             + " registered for task type " + type + " (first used by task '" + id + "')"));
                 }
             }
-        }
-
-        /**
-         * Resolves the {@code d} dependencies {@code depIds[q ..]} of task i into {@code pred[w ..]}.
-         *
-         * @return how many were written, or -1 if the task must be deferred (unknown so far, itself, or repeated)
-         */
-        private int resolveSmall(String[] depIds, int q, int d, int own, int i, int w) {
-            int[] p = pred;
-            for (int k = 0; k < d; k++) {
-                int v = index.get(depIds[q + k]);
-                if (v < 0 || v == own || contains(p, w, w + k, v)) {
-                    return -1;
-                }
-                forward |= v > i; // a later task of the same block
-                p[w + k] = v;
-            }
-            return d;
-        }
-
-        private int resolveLarge(String[] depIds, int q, int d, int own, int i, int w) {
-            int[] marks = stamps();
-            for (int k = 0; k < d; k++) {
-                int v = index.get(depIds[q + k]);
-                if (v < 0 || v == own || marks[v] == i) {
-                    return -1;
-                }
-                forward |= v > i;
-                marks[v] = i;
-                pred[w + k] = v;
-            }
-            return d;
         }
 
         private int[] stamps() {

@@ -1,32 +1,92 @@
 package dev.supervisor.core.graph;
 
+import java.util.Arrays;
+
 /**
  * String → index map for task ids, with open addressing in one {@code long[]}: each slot packs the id's hash code
  * (high half) and its index + 1 (low half). A probe is one array read, a hash mismatch never touches a String, and
- * a hit is confirmed against {@code ids[index]}, an array filled in task order. At a million ids the lookups are
- * bound by cache misses, so this keeps them to about one per lookup. Storing no references in the hashed array also
- * spares the garbage collector's write barrier a million random stores into an old-generation array.
+ * a hit is confirmed against {@code ids[index]}, an array in task order. Storing no references in the hashed array
+ * also spares the garbage collector's write barrier a million random stores into an old-generation array.
+ *
+ * <p>At a million ids the table is far larger than the CPU caches, so every random probe is a cache (and TLB) miss.
+ * Two things avoid most of them: {@link #build} fills the table one region at a time, and lookups first try a small
+ * cache of the latest ids put one by one, since workflows mostly depend on tasks declared shortly before.
  */
 final class IdIndex {
     private static final int MAX_RECENT_BITS = 14; // 64 KB: stays in a core's own cache
+    /** Below this many ids the table fits in the cache and {@link #build} simply puts them in order. */
+    private static final int PARTITION_THRESHOLD = 1 << 16;
+    private static final int PARTITION_BITS = 10;
     private final String[] ids;
     private final long[] slots;
-    /** Direct-mapped cache of recently put ids (index + 1, 0 when empty): see {@link #get}. */
+    /** Direct-mapped cache of ids put one by one (index + 1, 0 when empty): see {@link #get}. */
     private final int[] recent;
     private final int mask;
     private final int shift;
     private final int recentShift;
 
-    /** @param n the number of ids that will be put, with indexes 0 to n - 1 */
+    /**
+     * An empty index, to {@link #putIfAbsent put} ids one by one.
+     *
+     * @param n the number of ids that will be put, with indexes 0 to n - 1
+     */
     IdIndex(int n) {
-        ids = new String[n];
-        int cap = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1; // load <= 1/2
+        this(new String[n]);
+    }
+
+    private IdIndex(String[] ids) {
+        this.ids = ids;
+        int cap = capacity(ids.length);
         slots = new long[cap];
         mask = cap - 1;
         shift = 32 - Integer.numberOfTrailingZeros(cap);
         int recentBits = Math.min(MAX_RECENT_BITS, Integer.numberOfTrailingZeros(cap) - 1);
         recent = new int[1 << recentBits];
         recentShift = 32 - recentBits;
+    }
+
+    private static int capacity(int n) {
+        return Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1; // load <= 1/2
+    }
+
+    /**
+     * Indexes all ids at once. Entries are first grouped by the region of the table they hash to (a counting sort,
+     * two sequential passes), then each region is filled while it is in the cache; within a region ids go in task
+     * order, so the first occurrence of a repeated id is the one kept, as with {@link #putIfAbsent}.
+     *
+     * @param ids the ids in task order; the index keeps the array
+     * @param hashes their hash codes
+     * @param firstOf filled for each task whose id repeats an earlier one with that earlier task's index, else -1
+     * @return the index
+     */
+    static IdIndex build(String[] ids, int[] hashes, int[] firstOf) {
+        IdIndex index = new IdIndex(ids);
+        int n = ids.length;
+        Arrays.fill(firstOf, -1);
+        if (n < PARTITION_THRESHOLD) {
+            for (int i = 0; i < n; i++) {
+                firstOf[i] = index.insert(hashes[i], i);
+            }
+            return index;
+        }
+        int regionShift = 32 - PARTITION_BITS; // the top bits of a slot number
+        int[] cursor = new int[(1 << PARTITION_BITS) + 1];
+        for (int i = 0; i < n; i++) {
+            cursor[((hashes[i] * 0x9E3779B9) >>> regionShift) + 1]++;
+        }
+        for (int r = 0; r < 1 << PARTITION_BITS; r++) {
+            cursor[r + 1] += cursor[r];
+        }
+        long[] grouped = new long[n];
+        for (int i = 0; i < n; i++) {
+            int h = hashes[i];
+            grouped[cursor[(h * 0x9E3779B9) >>> regionShift]++] = (long) h << 32 | i;
+        }
+        for (long e : grouped) {
+            int i = (int) e;
+            firstOf[i] = index.insert((int) (e >>> 32), i);
+        }
+        return index;
     }
 
     /**
@@ -37,6 +97,16 @@ final class IdIndex {
     int putIfAbsent(String key, int index) {
         ids[index] = key;
         int h = key.hashCode();
+        int first = insert(h, index);
+        if (first < 0) {
+            recent[recentSlot(h)] = index + 1;
+        }
+        return first;
+    }
+
+    /** Maps {@code ids[index]} (with hash h) to index unless it is already mapped; returns the earlier index or -1. */
+    private int insert(int h, int index) {
+        String key = ids[index];
         int i = slot(h);
         long s;
         while ((s = slots[i]) != 0) {
@@ -49,14 +119,12 @@ final class IdIndex {
             i = (i + 1) & mask;
         }
         slots[i] = (long) h << 32 | (index + 1L);
-        recent[recentSlot(h)] = index + 1;
         return -1;
     }
 
     /**
-     * Workflows mostly depend on tasks declared shortly before, so a small cache of the latest ids, which stays in
-     * the CPU cache, answers most lookups during validation without a miss in the large table. It only ever holds
-     * indexes that the table maps to, so a hit is the right answer.
+     * Tries the cache of recently put ids (it only ever holds indexes the table maps to, so a hit is the answer),
+     * then the table.
      *
      * @return the index of the key, or -1
      */
@@ -81,16 +149,6 @@ final class IdIndex {
             i = (i + 1) & mask;
         }
         return -1;
-    }
-
-    /**
-     * Reads the slot where a lookup of the key starts, so that a batch of such reads, which do not depend on each
-     * other, can wait for memory together instead of one by one.
-     *
-     * @return the slot's content, to be folded into a value that is kept (so the read is not optimized away)
-     */
-    long touch(String key) {
-        return slots[slot(key.hashCode())];
     }
 
     private int recentSlot(int h) {

@@ -17,7 +17,11 @@ class WorkflowValidatorOracleTest {
     private static final Predicate<TaskType> HANDLERS = t -> !t.name().startsWith("x");
 
     private static WorkflowSpec randomWorkflow(SplittableRandom rnd, int n) {
-        int idRange = rnd.nextBoolean() ? n : n + n / 8 + 1; // sometimes ids repeat
+        return randomWorkflow(rnd, n, rnd.nextBoolean() ? n : n + n / 8 + 1); // sometimes ids repeat
+    }
+
+    /** @param idRange n for unique ids "t0".."t(n-1)", more for ids drawn at random from that many */
+    private static WorkflowSpec randomWorkflow(SplittableRandom rnd, int n, int idRange) {
         int maxDeps = rnd.nextInt(10) == 0 ? 40 : 4; // sometimes past the small fan-in limit
         double forward = rnd.nextInt(3) == 0 ? 0.0 : rnd.nextDouble() * 0.2;
         double unknown = rnd.nextInt(3) == 0 ? 0.0 : 0.02;
@@ -72,6 +76,22 @@ class WorkflowValidatorOracleTest {
             } else {
                 assertThat(report.graph()).isEmpty();
             }
+        }
+    }
+
+    /** Past the size where ids are indexed region by region; repeated ids must still keep their first task. */
+    @Test
+    void validate_largeWorkflows_matchTheReferenceWordForWord() {
+        long seed = System.nanoTime();
+        System.out.println("validate_largeWorkflows seed=" + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        WorkflowValidator validator = WorkflowValidator.of(HANDLERS);
+        ReferenceValidator reference = new ReferenceValidator(HANDLERS);
+        for (int idRange : new int[] {100_000, 100_000_000, 2_000_000}) {
+            WorkflowSpec wf = randomWorkflow(rnd, 100_000, idRange);
+            List<String> expected = reference.validate(wf).stream().map(ValidationProblem::toString).toList();
+            assertThat(validator.validate(wf).problems()).extracting(ValidationProblem::toString)
+                    .as("seed %d ids %d", seed, idRange).containsExactlyElementsOf(expected);
         }
     }
 
