@@ -55,7 +55,9 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         if (!acyclic) {
             int[] succStart = graph != null ? graph.successorStarts() : new int[n + 1];
             int[] succ = graph != null ? graph.successorArray() : TaskGraph.successors(n, predStart, pred, succStart);
-            for (int[] cycle : Cycles.find(n, succStart, succ, MAX_CYCLES)) {
+            List<int[]> cycles = Cycles.find(n, succStart, succ, MAX_CYCLES);
+            acyclic = cycles.isEmpty();
+            for (int[] cycle : cycles) {
                 List<String> path = new ArrayList<>(cycle.length);
                 for (int v : cycle) {
                     path.add(tasks.get(v).id());
@@ -66,7 +68,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         }
         List<ValidationProblem> all = new ArrayList<>(errors);
         all.addAll(scan.warnings);
-        disconnected(tasks, scan.duplicate, predStart, pred, all);
+        disconnected(tasks, scan.duplicate, predStart, pred, acyclic, all);
         all.addAll(scan.handlerWarnings);
         return new ValidationReport(wf.id(), all, graph);
     }
@@ -77,7 +79,6 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         final List<TaskSpec> tasks;
         final int n;
         final Predicate<TaskType> hasHandler;
-        final String[] ids;
         final int[] hashes;
         IdIndex index;
         final boolean[] duplicate;
@@ -103,7 +104,6 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
             this.tasks = tasks;
             this.n = tasks.size();
             this.hasHandler = hasHandler;
-            ids = new String[n];
             hashes = new int[n];
             duplicate = new boolean[n];
             start = new int[n + 1];
@@ -124,16 +124,15 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
             int bits = Math.min(MAX_RECENT_BITS, 33 - Integer.numberOfLeadingZeros(n));
             int[] recent = new int[1 << bits]; // task index + 1, 0 when empty
             int recentShift = 32 - bits;
-            String[] ids = this.ids;
             int[] hashes = this.hashes;
             int w = 0;
             for (int i = 0; i < n; i++) {
                 TaskSpec t = tasks.get(i);
                 String id = t.id();
                 int h = id.hashCode();
-                ids[i] = id;
                 hashes[i] = h;
-                recent[(h * 0x9E3779B9) >>> recentShift] = i + 1; // before its dependencies: one on itself then hits i
+                // before its dependencies, so that one on itself hits i
+                recent[(h * 0x9E3779B9) >>> recentShift] = i + 1;
                 checkHandler(t.type(), id);
                 List<Dependency> deps = t.dependencies();
                 int d = deps.size();
@@ -150,7 +149,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
             size = w;
         }
 
-        /** @return true if all d dependencies of task i hit the cache, are not i, not repeated, and went to pred[w..] */
+        /** @return true if all d dependencies of task i hit the cache, are not i nor repeated, and went to pred[w..] */
         private boolean resolveRecent(List<Dependency> deps, int d, int i, int w, int[] recent, int recentShift) {
             int[] p = pred;
             int[] marks = d > SMALL_FAN_IN ? stamps() : null;
@@ -161,8 +160,11 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
                 if (v < 0 || v == i) {
                     return false;
                 }
-                String id = ids[v];
-                if (id != dep && (hashes[v] != h || !id.equals(dep))) {
+                if (hashes[v] != h) {
+                    return false;
+                }
+                String id = tasks.get(v).id();
+                if (id != dep && !id.equals(dep)) {
                     return false;
                 }
                 if (marks == null ? contains(p, w, w + k, v) : marks[v] == i) {
@@ -182,14 +184,15 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
          */
         void indexIds() {
             int[] firstOf = new int[n];
-            index = IdIndex.build(ids, hashes, firstOf);
+            index = IdIndex.build(tasks, hashes, firstOf);
             boolean repeats = false;
             for (int i = 0; i < n; i++) {
                 int first = firstOf[i];
                 if (first >= 0) {
                     repeats = true;
                     duplicate[i] = true;
-                    errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(ids[i]), "task id '" + ids[i]
+                    String id = tasks.get(i).id();
+                    errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
                             + "' is used by tasks #" + first + " and #" + i));
                 }
             }
@@ -312,31 +315,49 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
 
     /** Groups of the graph as declared; a task repeating an earlier id is not a group of its own. */
     private static void disconnected(List<TaskSpec> tasks, boolean[] duplicate, int[] predStart, int[] pred,
-                                     List<ValidationProblem> warnings) {
+                                     boolean acyclic, List<ValidationProblem> warnings) {
         int n = tasks.size();
+        if (acyclic) {
+            // Following predecessors from any task ends at a task without any: with one such task, one group.
+            int sources = 0;
+            for (int i = 0; i < n && sources < 2; i++) {
+                if (predStart[i] == predStart[i + 1]) {
+                    sources++;
+                }
+            }
+            if (sources < 2) {
+                return;
+            }
+        }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
         for (int i = 0; i < n; i++) {
+            int b = root(parent, i);
             for (int e = predStart[i]; e < predStart[i + 1]; e++) {
                 int a = root(parent, pred[e]);
-                int b = root(parent, i);
                 if (a != b) {
                     // keep the smaller index as root so groups are named by their first task
                     parent[Math.max(a, b)] = Math.min(a, b);
+                    b = Math.min(a, b);
                 }
             }
         }
-        int[] size = new int[n];
+        // Parents have lower indexes than their children, so one ascending sweep points every task at its root.
+        for (int i = 0; i < n; i++) {
+            parent[i] = parent[parent[i]];
+        }
+        // A root that has a member counted holds -1 - (its group's size) from then on.
         int groups = 0;
         for (int i = 0; i < n; i++) {
-            if (duplicate[i]) {
-                continue;
-            }
-            int r = root(parent, i);
-            if (size[r]++ == 0) {
-                groups++;
+            if (!duplicate[i]) {
+                int r = parent[i];
+                if (parent[r] >= 0) {
+                    parent[r] = -1;
+                    groups++;
+                }
+                parent[r]--;
             }
         }
         if (groups < 2) {
@@ -345,10 +366,11 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         List<String> firsts = new ArrayList<>();
         StringBuilder sb = new StringBuilder("workflow falls apart into " + groups + " independent groups: ");
         for (int i = 0, shown = 0; i < n && shown < GROUPS_SHOWN; i++) {
-            if (size[i] > 0) {
+            if (parent[i] < 0) {
+                int size = -1 - parent[i];
                 firsts.add(tasks.get(i).id());
                 sb.append(shown == 0 ? "" : ", ").append('\'').append(tasks.get(i).id()).append("' (")
-                        .append(size[i]).append(size[i] == 1 ? " task)" : " tasks)");
+                        .append(size).append(size == 1 ? " task)" : " tasks)");
                 shown++;
             }
         }

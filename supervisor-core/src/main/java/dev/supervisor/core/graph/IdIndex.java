@@ -1,12 +1,14 @@
 package dev.supervisor.core.graph;
 
+import dev.supervisor.api.TaskSpec;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * String → index map for task ids, with open addressing in one {@code long[]}: each slot packs the id's hash code
  * (high half) and its index + 1 (low half). A probe is one array read, a hash mismatch never touches a String, and
- * a hit is confirmed against {@code ids[index]}, an array in task order. Storing no references in the hashed array
- * also spares the garbage collector's write barrier a million random stores into an old-generation array.
+ * a hit is confirmed against the id of the task at that index. Storing no references (not even an array of the ids)
+ * also spares the garbage collector's write barrier a million stores into an old-generation array.
  *
  * <p>At a million ids the table is far larger than the CPU caches, so every random probe is a cache (and TLB) miss.
  * Two things avoid most of them: {@link #build} fills the table one region at a time, and lookups first try a small
@@ -17,7 +19,7 @@ final class IdIndex {
     /** Below this many ids the table fits in the cache and {@link #build} simply puts them in order. */
     private static final int PARTITION_THRESHOLD = 1 << 16;
     private static final int PARTITION_BITS = 10;
-    private final String[] ids;
+    private final List<TaskSpec> tasks;
     private final long[] slots;
     /** Direct-mapped cache of ids put one by one (index + 1, 0 when empty): see {@link #get}. */
     private final int[] recent;
@@ -26,17 +28,13 @@ final class IdIndex {
     private final int recentShift;
 
     /**
-     * An empty index, to {@link #putIfAbsent put} ids one by one.
+     * An empty index, to {@link #putIfAbsent put} the ids of the tasks one by one.
      *
-     * @param n the number of ids that will be put, with indexes 0 to n - 1
+     * @param tasks the tasks whose ids will be put
      */
-    IdIndex(int n) {
-        this(new String[n]);
-    }
-
-    private IdIndex(String[] ids) {
-        this.ids = ids;
-        int cap = capacity(ids.length);
+    IdIndex(List<TaskSpec> tasks) {
+        this.tasks = tasks;
+        int cap = capacity(tasks.size());
         slots = new long[cap];
         mask = cap - 1;
         shift = 32 - Integer.numberOfTrailingZeros(cap);
@@ -54,14 +52,14 @@ final class IdIndex {
      * two sequential passes), then each region is filled while it is in the cache; within a region ids go in task
      * order, so the first occurrence of a repeated id is the one kept, as with {@link #putIfAbsent}.
      *
-     * @param ids the ids in task order; the index keeps the array
-     * @param hashes their hash codes
+     * @param tasks the tasks
+     * @param hashes the hash codes of their ids
      * @param firstOf filled for each task whose id repeats an earlier one with that earlier task's index, else -1
      * @return the index
      */
-    static IdIndex build(String[] ids, int[] hashes, int[] firstOf) {
-        IdIndex index = new IdIndex(ids);
-        int n = ids.length;
+    static IdIndex build(List<TaskSpec> tasks, int[] hashes, int[] firstOf) {
+        IdIndex index = new IdIndex(tasks);
+        int n = tasks.size();
         Arrays.fill(firstOf, -1);
         if (n < PARTITION_THRESHOLD) {
             for (int i = 0; i < n; i++) {
@@ -90,12 +88,11 @@ final class IdIndex {
     }
 
     /**
-     * Records {@code key} as the id of task {@code index} and maps it to that index unless it is already mapped.
+     * Maps {@code key}, the id of task {@code index}, to that index unless it is already mapped.
      *
      * @return the index the key was already mapped to, or -1
      */
     int putIfAbsent(String key, int index) {
-        ids[index] = key;
         int h = key.hashCode();
         int first = insert(h, index);
         if (first < 0) {
@@ -104,14 +101,15 @@ final class IdIndex {
         return first;
     }
 
-    /** Maps {@code ids[index]} (with hash h) to index unless it is already mapped; returns the earlier index or -1. */
+    /** Maps the id of task {@code index} (hash h) to index unless already mapped; returns the earlier index or -1. */
     private int insert(int h, int index) {
-        String key = ids[index];
+        String key = null;
         int i = slot(h);
         long s;
         while ((s = slots[i]) != 0) {
             if ((int) (s >>> 32) == h) {
-                String k = ids[(int) s - 1];
+                key = key == null ? tasks.get(index).id() : key;
+                String k = tasks.get((int) s - 1).id();
                 if (k == key || k.equals(key)) {
                     return (int) s - 1;
                 }
@@ -132,7 +130,7 @@ final class IdIndex {
         int h = key.hashCode();
         int r = recent[recentSlot(h)] - 1;
         if (r >= 0) {
-            String k = ids[r];
+            String k = tasks.get(r).id();
             if (k == key || k.hashCode() == h && k.equals(key)) {
                 return r;
             }
@@ -141,7 +139,7 @@ final class IdIndex {
         long s;
         while ((s = slots[i]) != 0) {
             if ((int) (s >>> 32) == h) {
-                String k = ids[(int) s - 1];
+                String k = tasks.get((int) s - 1).id();
                 if (k == key || k.equals(key)) {
                     return (int) s - 1;
                 }

@@ -44,7 +44,7 @@ public final class TaskGraph {
     public static TaskGraph of(WorkflowSpec workflow) {
         List<TaskSpec> tasks = workflow.tasks();
         int n = tasks.size();
-        IdIndex index = new IdIndex(n);
+        IdIndex index = new IdIndex(tasks);
         for (int i = 0; i < n; i++) {
             if (index.putIfAbsent(tasks.get(i).id(), i) >= 0) {
                 throw new IllegalArgumentException("duplicate task id '" + tasks.get(i).id() + "'");
@@ -98,22 +98,28 @@ public final class TaskGraph {
      * Successor lists from gap-free predecessor lists: count, prefix-sum, fill. Each task's successors come out in
      * ascending index order.
      *
+     * @param n number of tasks
+     * @param predStart predecessor offsets (n + 1)
+     * @param pred predecessor array
+     *
      * @param succStart filled with n + 1 offsets
      * @return the successor array
      */
     static int[] successors(int n, int[] predStart, int[] pred, int[] succStart) {
         int m = predStart[n];
         for (int e = 0; e < m; e++) {
-            succStart[pred[e] + 1]++;
+            succStart[pred[e]]++;
         }
-        for (int i = 0; i < n; i++) {
-            succStart[i + 1] += succStart[i];
+        for (int i = 1; i < n; i++) {
+            succStart[i] += succStart[i - 1]; // where each list ends
         }
-        int[] fill = Arrays.copyOf(succStart, n);
+        succStart[n] = m;
         int[] succ = new int[m];
-        for (int i = 0; i < n; i++) {
-            for (int e = predStart[i]; e < predStart[i + 1]; e++) {
-                succ[fill[pred[e]]++] = i;
+        // Filling each list backwards from its end leaves it in ascending order and its offset at its start,
+        // without a separate array of write positions.
+        for (int i = n - 1; i >= 0; i--) {
+            for (int e = predStart[i + 1] - 1; e >= predStart[i]; e--) {
+                succ[--succStart[pred[e]]] = i;
             }
         }
         return succ;
