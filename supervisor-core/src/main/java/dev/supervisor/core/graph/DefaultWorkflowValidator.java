@@ -81,7 +81,8 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         final Predicate<TaskType> hasHandler;
         final int[] hashes;
         IdIndex index;
-        final boolean[] duplicate;
+        /** Which tasks repeat an earlier task's id; null when none does. */
+        boolean[] duplicate;
         /** Where each task's predecessors begin in {@link #pred}; the lists are gap-free after {@link #compact}. */
         final int[] start;
         int[] pred;
@@ -105,7 +106,6 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
             this.n = tasks.size();
             this.hasHandler = hasHandler;
             hashes = new int[n];
-            duplicate = new boolean[n];
             start = new int[n + 1];
             pred = new int[Math.max(16, 2 * n)];
         }
@@ -183,21 +183,18 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
          * (the cache may have picked a later occurrence; the first is the one that counts).
          */
         void indexIds() {
-            int[] firstOf = new int[n];
-            index = IdIndex.build(tasks, hashes, firstOf);
-            boolean repeats = false;
-            for (int i = 0; i < n; i++) {
-                int first = firstOf[i];
-                if (first >= 0) {
-                    repeats = true;
-                    duplicate[i] = true;
-                    String id = tasks.get(i).id();
-                    errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
-                            + "' is used by tasks #" + first + " and #" + i));
-                }
-            }
-            if (!repeats) {
+            index = IdIndex.build(tasks, hashes);
+            long[] repeats = index.repeats();
+            if (repeats.length == 0) {
                 return;
+            }
+            duplicate = new boolean[n];
+            for (long r : repeats) {
+                int i = (int) (r >>> 32);
+                String id = tasks.get(i).id();
+                duplicate[i] = true;
+                errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
+                        + "' is used by tasks #" + (int) r + " and #" + i));
             }
             int[] was = Arrays.copyOf(deferred, deferredCount);
             deferredCount = 0;
@@ -300,7 +297,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
             }
             start[n] -= removed;
             size -= removed;
-            return size == pred.length ? pred : Arrays.copyOf(pred, size);
+            return pred; // the graph trims it if anyone asks for the array itself
         }
     }
 
@@ -313,7 +310,10 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         return false;
     }
 
-    /** Groups of the graph as declared; a task repeating an earlier id is not a group of its own. */
+    /**
+     * Groups of the graph as declared; a task repeating an earlier id (marked in {@code duplicate}, null if none) is
+     * not a group of its own.
+     */
     private static void disconnected(List<TaskSpec> tasks, boolean[] duplicate, int[] predStart, int[] pred,
                                      boolean acyclic, List<ValidationProblem> warnings) {
         int n = tasks.size();
@@ -351,7 +351,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         // A root that has a member counted holds -1 - (its group's size) from then on.
         int groups = 0;
         for (int i = 0; i < n; i++) {
-            if (!duplicate[i]) {
+            if (duplicate == null || !duplicate[i]) {
                 int r = parent[i];
                 if (parent[r] >= 0) {
                     parent[r] = -1;

@@ -26,6 +26,7 @@ final class IdIndex {
     private final int mask;
     private final int shift;
     private final int recentShift;
+    private long[] repeats = new long[0];
 
     /**
      * An empty index, to {@link #putIfAbsent put} the ids of the tasks one by one.
@@ -54,37 +55,60 @@ final class IdIndex {
      *
      * @param tasks the tasks
      * @param hashes the hash codes of their ids
-     * @param firstOf filled for each task whose id repeats an earlier one with that earlier task's index, else -1
-     * @return the index
+     * @return the index; {@link #repeats()} tells which ids repeat
      */
-    static IdIndex build(List<TaskSpec> tasks, int[] hashes, int[] firstOf) {
+    static IdIndex build(List<TaskSpec> tasks, int[] hashes) {
         IdIndex index = new IdIndex(tasks);
         int n = tasks.size();
-        Arrays.fill(firstOf, -1);
+        long[] repeats = new long[0];
+        int count = 0;
         if (n < PARTITION_THRESHOLD) {
             for (int i = 0; i < n; i++) {
-                firstOf[i] = index.insert(hashes[i], i);
+                int first = index.insert(hashes[i], i);
+                if (first >= 0) {
+                    repeats = add(repeats, count++, i, first);
+                }
             }
-            return index;
+        } else {
+            int regionShift = 32 - PARTITION_BITS; // the top bits of a slot number
+            int[] cursor = new int[(1 << PARTITION_BITS) + 1];
+            for (int i = 0; i < n; i++) {
+                cursor[((hashes[i] * 0x9E3779B9) >>> regionShift) + 1]++;
+            }
+            for (int r = 0; r < 1 << PARTITION_BITS; r++) {
+                cursor[r + 1] += cursor[r];
+            }
+            long[] grouped = new long[n];
+            for (int i = 0; i < n; i++) {
+                int h = hashes[i];
+                grouped[cursor[(h * 0x9E3779B9) >>> regionShift]++] = (long) h << 32 | i;
+            }
+            for (long e : grouped) {
+                int i = (int) e;
+                int first = index.insert((int) (e >>> 32), i);
+                if (first >= 0) {
+                    repeats = add(repeats, count++, i, first);
+                }
+            }
         }
-        int regionShift = 32 - PARTITION_BITS; // the top bits of a slot number
-        int[] cursor = new int[(1 << PARTITION_BITS) + 1];
-        for (int i = 0; i < n; i++) {
-            cursor[((hashes[i] * 0x9E3779B9) >>> regionShift) + 1]++;
-        }
-        for (int r = 0; r < 1 << PARTITION_BITS; r++) {
-            cursor[r + 1] += cursor[r];
-        }
-        long[] grouped = new long[n];
-        for (int i = 0; i < n; i++) {
-            int h = hashes[i];
-            grouped[cursor[(h * 0x9E3779B9) >>> regionShift]++] = (long) h << 32 | i;
-        }
-        for (long e : grouped) {
-            int i = (int) e;
-            firstOf[i] = index.insert((int) (e >>> 32), i);
-        }
+        repeats = Arrays.copyOf(repeats, count);
+        Arrays.sort(repeats); // into task order
+        index.repeats = repeats;
         return index;
+    }
+
+    private static long[] add(long[] a, int count, int task, int first) {
+        long[] b = count == a.length ? Arrays.copyOf(a, Math.max(8, count * 2)) : a;
+        b[count] = (long) task << 32 | first;
+        return b;
+    }
+
+    /**
+     * @return for each task whose id repeats an earlier task's, {@code task << 32 | earlier}, in task order (empty
+     *     unless built by {@link #build})
+     */
+    long[] repeats() {
+        return repeats;
     }
 
     /**

@@ -18,7 +18,8 @@ public final class TaskGraph {
     private final int[] succStart;
     private final int[] succ;
     private final int[] predStart;
-    private final int[] pred;
+    /** May run past the last edge (the validator's working array) until {@link #predecessorArray()} trims it. */
+    private volatile int[] pred;
     private final int duplicateEdges;
     private volatile int[] topo; // computed once: the graph is immutable
 
@@ -86,6 +87,7 @@ public final class TaskGraph {
 
     /**
      * Completes a graph from predecessor lists grouped by task ({@code pred[predStart[i] .. predStart[i + 1])}).
+     * The array may be longer than {@code predStart[n]}; the rest is ignored.
      */
     static TaskGraph fromPredecessors(List<TaskSpec> tasks, IdIndex index, int[] compactStart, int[] pred,
                                       int duplicates) {
@@ -212,7 +214,13 @@ public final class TaskGraph {
      * @return the shared predecessor array; do not modify
      */
     public int[] predecessorArray() {
-        return pred;
+        int[] p = pred;
+        int m = predStart[tasks.size()];
+        if (p.length != m) {
+            p = Arrays.copyOf(p, m); // racing callers make equal copies
+            pred = p;
+        }
+        return p;
     }
 
     /**
@@ -272,9 +280,11 @@ public final class TaskGraph {
             int v = order[head++];
             for (int e = succStart[v]; e < succStart[v + 1]; e++) {
                 int s = succ[e];
-                if (--indeg[s] == 0) {
-                    order[tail++] = s;
-                }
+                // Whether s is now ready is a coin toss for the branch predictor, so it is not a branch: s is written
+                // at the tail either way and the tail moves past it only if it is ready. While an edge is left, some
+                // task is not in the order yet, so the tail is inside the array.
+                order[tail] = s;
+                tail += (--indeg[s] - 1) >>> 31;
             }
         }
         return tail == n ? order : null;
