@@ -111,7 +111,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         }
 
         /**
-         * Reads every spec once: collects ids and their hashes, checks handlers once per task type, and resolves
+         * Reads every spec once: collects the hashes of the ids, checks handlers once per task type, and resolves
          * each dependency on a task declared shortly before through a small direct-mapped cache of the latest ids,
          * which stays in the CPU cache (most workflows depend on recent tasks). A task with any other dependency
          * (older, later, unknown, itself, repeated) is deferred whole to {@link #recheckDeferred}, which reports its
@@ -123,6 +123,9 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         void firstPass() {
             int bits = Math.min(MAX_RECENT_BITS, 33 - Integer.numberOfLeadingZeros(n));
             int[] recent = new int[1 << bits]; // task index + 1, 0 when empty
+            // The ids themselves sit beside it: a small array allocated just now, so the stores into it are cheap
+            // for the garbage collector, and a hit is verified without going through the task's spec.
+            String[] recentIds = new String[1 << bits];
             int recentShift = 32 - bits;
             int[] hashes = this.hashes;
             int w = 0;
@@ -132,7 +135,9 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
                 int h = id.hashCode();
                 hashes[i] = h;
                 // before its dependencies, so that one on itself hits i
-                recent[(h * 0x9E3779B9) >>> recentShift] = i + 1;
+                int slot = (h * 0x9E3779B9) >>> recentShift;
+                recent[slot] = i + 1;
+                recentIds[slot] = id;
                 checkHandler(t.type(), id);
                 List<Dependency> deps = t.dependencies();
                 int d = deps.size();
@@ -140,7 +145,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
                 if (w + d > pred.length) {
                     pred = Arrays.copyOf(pred, Math.max(w + d, pred.length + (pred.length >> 1)));
                 }
-                if (!resolveRecent(deps, d, i, w, recent, recentShift)) {
+                if (!resolveRecent(deps, d, i, w, recent, recentIds, recentShift)) {
                     defer(i); // its d slots stay reserved; compact() closes what it does not keep
                 }
                 w += d;
@@ -150,21 +155,20 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         }
 
         /** @return true if all d dependencies of task i hit the cache, are not i nor repeated, and went to pred[w..] */
-        private boolean resolveRecent(List<Dependency> deps, int d, int i, int w, int[] recent, int recentShift) {
+        private boolean resolveRecent(List<Dependency> deps, int d, int i, int w, int[] recent, String[] recentIds,
+                                      int recentShift) {
             int[] p = pred;
             int[] marks = d > SMALL_FAN_IN ? stamps() : null;
             for (int k = 0; k < d; k++) {
                 String dep = deps.get(k).taskId();
                 int h = dep.hashCode();
-                int v = recent[(h * 0x9E3779B9) >>> recentShift] - 1;
+                int slot = (h * 0x9E3779B9) >>> recentShift;
+                int v = recent[slot] - 1;
                 if (v < 0 || v == i) {
                     return false;
                 }
-                if (hashes[v] != h) {
-                    return false;
-                }
-                String id = tasks.get(v).id();
-                if (id != dep && !id.equals(dep)) {
+                String id = recentIds[slot];
+                if (id != dep && (id.hashCode() != h || !id.equals(dep))) {
                     return false;
                 }
                 if (marks == null ? contains(p, w, w + k, v) : marks[v] == i) {
