@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** The validator against {@link ReferenceValidator} on random workflows full of problems: same report, word for word. */
+/** The validator against {@link ReferenceValidator} on random workflows full of problems: same report, to the word. */
 class WorkflowValidatorOracleTest {
     private static final Predicate<TaskType> HANDLERS = t -> !t.name().startsWith("x");
 
