@@ -103,8 +103,7 @@ public final class TaskGraph {
      * @param n number of tasks
      * @param predStart predecessor offsets (n + 1)
      * @param pred predecessor array
-     *
-     * @param succStart filled with n + 1 offsets
+     * @param succStart zeroed, n + 1 long; filled with the successor offsets
      * @return the successor array
      */
     static int[] successors(int n, int[] predStart, int[] pred, int[] succStart) {
