@@ -18,7 +18,8 @@ public final class TaskGraph {
     private final int[] succStart;
     private final int[] succ;
     private final int[] predStart;
-    private final int[] pred;
+    /** May run past the last edge (the validator's working array) until {@link #predecessorArray()} trims it. */
+    private volatile int[] pred;
     private final int duplicateEdges;
     private volatile int[] topo; // computed once: the graph is immutable
 
@@ -44,7 +45,7 @@ public final class TaskGraph {
     public static TaskGraph of(WorkflowSpec workflow) {
         List<TaskSpec> tasks = workflow.tasks();
         int n = tasks.size();
-        IdIndex index = new IdIndex(n);
+        IdIndex index = new IdIndex(tasks);
         for (int i = 0; i < n; i++) {
             if (index.putIfAbsent(tasks.get(i).id(), i) >= 0) {
                 throw new IllegalArgumentException("duplicate task id '" + tasks.get(i).id() + "'");
@@ -86,27 +87,48 @@ public final class TaskGraph {
 
     /**
      * Completes a graph from predecessor lists grouped by task ({@code pred[predStart[i] .. predStart[i + 1])}).
+     * The array may be longer than {@code predStart[n]}; the rest is ignored.
      */
     static TaskGraph fromPredecessors(List<TaskSpec> tasks, IdIndex index, int[] compactStart, int[] pred,
                                       int duplicates) {
-        int n = tasks.size();
-        int w = pred.length;
-        // Successor lists: count, prefix-sum, fill.
-        int[] succStart = new int[n + 1];
-        for (int e = 0; e < w; e++) {
-            succStart[pred[e] + 1]++;
+        int[] succStart = new int[tasks.size() + 1];
+        int[] succ = successors(tasks.size(), compactStart, pred, succStart);
+        return new TaskGraph(tasks, index, succStart, succ, compactStart, pred, duplicates);
+    }
+
+    /**
+     * Successor lists from gap-free predecessor lists: count, prefix-sum, fill. Each task's successors come out in
+     * ascending index order.
+     *
+     * @param n number of tasks
+     * @param predStart predecessor offsets (n + 1)
+     * @param pred predecessor array
+     * @param succStart zeroed, n + 1 long; filled with the successor offsets
+     * @return the successor array
+     */
+    static int[] successors(int n, int[] predStart, int[] pred, int[] succStart) {
+        int m = predStart[n];
+        for (int e = 0; e < m; e++) {
+            succStart[pred[e]]++;
         }
-        for (int i = 0; i < n; i++) {
-            succStart[i + 1] += succStart[i];
+        for (int i = 1; i < n; i++) {
+            succStart[i] += succStart[i - 1]; // where each list ends
         }
-        int[] fill = Arrays.copyOf(succStart, n);
-        int[] succ = new int[w];
-        for (int i = 0; i < n; i++) {
-            for (int e = compactStart[i]; e < compactStart[i + 1]; e++) {
-                succ[fill[pred[e]]++] = i;
+        succStart[n] = m;
+        int[] succ = new int[m];
+        // Filling each list backwards from its end leaves it in ascending order and its offset at its start,
+        // without a separate array of write positions.
+        for (int i = n - 1; i >= 0; i--) {
+            for (int e = predStart[i + 1] - 1; e >= predStart[i]; e--) {
+                succ[--succStart[pred[e]]] = i;
             }
         }
-        return new TaskGraph(tasks, index, succStart, succ, compactStart, pred, duplicates);
+        return succ;
+    }
+
+    /** @return the shared successor offsets (n + 1); do not modify */
+    int[] successorStarts() {
+        return succStart;
     }
 
     /** @return number of tasks */
@@ -191,7 +213,13 @@ public final class TaskGraph {
      * @return the shared predecessor array; do not modify
      */
     public int[] predecessorArray() {
-        return pred;
+        int[] p = pred;
+        int m = predStart[tasks.size()];
+        if (p.length != m) {
+            p = Arrays.copyOf(p, m); // racing callers make equal copies
+            pred = p;
+        }
+        return p;
     }
 
     /**
@@ -251,9 +279,11 @@ public final class TaskGraph {
             int v = order[head++];
             for (int e = succStart[v]; e < succStart[v + 1]; e++) {
                 int s = succ[e];
-                if (--indeg[s] == 0) {
-                    order[tail++] = s;
-                }
+                // Whether s is now ready is a coin toss for the branch predictor, so it is not a branch: s is written
+                // at the tail either way and the tail moves past it only if it is ready. While an edge is left, some
+                // task is not in the order yet, so the tail is inside the array.
+                order[tail] = s;
+                tail += (--indeg[s] - 1) >>> 31;
             }
         }
         return tail == n ? order : null;

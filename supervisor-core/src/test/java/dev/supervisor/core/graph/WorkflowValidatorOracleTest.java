@@ -1,0 +1,137 @@
+package dev.supervisor.core.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskType;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.core.ValidationProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The validator against {@link ReferenceValidator} on random workflows full of problems: same report, to the word. */
+class WorkflowValidatorOracleTest {
+    private static final Predicate<TaskType> HANDLERS = t -> !t.name().startsWith("x");
+
+    private static WorkflowSpec randomWorkflow(SplittableRandom rnd, int n) {
+        return randomWorkflow(rnd, n, rnd.nextBoolean() ? n : n + n / 8 + 1); // sometimes ids repeat
+    }
+
+    /** @param idRange n for unique ids "t0".."t(n-1)", more for ids drawn at random from that many */
+    private static WorkflowSpec randomWorkflow(SplittableRandom rnd, int n, int idRange) {
+        int maxDeps = rnd.nextInt(10) == 0 ? 40 : 4; // sometimes past the small fan-in limit
+        double forward = rnd.nextInt(3) == 0 ? 0.0 : rnd.nextDouble() * 0.2;
+        double unknown = rnd.nextInt(3) == 0 ? 0.0 : 0.02;
+        double self = rnd.nextInt(3) == 0 ? 0.0 : 0.02;
+        WorkflowSpec.Builder b = WorkflowSpec.builder("random");
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = idRange == n ? "t" + i : "t" + rnd.nextInt(idRange);
+        }
+        for (int i = 0; i < n; i++) {
+            TaskSpec.Builder t = TaskSpec.builder(ids[i], TaskType.of(rnd.nextInt(20) == 0 ? "x" + rnd.nextInt(3)
+                    : "t" + rnd.nextInt(2)));
+            int d = rnd.nextInt(maxDeps + 1);
+            for (int k = 0; k < d && i > 0; k++) {
+                double r = rnd.nextDouble();
+                String dep;
+                if (r < unknown) {
+                    dep = "ghost" + rnd.nextInt(5);
+                } else if (r < unknown + self) {
+                    dep = ids[i];
+                } else if (r < unknown + self + forward) {
+                    dep = ids[rnd.nextInt(n)];
+                } else {
+                    int lo = Math.max(0, i - 50);
+                    dep = ids[lo + rnd.nextInt(i - lo)];
+                }
+                // a fresh String now and then, so lookups cannot rely on identity
+                t.dependsOn(rnd.nextBoolean() ? new String(dep) : dep);
+            }
+            b.task(t.build());
+        }
+        return b.build();
+    }
+
+    @Test
+    void validate_randomWorkflows_matchesTheReferenceWordForWord() {
+        long seed = System.nanoTime();
+        System.out.println("validate_randomWorkflows seed=" + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        WorkflowValidator validator = WorkflowValidator.of(HANDLERS);
+        ReferenceValidator reference = new ReferenceValidator(HANDLERS);
+        for (int round = 0; round < 400; round++) {
+            int n = 1 + rnd.nextInt(round < 300 ? 30 : 3_000);
+            WorkflowSpec wf = randomWorkflow(rnd, n);
+            ValidationReport report = validator.validate(wf);
+            List<String> expected = reference.validate(wf).stream().map(ValidationProblem::toString).toList();
+            assertThat(report.problems()).extracting(ValidationProblem::toString)
+                    .as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
+            // the graph comes with every report whose only errors, if any, are cycles
+            if (report.errors().stream().allMatch(p -> p.kind() == ValidationProblem.Kind.CYCLE)) {
+                assertSameGraph(report.graph().orElseThrow(), TaskGraph.of(wf), seed, round);
+            } else {
+                assertThat(report.graph()).isEmpty();
+            }
+        }
+    }
+
+    /** Past the size where ids are indexed region by region; repeated ids must still keep their first task. */
+    @Test
+    void validate_largeWorkflows_matchTheReferenceWordForWord() {
+        long seed = System.nanoTime();
+        System.out.println("validate_largeWorkflows seed=" + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        WorkflowValidator validator = WorkflowValidator.of(HANDLERS);
+        ReferenceValidator reference = new ReferenceValidator(HANDLERS);
+        for (int idRange : new int[] {100_000, 100_000_000, 2_000_000}) {
+            WorkflowSpec wf = randomWorkflow(rnd, 100_000, idRange);
+            List<String> expected = reference.validate(wf).stream().map(ValidationProblem::toString).toList();
+            assertThat(validator.validate(wf).problems()).extracting(ValidationProblem::toString)
+                    .as("seed %d ids %d", seed, idRange).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static void assertSameGraph(TaskGraph actual, TaskGraph expected, long seed, int round) {
+        assertThat(actual.predecessorArray()).as("seed %d round %d", seed, round)
+                .isEqualTo(expected.predecessorArray());
+        assertThat(actual.successorArray()).isEqualTo(expected.successorArray());
+        assertThat(actual.duplicateEdges()).isEqualTo(expected.duplicateEdges());
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> expectedStarts = new ArrayList<>();
+        for (int i = 0; i < actual.size(); i++) {
+            starts.add(actual.predecessorStart(i) * 31 + actual.successorStart(i));
+            expectedStarts.add(expected.predecessorStart(i) * 31 + expected.successorStart(i));
+        }
+        assertThat(starts).isEqualTo(expectedStarts);
+        assertThat(actual.topologicalOrder()).isEqualTo(kahn(expected));
+    }
+
+    /** Kahn's algorithm as plainly as it gets, over the public API: ready tasks queue in index order. */
+    private static int[] kahn(TaskGraph g) {
+        int n = g.size();
+        int[] indeg = new int[n];
+        java.util.ArrayDeque<Integer> ready = new java.util.ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            indeg[i] = g.inDegree(i);
+            if (indeg[i] == 0) {
+                ready.add(i);
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            int v = ready.poll();
+            order.add(v);
+            for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
+                int s = g.successorArray()[e];
+                if (--indeg[s] == 0) {
+                    ready.add(s);
+                }
+            }
+        }
+        return order.size() == n ? order.stream().mapToInt(Integer::intValue).toArray() : null;
+    }
+}
