@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine. One lock guards all scheduling state (ready heap, caps, per-run arrays); handlers run outside it on
- * the executor. Every task transition is written to the {@link RunStore} before it becomes visible.
+ * the executor, and workers hand their results over without waiting for it (see {@code unlock}). Every task
+ * transition is written to the {@link RunStore} before it becomes visible.
  */
 public final class DefaultSupervisor implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSupervisor.class);
@@ -358,7 +359,15 @@ public final class DefaultSupervisor implements Supervisor {
             if (completions.isEmpty() || !lock.tryLock()) {
                 return;
             }
-            recordCompletions(deferred, false);
+            boolean recorded = false;
+            try {
+                recordCompletions(deferred, false);
+                recorded = true;
+            } finally {
+                if (!recorded) {
+                    lock.unlock(); // never leave the lock held on the way out of a failure
+                }
+            }
         }
     }
 
