@@ -34,6 +34,9 @@ final class Attempt implements TaskContext, Runnable {
     private Map<String, Object> upstream;
     volatile int[] branchSelection;
     volatile boolean shortCircuit;
+    // The result, set by the worker before the attempt is queued for recording (the queue publishes it).
+    private Object output;
+    private Throwable failure;
 
     Attempt(RunExecution run, int index, int number, Instant startedAt, TaskHandler handler) {
         this.run = run;
@@ -84,6 +87,19 @@ final class Attempt implements TaskContext, Runnable {
             Thread.interrupted();
         }
         return run.supervisor.onAttemptEnd(this, output, failure, true);
+    }
+
+    void result(Object output, Throwable failure) {
+        this.output = output;
+        this.failure = failure;
+    }
+
+    Object output() {
+        return output;
+    }
+
+    Throwable failure() {
+        return failure;
     }
 
     /** Cooperative stop now; interrupt after the grace period if the handler is still running. */

@@ -74,7 +74,8 @@ public final class DefaultSupervisor implements Supervisor {
     final Events events;
     private final Map<TaskType, TaskHandler> handlers;
     private final ReentrantLock lock = new ReentrantLock();
-    private final java.util.concurrent.ConcurrentLinkedQueue<Completion> completions =
+    /** Attempts whose result waits to be recorded (see {@code unlock}). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Attempt> completions =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final PriorityQueue<ReadyEntry> heap = new PriorityQueue<>();
     private final Map<TaskType, Limit> typeLimits = new HashMap<>();
@@ -312,13 +313,22 @@ public final class DefaultSupervisor implements Supervisor {
      * @return an attempt the calling worker should run next, or null
      */
     Attempt onAttemptEnd(Attempt a, Object output, Throwable failure, boolean wantNext) {
-        completions.add(new Completion(a, output, failure));
+        a.result(output, failure);
+        Attempt mine = a;
         if (!lock.tryLock()) {
-            return null; // the holder records it before it lets go of the lock (see unlock)
+            completions.add(a);
+            // Try once more: a holder that let go between our two tries may not have seen the queued result.
+            if (!lock.tryLock()) {
+                return null; // the holder records it before it lets go of the lock (see unlock)
+            }
+            mine = null; // it is in the queue now
         }
         Deferred deferred = new Deferred();
         Attempt next;
         try {
+            if (mine != null) {
+                record(mine, deferred);
+            }
             next = recordCompletions(deferred, wantNext);
         } finally {
             unlock(deferred);
@@ -327,25 +337,24 @@ public final class DefaultSupervisor implements Supervisor {
         return next;
     }
 
-    /** An attempt's result waiting to be recorded. */
-    private record Completion(Attempt attempt, Object output, Throwable failure) {
-    }
-
-    /** Records every waiting result and starts what became ready (lock held). */
+    /** Records every queued result and starts what became ready (lock held). */
     private Attempt recordCompletions(Deferred deferred, boolean wantNext) {
-        Completion c;
+        Attempt c;
         while ((c = completions.poll()) != null) {
-            try {
-                transitions.attemptEnded(c.attempt, c.output, c.failure, deferred);
-            } catch (StaleVersionException e) {
-                fenced(c.attempt.run, e, deferred);
-            } catch (RuntimeException e) {
-                // Queued results of other workers must still be recorded (a bug here must not stall them too).
-                LOG.error("recording the result of task '{}' in run {} failed", c.attempt.task().id(),
-                        c.attempt.run.runId, e);
-            }
+            record(c, deferred);
         }
         return dispatch(deferred, wantNext);
+    }
+
+    private void record(Attempt c, Deferred deferred) {
+        try {
+            transitions.attemptEnded(c, c.output(), c.failure(), deferred);
+        } catch (StaleVersionException e) {
+            fenced(c.run, e, deferred);
+        } catch (RuntimeException e) {
+            // Queued results of other workers must still be recorded (a bug here must not stall them too).
+            LOG.error("recording the result of task '{}' in run {} failed", c.task().id(), c.run.runId, e);
+        }
     }
 
     /**

@@ -9,11 +9,18 @@ import java.util.List;
  * completing outcome futures, both of which may run foreign code that must never hold our lock.
  *
  * <p>With a same-thread executor, launching an attempt finishes it, which defers more work, and so on: a
- * trampoline per thread turns that recursion into a loop, so a million-task chain cannot overflow the stack.
+ * trampoline per thread turns that recursion into a loop, so a million-task chain cannot overflow the stack. The
+ * trampoline's queue is kept per thread and reused (this runs once per task).
  */
 final class Deferred {
-    private static final ThreadLocal<ArrayDeque<Runnable>> DRAINING = new ThreadLocal<>();
+    private static final ThreadLocal<Trampoline> TRAMPOLINE = ThreadLocal.withInitial(Trampoline::new);
     private List<Runnable> actions;
+
+    /** A thread's queue of actions, and whether an outer {@link #run()} on that thread is draining it. */
+    private static final class Trampoline {
+        final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        boolean draining;
+    }
 
     void add(Runnable r) {
         if (actions == null) {
@@ -23,25 +30,24 @@ final class Deferred {
     }
 
     void run() {
-        if (actions == null) {
+        if (actions == null || actions.isEmpty()) {
             return;
         }
-        ArrayDeque<Runnable> outer = DRAINING.get();
-        if (outer != null) {
-            outer.addAll(actions);
-            actions.clear();
-            return;
-        }
-        ArrayDeque<Runnable> queue = new ArrayDeque<>(actions);
+        Trampoline t = TRAMPOLINE.get();
+        t.queue.addAll(actions);
         actions.clear();
-        DRAINING.set(queue);
+        if (t.draining) {
+            return; // an outer run() on this thread drains the queue
+        }
+        t.draining = true;
         try {
             Runnable r;
-            while ((r = queue.poll()) != null) {
+            while ((r = t.queue.poll()) != null) {
                 r.run();
             }
         } finally {
-            DRAINING.remove();
+            t.draining = false;
+            t.queue.clear(); // after a failure, like a dropped stack frame: nothing left for the next caller
         }
     }
 }

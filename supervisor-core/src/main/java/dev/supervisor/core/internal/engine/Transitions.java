@@ -204,7 +204,7 @@ final class Transitions {
                     continue;
                 }
                 count(run, v, s, e, sv);
-                if (settle(run, s, now, "upstream '" + g.id(v) + "' " + sv)) {
+                if (settle(run, s, now, null, v, sv)) {
                     stack.push(s);
                 }
             }
@@ -249,6 +249,14 @@ final class Transitions {
 
     /** Applies the trigger rule; returns true if the task became terminal without running. */
     boolean settle(RunExecution run, int s, Instant now, String cause) {
+        return settle(run, s, now, cause, -1, null);
+    }
+
+    /**
+     * As {@link #settle(RunExecution, int, Instant, String)}, the cause being either given or, when null, "upstream
+     * {@code v} ended {@code sv}" — built only if the task does not run (this is called once per edge).
+     */
+    private boolean settle(RunExecution run, int s, Instant now, String given, int v, TaskState sv) {
         if (run.plan != null && run.plan.isCollector(s)) {
             if (run.pendingUpstream[s] > 0) {
                 return false;
@@ -263,14 +271,19 @@ final class Transitions {
             case RUN -> {
                 return readyIfConditionHolds(run, s, now);
             }
-            case SKIP -> terminal(run, s, TaskState.SKIPPED, now, null, cause + "; trigger rule "
-                    + rule.name().toLowerCase(java.util.Locale.ROOT) + " not met", Duration.ZERO);
-            case UPSTREAM_FAILED -> terminal(run, s, TaskState.UPSTREAM_FAILED, now, null, cause, Duration.ZERO);
+            case SKIP -> terminal(run, s, TaskState.SKIPPED, now, null, cause(run, given, v, sv)
+                    + "; trigger rule " + rule.name().toLowerCase(java.util.Locale.ROOT) + " not met", Duration.ZERO);
+            case UPSTREAM_FAILED -> terminal(run, s, TaskState.UPSTREAM_FAILED, now, null, cause(run, given, v, sv),
+                    Duration.ZERO);
             default -> {
                 return false;
             }
         }
         return d != TriggerDecision.RUN;
+    }
+
+    private static String cause(RunExecution run, String given, int v, TaskState sv) {
+        return given != null ? given : "upstream '" + run.graph.id(v) + "' " + sv;
     }
 
     /**
