@@ -280,13 +280,13 @@ public final class DefaultSupervisor implements Supervisor {
             if (keepFirst && kept == null) {
                 kept = a;
             } else {
-                deferred.add(() -> launch(a));
+                deferred.launch(a);
             }
         }
         return kept;
     }
 
-    private void launch(Attempt a) {
+    void launch(Attempt a) {
         try {
             executor.execute(a);
         } catch (RejectedExecutionException e) {

@@ -14,19 +14,29 @@ import java.util.List;
  */
 final class Deferred {
     private static final ThreadLocal<Trampoline> TRAMPOLINE = ThreadLocal.withInitial(Trampoline::new);
-    private List<Runnable> actions;
+    /** Runnables to run, and attempts to launch (kept as they are: one fewer allocation per task). */
+    private List<Object> actions;
 
     /** A thread's queue of actions, and whether an outer {@link #run()} on that thread is draining it. */
     private static final class Trampoline {
-        final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        final ArrayDeque<Object> queue = new ArrayDeque<>();
         boolean draining;
     }
 
     void add(Runnable r) {
+        put(r);
+    }
+
+    /** Hands the attempt to the executor once the lock is released. */
+    void launch(Attempt a) {
+        put(a);
+    }
+
+    private void put(Object action) {
         if (actions == null) {
             actions = new ArrayList<>(4);
         }
-        actions.add(r);
+        actions.add(action);
     }
 
     void run() {
@@ -41,9 +51,13 @@ final class Deferred {
         }
         t.draining = true;
         try {
-            Runnable r;
-            while ((r = t.queue.poll()) != null) {
-                r.run();
+            Object o;
+            while ((o = t.queue.poll()) != null) {
+                if (o instanceof Attempt a) {
+                    a.run.supervisor.launch(a);
+                } else {
+                    ((Runnable) o).run();
+                }
             }
         } finally {
             t.draining = false;
