@@ -3,8 +3,14 @@ package dev.supervisor.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.RunStores;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The shared contract plus what only the in-memory store does: bounded retention of finished runs. */
@@ -25,5 +31,23 @@ class InMemoryRunStoreTest extends RunStoreContract {
         assertThat(store.findRun("active")).isPresent();
         assertThat(store.findRun("done-9")).isPresent();
         assertThat(store.findRun("done-0")).isEmpty();
+    }
+    @Test
+    void runEvictedThenCreatedAgainUnderTheSameId_takesTheNewRunsTransitions() {
+        RunStore store = RunStores.inMemory(1);
+        String id = "again"; // one String object for both runs: the last-lookup shortcut must not return the old one
+        store.createRun(new RunRecord(id, "wf", RunStatus.RUNNING, Map.of(), Instant.EPOCH, null, 0),
+                List.of(TaskRecord.pending(id, "t", 0)));
+        store.update(store.tasks(id).get(0).to(TaskState.READY));
+        store.updateRun(store.findRun(id).orElseThrow().withStatus(RunStatus.SUCCEEDED, Instant.EPOCH));
+        create(store, "other", RunStatus.SUCCEEDED, 1); // evicts the finished run
+        assertThat(store.findRun(id)).isEmpty();
+
+        store.createRun(new RunRecord(id, "wf", RunStatus.RUNNING, Map.of(), Instant.EPOCH, null, 0),
+                List.of(TaskRecord.pending(id, "t", 0)));
+        TaskRecord ready = store.update(store.tasks(id).get(0).to(TaskState.READY));
+
+        assertThat(store.task(id, "t")).contains(ready);
+        assertThat(ready.version()).isEqualTo(1);
     }
 }

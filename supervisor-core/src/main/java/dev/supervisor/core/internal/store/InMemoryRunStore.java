@@ -44,6 +44,8 @@ public final class InMemoryRunStore implements RunStore {
         final AtomicReference<RunRecord> run;
         final AtomicReferenceArray<TaskRecord> tasks;
         private volatile Map<String, Integer> index;
+        /** Set when the run leaves the map, so a cached lookup of it is not trusted any more. */
+        volatile boolean removed;
 
         StoredRun(RunRecord run, List<TaskRecord> tasks) {
             this.run = new AtomicReference<>(run);
@@ -92,6 +94,7 @@ public final class InMemoryRunStore implements RunStore {
             StoredRun r = runs.get(id);
             if (r != null && r.run.get().status().isTerminal()) {
                 runs.remove(id);
+                r.removed = true;
                 last = null;
             } else if (r != null) {
                 order.add(id);
@@ -212,7 +215,10 @@ public final class InMemoryRunStore implements RunStore {
      * @param runId the run id
      */
     public void remove(String runId) {
-        runs.remove(runId);
+        StoredRun r = runs.remove(runId);
+        if (r != null) {
+            r.removed = true;
+        }
         last = null;
         order.remove(runId);
     }
@@ -222,10 +228,11 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     private StoredRun require(String runId) {
-        // Transitions come in streams for one run: skip the map while the run id is the same object. Removals clear
-        // the entry; an update racing a removal acts as if it came just before it.
+        // Transitions come in streams for one run: skip the map while the run id is the same object and the run is
+        // still in the map (a removed run may come back under the same id; a lookup racing the removal acts as if
+        // it came just before it).
         Object[] hit = last;
-        if (hit != null && hit[0] == runId) {
+        if (hit != null && hit[0] == runId && !((StoredRun) hit[1]).removed) {
             return (StoredRun) hit[1];
         }
         StoredRun r = runs.get(runId);
