@@ -51,6 +51,27 @@ class SupervisorTimingTest {
                 .cancellationGrace(Duration.ofSeconds(5)).handler(WORK, handler).build());
     }
 
+    /* ---- queue wait ---- */
+
+    @Test
+    void taskStarted_reportsHowLongTheTaskWaitedForASlot() {
+        // One slot: b is READY from the start but waits while a holds the slot for 5 s of clock time.
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().clock(clock).delayScheduler(clock)
+                .executor(Runnable::run).maxConcurrency(1).handler(WORK, ctx -> {
+                    if (ctx.task().id().equals("a")) {
+                        clock.advance(Duration.ofSeconds(5));
+                    }
+                    return null;
+                }).build());
+        List<dev.supervisor.api.event.TaskStarted> started = Collections.synchronizedList(new ArrayList<>());
+        sup.events().subscribe(dev.supervisor.api.event.TaskStarted.class, started::add);
+
+        RunOutcome out = await(sup.submit(WorkflowSpec.builder("wait").task(task("a")).task(task("b")).build()));
+
+        assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(started).extracting(e -> e.taskId() + "=" + e.queueWait()).containsExactly("a=PT0S", "b=PT5S");
+    }
+
     /* ---- retries ---- */
 
     @Test

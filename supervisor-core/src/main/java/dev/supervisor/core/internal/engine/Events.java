@@ -50,8 +50,9 @@ final class Events {
         }
     }
 
-    void taskStarted(RunExecution r, int i, int attempt, Instant now, Instant readyAt) {
+    void taskStarted(RunExecution r, int i, int attempt, Instant now) {
         if (on()) {
+            Instant readyAt = r.readyAt(i);
             Duration wait = readyAt == null ? Duration.ZERO : Duration.between(readyAt, now);
             publish(new TaskStarted(r.runId, r.workflow.id(), r.graph.id(i), r.graph.task(i).type().name(), attempt,
                     PROVIDER, now, wait));

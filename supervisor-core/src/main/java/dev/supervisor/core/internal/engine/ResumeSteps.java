@@ -75,7 +75,7 @@ final class ResumeSteps {
             switch (r.state()) {
                 case READY, RUNNING -> {
                     t.store(run, r.released("requeued on resume"));
-                    run.readyAt[i] = now;
+                    run.markReady(i, now);
                     t.sup.enqueue(run, i);
                 }
                 case RETRY_WAIT -> {

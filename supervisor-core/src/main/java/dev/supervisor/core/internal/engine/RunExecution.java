@@ -62,7 +62,9 @@ final class RunExecution implements RunHandle {
     /** Direct successors chosen by a branch task (null: all), kept until its downstream is settled. */
     final int[][] branches;
     final Attempt[] running;
-    final Instant[] readyAt;
+    /** When each task last became READY, as epoch second and nano (primitives: no object kept per task). */
+    private final long[] readySecond;
+    private final int[] readyNano;
     RunRecord runRecord;
     private int lastFinished = -1;
     RunStatus status = RunStatus.PENDING;
@@ -115,11 +117,23 @@ final class RunExecution implements RunHandle {
         this.hidden = plan == null ? null : new boolean[graph.size()];
         this.branches = new int[n][];
         this.running = new Attempt[n];
-        this.readyAt = new Instant[n];
+        this.readySecond = new long[n];
+        java.util.Arrays.fill(readySecond, Long.MIN_VALUE);
+        this.readyNano = new int[n];
         for (int i = 0; i < n; i++) {
             pendingUpstream[i] = graph.inDegree(i);
             remainingEstimateMillis += estimateMillis[i];
         }
+    }
+
+    void markReady(int i, Instant now) {
+        readySecond[i] = now.getEpochSecond();
+        readyNano[i] = now.getNano();
+    }
+
+    /** @return when task i last became READY, or null if it never did in this process */
+    Instant readyAt(int i) {
+        return readySecond[i] == Long.MIN_VALUE ? null : Instant.ofEpochSecond(readySecond[i], readyNano[i]);
     }
 
     boolean isHidden(int i) {

@@ -60,7 +60,7 @@ final class Transitions {
 
     void makeReady(RunExecution run, int i, Instant now) {
         store(run, run.record(i).to(TaskState.READY));
-        run.readyAt[i] = now;
+        run.markReady(i, now);
         sup.enqueue(run, i);
     }
 
@@ -74,7 +74,7 @@ final class Transitions {
         run.runningCount++;
         TaskSpec spec = run.graph.task(i);
         spec.timeout().ifPresent(t -> a.timeoutHandle = sup.delay.schedule(() -> timeout(a), t));
-        sup.events.taskStarted(run, i, r.attempt(), now, run.readyAt[i]);
+        sup.events.taskStarted(run, i, r.attempt(), now);
         return a;
     }
 
