@@ -10,11 +10,9 @@ final class Detectors {
     }
 
     /** z-score of the new value against the previous {@code window} values. */
-    static final class ZScore implements AnomalyDetector {
+    static final class ZScore extends BandedDetector {
         private final Ring ring;
         private final double k;
-        private double expected = Double.NaN;
-        private double band = Double.NaN;
 
         ZScore(int window, double k) {
             this.ring = new Ring(window);
@@ -41,29 +39,12 @@ final class Detectors {
             ring.add(v);
             return score;
         }
-
-        @Override
-        public double expected() {
-            return expected;
-        }
-
-        @Override
-        public double lower() {
-            return expected - band;
-        }
-
-        @Override
-        public double upper() {
-            return expected + band;
-        }
     }
 
     /** Robust z-score: distance from the rolling median in units of 1.4826·MAD. */
-    static final class Mad implements AnomalyDetector {
+    static final class Mad extends BandedDetector {
         private final SortedWindow w;
         private final double k;
-        private double expected = Double.NaN;
-        private double band = Double.NaN;
 
         Mad(int window, double k) {
             this.w = new SortedWindow(window);
@@ -90,32 +71,15 @@ final class Detectors {
             w.add(v);
             return score;
         }
-
-        @Override
-        public double expected() {
-            return expected;
-        }
-
-        @Override
-        public double lower() {
-            return expected - band;
-        }
-
-        @Override
-        public double upper() {
-            return expected + band;
-        }
     }
 
     /** Exponentially weighted mean and variance; z of the new value against them. */
-    static final class Ewma implements AnomalyDetector {
+    static final class Ewma extends BandedDetector {
         private final double alpha;
         private final double k;
         private double mean = Double.NaN;
         private double var;
         private long n;
-        private double expected = Double.NaN;
-        private double band = Double.NaN;
 
         Ewma(double alpha, double k) {
             this.alpha = alpha;
@@ -146,21 +110,6 @@ final class Detectors {
             var = (1 - alpha) * (var + alpha * d * d);
             n++;
             return score;
-        }
-
-        @Override
-        public double expected() {
-            return expected;
-        }
-
-        @Override
-        public double lower() {
-            return expected - band;
-        }
-
-        @Override
-        public double upper() {
-            return expected + band;
         }
     }
 

@@ -13,14 +13,12 @@ import dev.supervisor.analytics.anomaly.internal.Stats;
  *       regular bursts (which make many windows' means stray) widen the normal band instead of raising alarms.</li>
  * </ul>
  */
-final class LevelShiftDetector implements AnomalyDetector {
+final class LevelShiftDetector extends BandedDetector {
     private final Ring recent;
     // iid mode: earlier values; empirical mode: earlier recent-window means.
     private final Ring base;
     // Empirical mode only: recent-window means waiting one window so the history never overlaps the current one.
     private final Ring lag;
-    private double expected = Double.NaN;
-    private double band = Double.NaN;
 
     /**
      * @param recent points in the recent mean
@@ -83,20 +81,5 @@ final class LevelShiftDetector implements AnomalyDetector {
             base.add(lag.get(0));
         }
         return score;
-    }
-
-    @Override
-    public double expected() {
-        return expected;
-    }
-
-    @Override
-    public double lower() {
-        return expected - band;
-    }
-
-    @Override
-    public double upper() {
-        return expected + band;
     }
 }

@@ -10,7 +10,7 @@ import dev.supervisor.analytics.anomaly.internal.Stats;
  * when it becomes known, the residual statistics are seeded from the learning prefix (so scoring does not start from
  * an empty, near-zero variance).
  */
-public final class SeasonalResidualDetector implements AnomalyDetector {
+public final class SeasonalResidualDetector extends BandedDetector {
     private final int learn;
     private final double[] head;
     private int seen;
@@ -19,8 +19,6 @@ public final class SeasonalResidualDetector implements AnomalyDetector {
     private double resMean;
     private double resVar;
     private long n;
-    private double expected = Double.NaN;
-    private double band = Double.NaN;
     private final AnomalyDetector warmup = new Detectors.Ewma(0.05, 3);
 
     /** @param learn points used to find the period (≥ 30) */
@@ -129,20 +127,5 @@ public final class SeasonalResidualDetector implements AnomalyDetector {
             prev = r;
         }
         return best;
-    }
-
-    @Override
-    public double expected() {
-        return expected;
-    }
-
-    @Override
-    public double lower() {
-        return expected - band;
-    }
-
-    @Override
-    public double upper() {
-        return expected + band;
     }
 }

@@ -9,7 +9,7 @@ import dev.supervisor.analytics.anomaly.internal.Stats;
  * slot's spread is floored at a fraction of the whole series' spread so that a slot with a few near-identical values
  * does not alarm on any change, and a slot scores only once it has seen enough values.
  */
-final class TimeOfDayDetector implements AnomalyDetector {
+final class TimeOfDayDetector extends BandedDetector {
     private static final long DAY = 86_400_000L;
     private final int slotsPerDay;
     private final boolean weekends;
@@ -22,8 +22,6 @@ final class TimeOfDayDetector implements AnomalyDetector {
     private double globalMean;
     private double globalVar;
     private long n;
-    private double expected = Double.NaN;
-    private double band = Double.NaN;
 
     /**
      * @param slotsPerDay slots per day (24: hourly)
@@ -87,20 +85,5 @@ final class TimeOfDayDetector implements AnomalyDetector {
         globalVar = (1 - ga) * (globalVar + ga * gd * gd);
         n++;
         return score;
-    }
-
-    @Override
-    public double expected() {
-        return expected;
-    }
-
-    @Override
-    public double lower() {
-        return expected - band;
-    }
-
-    @Override
-    public double upper() {
-        return expected + band;
     }
 }
