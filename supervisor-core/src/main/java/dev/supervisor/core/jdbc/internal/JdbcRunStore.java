@@ -232,21 +232,10 @@ public final class JdbcRunStore implements RunStore {
      * fenced).
      */
     static boolean applied(Connection c, TaskRecord next) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version, state, attempt, lease_owner, lease_expiry "
-                + "FROM sup_task WHERE run_id = ? AND task_id = ?")) {
-            ps.setString(1, next.runId());
-            ps.setString(2, next.taskId());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                long expiry = rs.getLong(5);
-                Long stored = rs.wasNull() ? null : expiry;
-                return rs.getLong(1) == next.version() && rs.getString(2).equals(next.state().name())
-                        && rs.getInt(3) == next.attempt() && java.util.Objects.equals(rs.getString(4),
-                        next.leaseOwner()) && java.util.Objects.equals(stored, Codec.nanos(next.leaseExpiry()));
-            }
-        }
+        return task(c, next.runId(), next.taskId()).filter(cur -> cur.version() == next.version()
+                && cur.state() == next.state() && cur.attempt() == next.attempt()
+                && java.util.Objects.equals(cur.leaseOwner(), next.leaseOwner())
+                && java.util.Objects.equals(cur.leaseExpiry(), next.leaseExpiry())).isPresent();
     }
 
     @Override
@@ -257,8 +246,7 @@ public final class JdbcRunStore implements RunStore {
             // "state <> 'SUCCEEDED'" repeats the predicate of PostgreSQL's partial index of unfinished tasks.
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND state <> "
                     + "'SUCCEEDED' AND (state = '" + TaskState.READY + "' OR (state = '" + TaskState.RETRY_WAIT
-                    + "' AND (not_before IS NULL OR "
-                    + "not_before <= ?))) ORDER BY idx " + limit(max) + lock())) {
+                    + "' AND (not_before IS NULL OR not_before <= ?))) ORDER BY idx " + limit(max) + lock())) {
                 ps.setString(1, runId);
                 ps.setLong(2, Codec.nanos(now));
                 candidates = list(ps);
