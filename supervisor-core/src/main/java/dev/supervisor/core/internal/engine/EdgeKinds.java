@@ -1,8 +1,8 @@
 package dev.supervisor.core.internal.engine;
 
-import dev.supervisor.api.Dependency;
 import dev.supervisor.api.EdgeCondition;
 import dev.supervisor.core.graph.TaskGraph;
+import java.util.EnumSet;
 
 /**
  * Edge conditions laid out along the successor arrays, so propagation reads an edge's condition with the same
@@ -19,17 +19,7 @@ final class EdgeKinds {
 
     /** @return one kind per successor slot, or null when every edge is a plain SUCCESS edge */
     static byte[] bySuccessorSlot(TaskGraph g) {
-        int n = g.size();
-        boolean any = false;
-        for (int i = 0; i < n && !any; i++) {
-            for (Dependency d : g.task(i).dependencies()) {
-                if (d.condition().kind() != EdgeCondition.Kind.SUCCESS) {
-                    any = true;
-                    break;
-                }
-            }
-        }
-        if (!any) {
+        if (!EdgeSlots.anyEdge(g, EnumSet.complementOf(EnumSet.of(EdgeCondition.Kind.SUCCESS)))) {
             return null;
         }
         byte[] bySucc = new byte[g.edgeCount()];

@@ -1,8 +1,10 @@
 package dev.supervisor.core.internal.engine;
 
 import dev.supervisor.api.Dependency;
+import dev.supervisor.api.EdgeCondition;
 import dev.supervisor.core.graph.TaskGraph;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Per-edge data is declared on dependencies (the predecessor side) but read during propagation along successor
@@ -15,6 +17,18 @@ final class EdgeSlots {
     /** Receives each distinct dependency of a task with the predecessor slot the graph gave it. */
     interface DependencyVisitor {
         void visit(int task, Dependency dependency, int predSlot);
+    }
+
+    /** @return whether some dependency of some task has an edge condition of a kind in {@code kinds} */
+    static boolean anyEdge(TaskGraph g, Set<EdgeCondition.Kind> kinds) {
+        for (int i = 0; i < g.size(); i++) {
+            for (Dependency d : g.task(i).dependencies()) {
+                if (kinds.contains(d.condition().kind())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Visits first occurrences only: the graph merged repeated declarations into the first one's slot. */

@@ -10,6 +10,7 @@ import dev.supervisor.core.graph.TaskGraph;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class FlowExpressions {
                         problems);
             }
         }
-        if (!anyCustomEdge(g)) {
+        if (!EdgeSlots.anyEdge(g, EnumSet.of(EdgeCondition.Kind.CUSTOM))) {
             return conds == null ? NONE : new FlowExpressions(conds, null);
         }
         Expression[][] bySuccHolder = new Expression[1][];
@@ -63,17 +64,6 @@ final class FlowExpressions {
         });
         Expression[] bySucc = bySuccHolder[0];
         return conds == null && bySucc == null ? NONE : new FlowExpressions(conds, bySucc);
-    }
-
-    private static boolean anyCustomEdge(TaskGraph g) {
-        for (int i = 0; i < g.size(); i++) {
-            for (var d : g.task(i).dependencies()) {
-                if (d.condition().kind() == EdgeCondition.Kind.CUSTOM) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Expression compile(ExpressionEngine engine, String src, String what, String taskId,
