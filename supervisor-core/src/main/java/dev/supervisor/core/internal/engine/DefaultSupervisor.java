@@ -159,12 +159,11 @@ public final class DefaultSupervisor implements Supervisor {
         String runId = UUID.randomUUID().toString();
         List<TaskRecord> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            records.add(TaskRecord.pending(runId, graph.id(i), i));
+            records.add(TaskRecord.pending(runId, p.ids()[i], i));
         }
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
-        RunExecution run = new RunExecution(this, runId, workflow, graph, in, p.handlers(), p.limits(), p.rank(),
-                p.estimates(), p.succKind(), p.flow(), p.plan(), p.initial(), p.rules(), records, runRecord);
+        RunExecution run = new RunExecution(this, runId, workflow, p, in, records, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -212,9 +211,7 @@ public final class DefaultSupervisor implements Supervisor {
                         + "' in the store but '" + p.graph().id(i) + "' in workflow '" + workflow.id() + "'");
             }
         }
-        RunExecution run = new RunExecution(this, runId, workflow, p.graph(), stored.inputs(), p.handlers(), p.limits(),
-                p.rank(), p.estimates(), p.succKind(), p.flow(), p.plan(), p.initial(), p.rules(), records,
-                stored);
+        RunExecution run = new RunExecution(this, runId, workflow, p, stored.inputs(), records, stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -234,7 +231,7 @@ public final class DefaultSupervisor implements Supervisor {
     /* ---- dispatch (lock held) ---- */
 
     void enqueue(RunExecution run, int i) {
-        heap.add(new ReadyEntry(run, i, run.graph.task(i).priority().value(), run.rank[i], seq++));
+        heap.add(new ReadyEntry(run, i, run.priorities[i], run.rank[i], seq++));
     }
 
     void dispatch(Deferred deferred) {

@@ -12,6 +12,7 @@ import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.graph.TaskGraph;
 import dev.supervisor.core.graph.ValidationReport;
 import dev.supervisor.core.graph.WorkflowValidator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class Preparation {
     /** Everything a run needs that depends only on the workflow. */
     record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
                             long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
-                            int[] initial, byte[] rules) {
+                            int[] initial, byte[] rules, byte[] priorities, Duration[] timeouts, String[] ids) {
     }
 
     /**
@@ -61,7 +62,7 @@ final class Preparation {
             limits[i] = limitsOf(shared.graph.task(i), runLimit);
         }
         return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind,
-                shared.flow, shared.plan, shared.initial, shared.rules);
+                shared.flow, shared.plan, shared.initial, shared.rules, shared.priorities, shared.timeouts, shared.ids);
     }
 
     private Prepared prepareUncached(WorkflowSpec workflow) {
@@ -90,12 +91,24 @@ final class Preparation {
             hs[i] = handlers.get(t.type());
             limits[i] = limitsOf(t, null);
         }
+        // Per-task facts the engine reads for every task, in arrays: reaching into 100k specs spread over the heap
+        // costs a cache miss each time.
         byte[] rules = new byte[n];
+        byte[] priorities = new byte[n];
+        String[] ids = new String[n];
+        Duration[] timeouts = null;
         for (int i = 0; i < n; i++) {
-            rules[i] = (byte) graph.task(i).triggerRule().ordinal();
+            TaskSpec t = graph.task(i);
+            rules[i] = (byte) t.triggerRule().ordinal();
+            priorities[i] = (byte) t.priority().value();
+            ids[i] = t.id();
+            if (t.timeout().isPresent()) {
+                timeouts = timeouts == null ? new Duration[n] : timeouts;
+                timeouts[i] = t.timeout().get();
+            }
         }
         return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow, plan,
-                initialTasks(graph), rules);
+                initialTasks(graph), rules, priorities, timeouts, ids);
     }
 
     /** Roots, and tasks whose trigger rule fires before any upstream ends (always). */

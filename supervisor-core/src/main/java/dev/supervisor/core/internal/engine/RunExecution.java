@@ -36,6 +36,10 @@ final class RunExecution implements RunHandle {
     final Limit[][] limits;
     final long[] rank;
     final long[] estimateMillis;
+    final byte[] priorities;
+    /** Per-attempt timeouts, or null when no task has one. */
+    final Duration[] timeouts;
+    final String[] ids;
     final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
     private static final TaskState[] STATES = TaskState.values();
@@ -82,36 +86,37 @@ final class RunExecution implements RunHandle {
     long observedEstimateMillis;
     DelayScheduler.Cancellable runTimeout;
 
-    RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, TaskGraph graph,
-                 Map<String, Object> inputs, TaskHandler[] handlers, Limit[][] limits, long[] rank,
-                 long[] estimateMillis, byte[] succKind, FlowExpressions flow, FanOutPlan plan, int[] initial,
-                 byte[] rules, List<TaskRecord> records, RunRecord runRecord) {
+    RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, Preparation.Prepared p,
+                 Map<String, Object> inputs, List<TaskRecord> records, RunRecord runRecord) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
-        this.graph = graph;
+        this.graph = p.graph();
         this.inputs = inputs;
-        this.handlers = handlers;
-        this.limits = limits;
-        this.rank = rank;
-        this.estimateMillis = estimateMillis;
+        this.handlers = p.handlers();
+        this.limits = p.limits();
+        this.rank = p.rank();
+        this.estimateMillis = p.estimates();
+        this.priorities = p.priorities();
+        this.timeouts = p.timeouts();
+        this.ids = p.ids();
         this.records = records.toArray(new TaskRecord[0]);
         this.states = new byte[this.records.length];
         for (int i = 0; i < this.records.length; i++) {
             states[i] = (byte) this.records[i].state().ordinal();
             trackLastFinished(i, this.records[i]);
         }
-        this.rules = rules;
-        this.initial = initial;
+        this.rules = p.rules();
+        this.initial = p.initial();
         this.runRecord = runRecord;
         int n = graph.size();
         this.pendingUpstream = new int[n];
         this.upSucceeded = new int[n];
         this.upFailed = new int[n];
         this.upSkipped = new int[n];
-        this.succKind = succKind;
-        this.flow = flow;
-        this.plan = plan;
+        this.succKind = p.succKind();
+        this.flow = p.flow();
+        this.plan = p.plan();
         this.fanItems = plan == null ? null : new List<?>[graph.size()];
         this.fanError = plan == null ? null : new String[graph.size()];
         this.hidden = plan == null ? null : new boolean[graph.size()];

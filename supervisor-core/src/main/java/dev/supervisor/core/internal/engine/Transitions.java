@@ -72,8 +72,10 @@ final class Transitions {
         Attempt a = new Attempt(run, i, r.attempt(), now, run.handlers[i]);
         run.running[i] = a;
         run.runningCount++;
-        TaskSpec spec = run.graph.task(i);
-        spec.timeout().ifPresent(t -> a.timeoutHandle = sup.delay.schedule(() -> timeout(a), t));
+        Duration timeout = run.timeouts == null ? null : run.timeouts[i];
+        if (timeout != null) {
+            a.timeoutHandle = sup.delay.schedule(() -> timeout(a), timeout);
+        }
         sup.events.taskStarted(run, i, r.attempt(), now);
         return a;
     }
@@ -101,7 +103,6 @@ final class Transitions {
         }
         Instant now = sup.clock.instant();
         Duration took = now.equals(a.startedAt) ? Duration.ZERO : Duration.between(a.startedAt, now);
-        TaskSpec spec = run.graph.task(i);
         if (a.cancelledByRun || run.cancelRequested || run.timedOut) {
             terminal(run, i, TaskState.CANCELLED, now, null, "cancelled", took);
         } else if (failure == null && !a.timedOut) {
@@ -115,6 +116,7 @@ final class Transitions {
                 propagate(run, i, now);
             }
         } else {
+            TaskSpec spec = run.graph.task(i);
             Throwable cause = a.timedOut ? new TaskTimeoutException(spec.id(), spec.timeout().orElseThrow()) : failure;
             TaskState state = a.timedOut ? TaskState.TIMED_OUT : TaskState.FAILED;
             String error = describe(cause);
