@@ -127,6 +127,28 @@ public class SupervisorResumeTest {
     }
 
     @Test
+    void fenced_midTransition_leavesTheTaskAsTheStoreHasIt() {
+        RunHandle run = node(ctx -> {
+            if (ctx.task().id().equals("b")) {
+                throw new IOException("flaky");
+            }
+            return ctx.task().id();
+        }).submit(chain());
+        assertThat(run.taskStates()).containsEntry("b", TaskState.RETRY_WAIT);
+        // Someone else changes b in the store: the node's next write of b (READY when the retry is due) is refused.
+        TaskRecord b = store.task(run.runId(), "b").orElseThrow();
+        store.update(b.to(TaskState.RETRY_WAIT));
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(run.outcome()).failsWithin(Duration.ZERO).withThrowableOfType(
+                java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(dev.supervisor.api.spi.StaleVersionException.class);
+        assertThat(run.taskStates()).containsEntry("b", TaskState.RETRY_WAIT);
+        assertThat(executions).containsEntry("b", 1).doesNotContainKey("c");
+    }
+
+    @Test
     void resume_unknownRun_failsClearly() {
         Supervisor sup = node(ctx -> null);
         assertThatThrownBy(() -> sup.resume(chain(), "nope")).isInstanceOf(SupervisorException.class)

@@ -24,6 +24,8 @@ import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.graph.TaskGraph;
 import dev.supervisor.core.graph.WorkflowValidator;
 import dev.supervisor.core.internal.event.DefaultEventBus;
+import dev.supervisor.core.internal.store.RowStore;
+import dev.supervisor.core.internal.store.TaskTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine. One lock guards all scheduling state (ready heap, caps, per-run arrays); handlers run outside it on
+ * The engine. One lock guards all scheduling state (ready queue, caps, per-run arrays); handlers run outside it on
  * the executor, and workers hand their results over without waiting for it (see {@code unlock}). Every task
  * transition is written to the {@link RunStore} before it becomes visible.
  */
@@ -70,6 +71,8 @@ public final class DefaultSupervisor implements Supervisor {
     private final ScheduledExecutorService ownedScheduler;
     private final ExecutorService ownedEventExecutor;
     final RunStore store;
+    /** The store's row interface when it has one (the in-memory store): no record per transition. */
+    final RowStore rows;
     private final EventBus bus;
     final Events events;
     private final Map<TaskType, TaskHandler> handlers;
@@ -77,7 +80,7 @@ public final class DefaultSupervisor implements Supervisor {
     /** Attempts whose result waits to be recorded (see {@code unlock}). */
     private final java.util.concurrent.ConcurrentLinkedQueue<Attempt> completions =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final PriorityQueue<ReadyEntry> heap = new PriorityQueue<>();
+    private final ReadyQueue ready = new ReadyQueue();
     private final Map<TaskType, Limit> typeLimits = new HashMap<>();
     private final Map<String, Limit> tagLimits = new HashMap<>();
     private final ConcurrentHashMap<String, RunExecution> active = new ConcurrentHashMap<>();
@@ -86,7 +89,6 @@ public final class DefaultSupervisor implements Supervisor {
     private final Preparation preparation;
     private final Transitions transitions;
     private int globalRunning;
-    private long seq;
     private volatile boolean accepting = true;
 
     /**
@@ -110,6 +112,7 @@ public final class DefaultSupervisor implements Supervisor {
             };
         }
         this.store = config.runStore().orElseGet(RunStores::inMemory);
+        this.rows = store instanceof RowStore r ? r : null;
         if (config.eventBus().isPresent()) {
             this.ownedEventExecutor = null;
             this.bus = config.eventBus().get();
@@ -154,16 +157,11 @@ public final class DefaultSupervisor implements Supervisor {
         }
         Map<String, Object> in = JsonValues.copyObject("inputs of workflow '" + workflow.id() + "'", inputs);
         Preparation.Prepared p = preparation.prepare(workflow);
-        TaskGraph graph = p.graph();
-        int n = graph.size();
         String runId = UUID.randomUUID().toString();
-        List<TaskRecord> records = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            records.add(TaskRecord.pending(runId, p.ids()[i], i));
-        }
+        TaskTable tasks = TaskTable.pending(runId, p.ids());
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
-        RunExecution run = new RunExecution(this, runId, workflow, p, in, records, runRecord);
+        RunExecution run = new RunExecution(this, runId, workflow, p, in, tasks, runRecord);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -176,7 +174,11 @@ public final class DefaultSupervisor implements Supervisor {
                         + " active runs (maxActiveRuns=" + config.maxActiveRuns() + "); run of workflow '"
                         + workflow.id() + "' rejected");
             }
-            store.createRun(runRecord, records);
+            if (rows != null) {
+                rows.createRun(runRecord, tasks);
+            } else {
+                store.createRun(runRecord, tasks.records());
+            }
             active.put(runId, run);
             transitions.start(run, deferred);
             dispatch(deferred);
@@ -211,7 +213,8 @@ public final class DefaultSupervisor implements Supervisor {
                         + "' in the store but '" + p.graph().id(i) + "' in workflow '" + workflow.id() + "'");
             }
         }
-        RunExecution run = new RunExecution(this, runId, workflow, p, stored.inputs(), records, stored);
+        RunExecution run = new RunExecution(this, runId, workflow, p, stored.inputs(), TaskTable.of(runId, records),
+                stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -231,7 +234,7 @@ public final class DefaultSupervisor implements Supervisor {
     /* ---- dispatch (lock held) ---- */
 
     void enqueue(RunExecution run, int i) {
-        heap.add(new ReadyEntry(run, i, run.priorities[i], run.rank[i], seq++));
+        ready.add(run, i);
     }
 
     void dispatch(Deferred deferred) {
@@ -245,32 +248,36 @@ public final class DefaultSupervisor implements Supervisor {
     Attempt dispatch(Deferred deferred, boolean keepFirst) {
         Attempt kept = null;
         while (globalRunning < config.maxConcurrency()) {
-            ReadyEntry r = heap.poll();
-            if (r == null) {
+            if (ready.isEmpty()) {
                 break;
             }
-            if (r.run.fenced || r.run.state(r.index) != TaskState.READY) {
+            RunExecution run = ready.topRun();
+            int i = ready.topIndex();
+            if (run.fenced || run.state(i) != TaskState.READY) {
+                ready.removeTop();
                 continue;
             }
             Limit blocked = null;
-            for (Limit l : r.run.limits[r.index]) {
+            for (Limit l : run.limits[i]) {
                 if (l.full()) {
                     blocked = l;
                     break;
                 }
             }
             if (blocked != null) {
-                blocked.parked.add(r);
+                blocked.parked.add(ready.topEntry());
+                ready.removeTop();
                 continue;
             }
+            ready.removeTop();
             Attempt a;
             try {
-                a = transitions.startAttempt(r.run, r.index);
+                a = transitions.startAttempt(run, i);
             } catch (StaleVersionException e) {
-                fenced(r.run, e, deferred);
+                fenced(run, e, deferred);
                 continue;
             }
-            for (Limit l : r.run.limits[r.index]) {
+            for (Limit l : run.limits[i]) {
                 l.running++;
             }
             globalRunning++;
@@ -297,7 +304,7 @@ public final class DefaultSupervisor implements Supervisor {
             l.running--;
             ReadyEntry p;
             while ((p = l.parked.poll()) != null) {
-                heap.add(p);
+                ready.add(p);
             }
         }
     }

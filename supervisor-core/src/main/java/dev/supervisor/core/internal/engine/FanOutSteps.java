@@ -107,10 +107,10 @@ final class FanOutSteps {
             state = TaskState.SKIPPED;
         }
         TaskRecord cur = run.record(c);
-        TaskRecord r = t.store(run, new TaskRecord(cur.runId(), cur.taskId(), c, state, cur.attempt(),
+        t.store(run, new TaskRecord(cur.runId(), cur.taskId(), c, state, cur.attempt(),
                 cur.version() + 1, null, null, null, started, now, state == TaskState.SUCCEEDED
                 ? Collections.unmodifiableList(outputs) : null, error));
-        t.settled(run, c, r, now, started == null ? Duration.ZERO : Duration.between(started, now));
+        t.settled(run, c, now, started == null ? Duration.ZERO : Duration.between(started, now));
         if (state == TaskState.FAILED && run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
             t.failFast(run, now);
         }

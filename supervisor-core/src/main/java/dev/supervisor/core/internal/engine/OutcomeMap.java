@@ -1,8 +1,8 @@
 package dev.supervisor.core.internal.engine;
 
 import dev.supervisor.api.TaskOutcome;
-import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.internal.store.TaskTable;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -14,25 +14,25 @@ import java.util.Set;
  * finishing a 100k-task run does not allocate 100k map entries nobody may read.
  */
 final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
-    private final TaskRecord[] records;
+    private final TaskTable tasks;
     private final TaskGraph graph;
     private final boolean[] hidden;
     private final int size;
 
-    OutcomeMap(TaskRecord[] records, TaskGraph graph, boolean[] hidden, int hiddenCount) {
-        this.records = records;
+    OutcomeMap(TaskTable tasks, TaskGraph graph, boolean[] hidden, int hiddenCount) {
+        this.tasks = tasks;
         this.graph = graph;
         this.hidden = hidden;
-        this.size = records.length - hiddenCount;
+        this.size = tasks.size() - hiddenCount;
     }
 
     private boolean visible(int i) {
         return hidden == null || !hidden[i];
     }
 
-    private static TaskOutcome outcome(TaskRecord r) {
-        return new TaskOutcome(r.taskId(), r.state(), r.attempt(), r.startedAt(), r.finishedAt(), r.output(),
-                r.error());
+    private TaskOutcome outcome(int i) {
+        return new TaskOutcome(tasks.id(i), tasks.state(i), tasks.attempt(i), tasks.startedAt(i),
+                tasks.finishedAt(i), tasks.output(i), tasks.error(i));
     }
 
     @Override
@@ -51,7 +51,7 @@ final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
             return null;
         }
         int i = graph.indexOf(s);
-        return i < 0 || !visible(i) ? null : outcome(records[i]);
+        return i < 0 || !visible(i) ? null : outcome(i);
     }
 
     @Override
@@ -69,7 +69,7 @@ final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
 
                     private int skip(int from) {
                         int i = from;
-                        while (i < records.length && !visible(i)) {
+                        while (i < tasks.size() && !visible(i)) {
                             i++;
                         }
                         return i;
@@ -77,17 +77,17 @@ final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
 
                     @Override
                     public boolean hasNext() {
-                        return next < records.length;
+                        return next < tasks.size();
                     }
 
                     @Override
                     public Entry<String, TaskOutcome> next() {
-                        if (next >= records.length) {
+                        if (next >= tasks.size()) {
                             throw new NoSuchElementException();
                         }
-                        TaskRecord r = records[next];
+                        int i = next;
                         next = skip(next + 1);
-                        return new SimpleImmutableEntry<>(r.taskId(), outcome(r));
+                        return new SimpleImmutableEntry<>(tasks.id(i), outcome(i));
                     }
                 };
             }

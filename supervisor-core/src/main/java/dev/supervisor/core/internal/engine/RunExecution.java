@@ -12,6 +12,7 @@ import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.DelayScheduler;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.internal.store.TaskTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +43,8 @@ final class RunExecution implements RunHandle {
     final String[] ids;
     final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
-    private static final TaskState[] STATES = TaskState.values();
-    private final TaskRecord[] records;
-    /** State ordinals beside the records: propagation reads them for every edge, so no pointer chase. */
-    private final byte[] states;
+    /** Task state as columns; every change is written to the store first (see {@code Transitions}). */
+    final TaskTable tasks;
     /** Trigger-rule ordinals per task, for the same reason. */
     final byte[] rules;
     final int[] pendingUpstream;
@@ -87,7 +86,7 @@ final class RunExecution implements RunHandle {
     DelayScheduler.Cancellable runTimeout;
 
     RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, Preparation.Prepared p,
-                 Map<String, Object> inputs, List<TaskRecord> records, RunRecord runRecord) {
+                 Map<String, Object> inputs, TaskTable tasks, RunRecord runRecord) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
@@ -100,11 +99,9 @@ final class RunExecution implements RunHandle {
         this.priorities = p.priorities();
         this.timeouts = p.timeouts();
         this.ids = p.ids();
-        this.records = records.toArray(new TaskRecord[0]);
-        this.states = new byte[this.records.length];
-        for (int i = 0; i < this.records.length; i++) {
-            states[i] = (byte) this.records[i].state().ordinal();
-            trackLastFinished(i, this.records[i]);
+        this.tasks = tasks;
+        for (int i = 0; i < tasks.size(); i++) {
+            trackLastFinished(i);
         }
         this.rules = p.rules();
         this.initial = p.initial();
@@ -145,30 +142,24 @@ final class RunExecution implements RunHandle {
         return hidden != null && hidden[i];
     }
 
+    /** @return task i as a record (made on each call: for the paths that are not per task) */
     TaskRecord record(int i) {
-        return records[i];
-    }
-
-    void setRecord(int i, TaskRecord r) {
-        records[i] = r;
-        states[i] = (byte) r.state().ordinal();
-        trackLastFinished(i, r);
+        return tasks.record(i);
     }
 
     /** Keeps the task that ran and finished last (ties: later index), where the actual critical path ends. */
-    private void trackLastFinished(int i, TaskRecord r) {
-        Instant f = r.finishedAt();
-        if (f == null || r.startedAt() == null) {
+    void trackLastFinished(int i) {
+        if (!tasks.ran(i)) {
             return;
         }
-        int cmp = lastFinished < 0 ? 1 : f.compareTo(records[lastFinished].finishedAt());
+        int cmp = lastFinished < 0 ? 1 : tasks.compareFinished(i, lastFinished);
         if (cmp > 0 || cmp == 0 && i > lastFinished) {
             lastFinished = i;
         }
     }
 
     TaskState state(int i) {
-        return STATES[states[i]];
+        return tasks.state(i);
     }
 
     boolean ended() {
@@ -196,9 +187,9 @@ final class RunExecution implements RunHandle {
     public Map<String, TaskState> taskStates() {
         return supervisor.locked(() -> {
             Map<String, TaskState> m = new LinkedHashMap<>();
-            for (int i = 0; i < records.length; i++) {
+            for (int i = 0; i < tasks.size(); i++) {
                 if (!isHidden(i)) {
-                    m.put(records[i].taskId(), records[i].state());
+                    m.put(tasks.id(i), tasks.state(i));
                 }
             }
             return Collections.unmodifiableMap(m);
@@ -207,7 +198,7 @@ final class RunExecution implements RunHandle {
 
     @Override
     public RunProgress progress() {
-        return supervisor.locked(() -> new RunProgress(records.length - hiddenCount, done - hiddenCount,
+        return supervisor.locked(() -> new RunProgress(tasks.size() - hiddenCount, done - hiddenCount,
                 runningCount, failed, eta()));
     }
 
@@ -234,9 +225,10 @@ final class RunExecution implements RunHandle {
     /* ---- outcome ---- */
 
     RunOutcome buildOutcome(Instant finishedAt) {
-        Map<String, TaskOutcome> tasks = new OutcomeMap(records.clone(), graph, hidden == null ? null
-                : hidden.clone(), hiddenCount);
-        return new RunOutcome(runId, workflow.id(), status, tasks, startedAt, finishedAt, actualCriticalPath());
+        // Shared, not copied: every task is terminal now, and nothing changes a terminal task of an ended run.
+        Map<String, TaskOutcome> outcomes = new OutcomeMap(tasks, graph, hidden == null ? null : hidden.clone(),
+                hiddenCount);
+        return new RunOutcome(runId, workflow.id(), status, outcomes, startedAt, finishedAt, actualCriticalPath());
     }
 
     /** Walks back from the last task to finish, always to the predecessor that finished last (ties: later index). */
@@ -246,13 +238,12 @@ final class RunExecution implements RunHandle {
         int[] pred = graph.predecessorArray();
         int v = last;
         while (v >= 0) {
-            path.add(records[v].taskId());
+            path.add(tasks.id(v));
             int next = -1;
             for (int e = graph.predecessorStart(v); e < graph.predecessorEnd(v); e++) {
-                TaskRecord p = records[pred[e]];
-                if (p.startedAt() != null && p.finishedAt() != null
-                        && (next < 0 || !p.finishedAt().isBefore(records[next].finishedAt()))) {
-                    next = pred[e];
+                int p = pred[e];
+                if (tasks.ran(p) && (next < 0 || tasks.compareFinished(p, next) >= 0)) {
+                    next = p;
                 }
             }
             v = next;

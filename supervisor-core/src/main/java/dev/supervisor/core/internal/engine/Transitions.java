@@ -11,6 +11,7 @@ import dev.supervisor.core.expr.ExpressionException;
 import dev.supervisor.core.flow.TriggerDecision;
 import dev.supervisor.core.flow.TriggerRules;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.internal.store.TaskTable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,15 +25,43 @@ final class Transitions {
     private final IntStack stack = new IntStack(); // reused: only touched under the supervisor lock
     private final FanOutSteps fanOut = new FanOutSteps(this);
     private final ResumeSteps resume = new ResumeSteps(this);
+    /** The row before the transition in progress (reused: only touched under the supervisor lock). */
+    private final TaskTable undo = TaskTable.pending("undo", new String[] {"undo"});
 
     Transitions(DefaultSupervisor sup) {
         this.sup = sup;
     }
 
+    /** Writes a whole record (the rare transitions); the engine's row follows what the store accepted. */
     TaskRecord store(RunExecution run, TaskRecord next) {
         TaskRecord r = sup.store.update(next);
-        run.setRecord(r.index(), r);
+        run.tasks.set(r.index(), r);
+        run.trackLastFinished(r.index());
         return r;
+    }
+
+    /*
+     * The per-task transitions change the engine's row in place and then persist it: begin() keeps the old row,
+     * persist() writes the new one to the store and, if the store refuses (fenced), puts the old one back, so the
+     * engine never shows a state the store does not have.
+     */
+
+    private TaskTable begin(RunExecution run, int i) {
+        undo.copyRow(0, run.tasks, i);
+        return run.tasks;
+    }
+
+    private void persist(RunExecution run, int i) {
+        try {
+            if (sup.rows != null) {
+                sup.rows.write(run.tasks, i);
+            } else {
+                run.tasks.set(i, sup.store.update(run.tasks.record(i)));
+            }
+        } catch (RuntimeException e) {
+            run.tasks.copyRow(i, undo, 0);
+            throw e;
+        }
     }
 
     /* ---- run start ---- */
@@ -59,7 +88,8 @@ final class Transitions {
     }
 
     void makeReady(RunExecution run, int i, Instant now) {
-        store(run, run.record(i).to(TaskState.READY));
+        begin(run, i).to(i, TaskState.READY);
+        persist(run, i);
         run.markReady(i, now);
         sup.enqueue(run, i);
     }
@@ -68,15 +98,17 @@ final class Transitions {
 
     Attempt startAttempt(RunExecution run, int i) {
         Instant now = sup.clock.instant();
-        TaskRecord r = store(run, run.record(i).claimed(sup.nodeId(), null, now));
-        Attempt a = new Attempt(run, i, r.attempt(), now, run.handlers[i]);
+        begin(run, i).claimed(i, sup.nodeId(), null, now);
+        persist(run, i);
+        int number = run.tasks.attempt(i);
+        Attempt a = new Attempt(run, i, number, now, run.handlers[i]);
         run.running[i] = a;
         run.runningCount++;
         Duration timeout = run.timeouts == null ? null : run.timeouts[i];
         if (timeout != null) {
             a.timeoutHandle = sup.delay.schedule(() -> timeout(a), timeout);
         }
-        sup.events.taskStarted(run, i, r.attempt(), now);
+        sup.events.taskStarted(run, i, number, now);
         return a;
     }
 
@@ -123,9 +155,10 @@ final class Transitions {
             RetryPolicy policy = spec.retryPolicy();
             if (!run.failing && policy.shouldRetry(a.number, cause)) {
                 Duration wait = sup.retryDelay(policy, a.number);
-                TaskRecord r = store(run, run.record(i).retryAt(now.plus(wait), error));
+                begin(run, i).retryAt(i, now.plus(wait), error);
+                persist(run, i);
                 sup.events.taskRetrying(run, i, a.number, now, error, wait);
-                long version = r.version();
+                long version = run.tasks.version(i);
                 sup.delay.schedule(() -> sup.onRetryDue(run, i, version), wait);
             } else {
                 terminal(run, i, state, now, null, error, took);
@@ -140,8 +173,7 @@ final class Transitions {
     }
 
     void retryDue(RunExecution run, int i, long version) {
-        TaskRecord r = run.record(i);
-        if (r.state() == TaskState.RETRY_WAIT && r.version() == version && !run.ended() && !run.fenced) {
+        if (run.state(i) == TaskState.RETRY_WAIT && run.tasks.version(i) == version && !run.ended() && !run.fenced) {
             makeReady(run, i, sup.clock.instant());
         }
     }
@@ -150,11 +182,16 @@ final class Transitions {
 
     void terminal(RunExecution run, int i, TaskState state, Instant now, Object output, String error,
                           Duration took) {
-        settled(run, i, store(run, run.record(i).finished(state, now, output, error)), now, took);
+        begin(run, i).finished(i, state, now, output, error);
+        persist(run, i);
+        run.trackLastFinished(i);
+        settled(run, i, now, took);
     }
 
-    void settled(RunExecution run, int i, TaskRecord r, Instant now, Duration took) {
-        TaskState state = r.state();
+    /** Counts task i, which just became terminal, and tells listeners. */
+    void settled(RunExecution run, int i, Instant now, Duration took) {
+        TaskTable t = run.tasks;
+        TaskState state = t.state(i);
         run.done++;
         if (state == TaskState.SUCCEEDED) {
             run.succeeded++;
@@ -167,11 +204,11 @@ final class Transitions {
             return; // an unused fan-out slot: nobody should hear of it
         }
         switch (state) {
-            case SUCCEEDED -> sup.events.taskSucceeded(run, i, r.attempt(), now, took);
-            case FAILED, TIMED_OUT, UPSTREAM_FAILED -> sup.events.taskFailed(run, i, r.attempt(), now, state, took,
-                    r.error());
-            case SKIPPED -> sup.events.taskSkipped(run, i, now, r.error());
-            case CANCELLED -> sup.events.taskCancelled(run, i, r.attempt(), now);
+            case SUCCEEDED -> sup.events.taskSucceeded(run, i, t.attempt(i), now, took);
+            case FAILED, TIMED_OUT, UPSTREAM_FAILED -> sup.events.taskFailed(run, i, t.attempt(i), now, state, took,
+                    t.error(i));
+            case SKIPPED -> sup.events.taskSkipped(run, i, now, t.error(i));
+            case CANCELLED -> sup.events.taskCancelled(run, i, t.attempt(i), now);
             default -> throw new IllegalStateException("not terminal: " + state);
         }
     }

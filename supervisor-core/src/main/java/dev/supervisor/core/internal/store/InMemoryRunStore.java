@@ -15,13 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Heap-only store. Each task lives in one slot of an atomic array, so a transition is a single CAS on the slot
- * and never takes a lock shared with other tasks.
+ * Heap-only store. Each run keeps its tasks as a {@link TaskTable} (columns, not a record per task) guarded by the
+ * run's own monitor: runs never contend with each other, and the engine writes a transition by copying one row.
  */
-public final class InMemoryRunStore implements RunStore {
+public final class InMemoryRunStore implements RunStore, RowStore {
     private final ConcurrentHashMap<String, StoredRun> runs = new ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentLinkedQueue<String> order =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -40,32 +39,26 @@ public final class InMemoryRunStore implements RunStore {
     /** The last run looked up: {run id, StoredRun}. */
     private volatile Object[] last;
 
+    /** One run: its record and its tasks as a table. Task reads and writes hold the run's monitor. */
     private static final class StoredRun {
         final AtomicReference<RunRecord> run;
-        final AtomicReferenceArray<TaskRecord> tasks;
-        private volatile Map<String, Integer> index;
+        final TaskTable tasks;
+        private Map<String, Integer> index;
         /** Set when the run leaves the map, so a cached lookup of it is not trusted any more. */
         volatile boolean removed;
 
-        StoredRun(RunRecord run, List<TaskRecord> tasks) {
+        StoredRun(RunRecord run, TaskTable tasks) {
             this.run = new AtomicReference<>(run);
-            TaskRecord[] array = tasks.toArray(new TaskRecord[0]);
-            for (int i = 0; i < array.length; i++) {
-                if (array[i].index() != i) {
-                    throw new IllegalArgumentException("task '" + array[i].taskId() + "' has index "
-                            + array[i].index() + " but sits at position " + i);
-                }
-            }
-            this.tasks = new AtomicReferenceArray<>(array);
+            this.tasks = tasks;
         }
 
-        /** Built on first lookup by id: the engine addresses tasks by index and rarely needs it. */
+        /** Built on first lookup by id (monitor held): the engine addresses tasks by index and rarely needs it. */
         Map<String, Integer> index() {
             Map<String, Integer> m = index;
             if (m == null) {
-                m = new HashMap<>(Math.max(16, tasks.length() * 2));
-                for (int i = 0; i < tasks.length(); i++) {
-                    m.put(tasks.get(i).taskId(), i);
+                m = new HashMap<>(Math.max(16, tasks.size() * 2));
+                for (int i = 0; i < tasks.size(); i++) {
+                    m.put(tasks.id(i), i);
                 }
                 index = m;
             }
@@ -75,6 +68,15 @@ public final class InMemoryRunStore implements RunStore {
 
     @Override
     public void createRun(RunRecord run, List<TaskRecord> tasks) {
+        add(run, TaskTable.of(run.runId(), tasks));
+    }
+
+    @Override
+    public void createRun(RunRecord run, TaskTable tasks) {
+        add(run, tasks.copy());
+    }
+
+    private void add(RunRecord run, TaskTable tasks) {
         StoredRun stored = new StoredRun(run, tasks);
         if (runs.putIfAbsent(run.runId(), stored) != null) {
             throw new SupervisorException("run " + run.runId() + " already exists");
@@ -125,11 +127,9 @@ public final class InMemoryRunStore implements RunStore {
     @Override
     public List<TaskRecord> tasks(String runId) {
         StoredRun r = require(runId);
-        List<TaskRecord> out = new ArrayList<>(r.tasks.length());
-        for (int i = 0; i < r.tasks.length(); i++) {
-            out.add(r.tasks.get(i));
+        synchronized (r) {
+            return r.tasks.records();
         }
-        return out;
     }
 
     @Override
@@ -138,27 +138,44 @@ public final class InMemoryRunStore implements RunStore {
         if (r == null) {
             return Optional.empty();
         }
-        Integer i = r.index().get(taskId);
-        return i == null ? Optional.empty() : Optional.of(r.tasks.get(i));
+        synchronized (r) {
+            Integer i = r.index().get(taskId);
+            return i == null ? Optional.empty() : Optional.of(r.tasks.record(i));
+        }
     }
 
     @Override
     public TaskRecord update(TaskRecord updated) {
         StoredRun r = require(updated.runId());
         int i = updated.index();
-        if (i < 0 || i >= r.tasks.length() || !sameId(r.tasks.get(i).taskId(), updated.taskId())) {
-            throw new SupervisorException("run " + updated.runId() + " has no task '" + updated.taskId()
-                    + "' at index " + i);
+        synchronized (r) {
+            checkSlot(r, updated.runId(), i, updated.taskId());
+            checkVersion(r, i, updated.taskId(), updated.version());
+            r.tasks.set(i, updated);
         }
-        while (true) {
-            TaskRecord cur = r.tasks.get(i);
-            if (cur.version() != updated.version() - 1) {
-                throw new StaleVersionException(updated.runId(), updated.taskId(), updated.version() - 1,
-                        cur.version());
-            }
-            if (r.tasks.compareAndSet(i, cur, updated)) {
-                return updated;
-            }
+        return updated;
+    }
+
+    @Override
+    public void write(TaskTable source, int i) {
+        StoredRun r = require(source.runId());
+        synchronized (r) {
+            checkSlot(r, source.runId(), i, source.id(i));
+            checkVersion(r, i, source.id(i), source.version(i));
+            r.tasks.copyRow(i, source, i);
+        }
+    }
+
+    private static void checkSlot(StoredRun r, String runId, int i, String taskId) {
+        if (i < 0 || i >= r.tasks.size() || !sameId(r.tasks.id(i), taskId)) {
+            throw new SupervisorException("run " + runId + " has no task '" + taskId + "' at index " + i);
+        }
+    }
+
+    private static void checkVersion(StoredRun r, int i, String taskId, long next) {
+        long cur = r.tasks.version(i);
+        if (cur != next - 1) {
+            throw new StaleVersionException(r.tasks.runId(), taskId, next - 1, cur);
         }
     }
 
@@ -167,15 +184,14 @@ public final class InMemoryRunStore implements RunStore {
         StoredRun r = require(runId);
         List<TaskRecord> claimed = new ArrayList<>();
         Instant expiry = now.plus(lease);
-        for (int i = 0; i < r.tasks.length() && claimed.size() < max; i++) {
-            TaskRecord cur = r.tasks.get(i);
-            boolean claimable = cur.state() == TaskState.READY
-                    || cur.state() == TaskState.RETRY_WAIT && (cur.notBefore() == null || !cur.notBefore()
-                            .isAfter(now));
-            if (claimable) {
-                TaskRecord next = cur.claimed(owner, expiry, now);
-                if (r.tasks.compareAndSet(i, cur, next)) {
-                    claimed.add(next);
+        synchronized (r) {
+            TaskTable t = r.tasks;
+            for (int i = 0; i < t.size() && claimed.size() < max; i++) {
+                TaskState s = t.state(i);
+                if (s == TaskState.READY || s == TaskState.RETRY_WAIT && (t.notBefore(i) == null
+                        || !t.notBefore(i).isAfter(now))) {
+                    t.claimed(i, owner, expiry, now);
+                    claimed.add(t.record(i));
                 }
             }
         }
@@ -188,20 +204,29 @@ public final class InMemoryRunStore implements RunStore {
         if (r == null || current.state() != TaskState.RUNNING) {
             return Optional.empty();
         }
-        TaskRecord next = current.heartbeat(now.plus(lease));
-        return r.tasks.compareAndSet(current.index(), current, next) ? Optional.of(next) : Optional.empty();
+        int i = current.index();
+        synchronized (r) {
+            // The version names the record: any change since the caller read it means the lease is not theirs.
+            if (i < 0 || i >= r.tasks.size() || !sameId(r.tasks.id(i), current.taskId())
+                    || r.tasks.version(i) != current.version()) {
+                return Optional.empty();
+            }
+            r.tasks.heartbeat(i, now.plus(lease));
+            return Optional.of(r.tasks.record(i));
+        }
     }
 
     @Override
     public List<TaskRecord> reclaimExpired(Instant now) {
         List<TaskRecord> reclaimed = new ArrayList<>();
         for (StoredRun r : runs.values()) {
-            for (int i = 0; i < r.tasks.length(); i++) {
-                TaskRecord cur = r.tasks.get(i);
-                if (cur.state() == TaskState.RUNNING && cur.leaseExpiry() != null && cur.leaseExpiry().isBefore(now)) {
-                    TaskRecord next = cur.released("lease of " + cur.leaseOwner() + " expired");
-                    if (r.tasks.compareAndSet(i, cur, next)) {
-                        reclaimed.add(next);
+            synchronized (r) {
+                TaskTable t = r.tasks;
+                for (int i = 0; i < t.size(); i++) {
+                    Instant expiry = t.leaseExpiry(i);
+                    if (t.state(i) == TaskState.RUNNING && expiry != null && expiry.isBefore(now)) {
+                        t.released(i, "lease of " + t.leaseOwner(i) + " expired");
+                        reclaimed.add(t.record(i));
                     }
                 }
             }

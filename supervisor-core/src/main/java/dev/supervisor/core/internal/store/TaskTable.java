@@ -1,0 +1,464 @@
+package dev.supervisor.core.internal.store;
+
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.spi.TaskRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tasks of one run as columns: one array per {@link TaskRecord} field, a row per task. A transition writes a
+ * few primitives into arrays that live as long as the run instead of allocating a record that would live as long
+ * (100k long-lived records per run cost G1 a write barrier per store and a copy per young collection). Rarely
+ * used columns (lease, retry time, output, error) are allocated on their first non-null value.
+ *
+ * <p>The transition methods mirror {@link TaskRecord}'s ({@link TaskRecord#to}, {@link TaskRecord#claimed},
+ * {@link TaskRecord#finished}, {@link TaskRecord#retryAt}) field for field; {@code TaskTableTest} holds them to
+ * it. Not thread-safe: owners guard it with their own lock.
+ */
+public final class TaskTable {
+    private static final TaskState[] STATES = TaskState.values();
+    /** Seconds value of an absent instant. */
+    private static final long NONE = Long.MIN_VALUE;
+    private final String runId;
+    private final String[] ids;
+    private final byte[] state;
+    private final int[] attempt;
+    private final long[] version;
+    private final long[] startSec;
+    private final int[] startNano;
+    private final long[] endSec;
+    private final int[] endNano;
+    private String[] owner;
+    private long[] expirySec;
+    private int[] expiryNano;
+    private long[] notBeforeSec;
+    private int[] notBeforeNano;
+    private Object[] output;
+    private String[] error;
+
+    /**
+     * @param runId the run id
+     * @param ids the task ids by index (shared, never modified)
+     * @return a table with every task PENDING at version 0
+     */
+    public static TaskTable pending(String runId, String[] ids) {
+        return new TaskTable(runId, ids);
+    }
+
+    /**
+     * @param runId the run id
+     * @param records the tasks, each at the position its index names
+     * @return a table holding them
+     * @throws IllegalArgumentException if a record sits at a position other than its index or names another run
+     */
+    public static TaskTable of(String runId, List<TaskRecord> records) {
+        String[] ids = new String[records.size()];
+        for (int i = 0; i < ids.length; i++) {
+            TaskRecord r = records.get(i);
+            if (r.index() != i) {
+                throw new IllegalArgumentException("task '" + r.taskId() + "' has index " + r.index()
+                        + " but sits at position " + i);
+            }
+            if (!r.runId().equals(runId)) {
+                throw new IllegalArgumentException("task '" + r.taskId() + "' belongs to run " + r.runId()
+                        + ", not " + runId);
+            }
+            ids[i] = r.taskId();
+        }
+        TaskTable t = new TaskTable(runId, ids);
+        for (int i = 0; i < ids.length; i++) {
+            t.set(i, records.get(i));
+        }
+        return t;
+    }
+
+    private TaskTable(String runId, String[] ids) {
+        int n = ids.length;
+        this.runId = runId;
+        this.ids = ids;
+        this.state = new byte[n];
+        this.attempt = new int[n];
+        this.version = new long[n];
+        this.startSec = absent(n);
+        this.startNano = new int[n];
+        this.endSec = absent(n);
+        this.endNano = new int[n];
+    }
+
+    private TaskTable(TaskTable o) {
+        this.runId = o.runId;
+        this.ids = o.ids;
+        this.state = o.state.clone();
+        this.attempt = o.attempt.clone();
+        this.version = o.version.clone();
+        this.startSec = o.startSec.clone();
+        this.startNano = o.startNano.clone();
+        this.endSec = o.endSec.clone();
+        this.endNano = o.endNano.clone();
+        this.owner = o.owner == null ? null : o.owner.clone();
+        this.expirySec = o.expirySec == null ? null : o.expirySec.clone();
+        this.expiryNano = o.expiryNano == null ? null : o.expiryNano.clone();
+        this.notBeforeSec = o.notBeforeSec == null ? null : o.notBeforeSec.clone();
+        this.notBeforeNano = o.notBeforeNano == null ? null : o.notBeforeNano.clone();
+        this.output = o.output == null ? null : o.output.clone();
+        this.error = o.error == null ? null : o.error.clone();
+    }
+
+    private static long[] absent(int n) {
+        long[] a = new long[n];
+        java.util.Arrays.fill(a, NONE);
+        return a;
+    }
+
+    /** @return an independent copy (the ids are shared: they never change) */
+    public TaskTable copy() {
+        return new TaskTable(this);
+    }
+
+    /** @return the run id */
+    public String runId() {
+        return runId;
+    }
+
+    /** @return the number of tasks */
+    public int size() {
+        return ids.length;
+    }
+
+    /**
+     * @param i a task index
+     * @return its id
+     */
+    public String id(int i) {
+        return ids[i];
+    }
+
+    /**
+     * @param i a task index
+     * @return its state
+     */
+    public TaskState state(int i) {
+        return STATES[state[i]];
+    }
+
+    /**
+     * @param i a task index
+     * @return its version
+     */
+    public long version(int i) {
+        return version[i];
+    }
+
+    /**
+     * @param i a task index
+     * @return attempts started so far
+     */
+    public int attempt(int i) {
+        return attempt[i];
+    }
+
+    /**
+     * @param i a task index
+     * @return its first start, or null
+     */
+    public Instant startedAt(int i) {
+        return instant(startSec, startNano, i);
+    }
+
+    /**
+     * @param i a task index
+     * @return when it became terminal, or null
+     */
+    public Instant finishedAt(int i) {
+        return instant(endSec, endNano, i);
+    }
+
+    /**
+     * @param i a task index
+     * @return whether it has both started and finished
+     */
+    public boolean ran(int i) {
+        return startSec[i] != NONE && endSec[i] != NONE;
+    }
+
+    /**
+     * Orders two finished tasks by finishing time.
+     *
+     * @param i a task index
+     * @param j a task index
+     * @return negative, zero or positive as task i finished before, with or after task j
+     */
+    public int compareFinished(int i, int j) {
+        int c = Long.compare(endSec[i], endSec[j]);
+        return c != 0 ? c : Integer.compare(endNano[i], endNano[j]);
+    }
+
+    /**
+     * @param i a task index
+     * @return its output, or null
+     */
+    public Object output(int i) {
+        return output == null ? null : output[i];
+    }
+
+    /**
+     * @param i a task index
+     * @return its last error, or null
+     */
+    public String error(int i) {
+        return error == null ? null : error[i];
+    }
+
+    /**
+     * @param i a task index
+     * @return its earliest next claim, or null
+     */
+    public Instant notBefore(int i) {
+        return instant(notBeforeSec, notBeforeNano, i);
+    }
+
+    /**
+     * @param i a task index
+     * @return the task as a record
+     */
+    public TaskRecord record(int i) {
+        return new TaskRecord(runId, ids[i], i, STATES[state[i]], attempt[i], version[i],
+                leaseOwner(i), leaseExpiry(i), notBefore(i), startedAt(i),
+                finishedAt(i), output(i), error(i));
+    }
+
+    /** @return every task as a record, in index order */
+    public List<TaskRecord> records() {
+        List<TaskRecord> out = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            out.add(record(i));
+        }
+        return out;
+    }
+
+    /**
+     * Overwrites a row with a record's fields (its index and ids are the caller's to check).
+     *
+     * @param i the task index
+     * @param r the record
+     */
+    public void set(int i, TaskRecord r) {
+        state[i] = (byte) r.state().ordinal();
+        attempt[i] = r.attempt();
+        version[i] = r.version();
+        setOwner(i, r.leaseOwner());
+        setExpiry(i, r.leaseExpiry());
+        setNotBefore(i, r.notBefore());
+        put(startSec, startNano, i, r.startedAt());
+        put(endSec, endNano, i, r.finishedAt());
+        setOutput(i, r.output());
+        setError(i, r.error());
+    }
+
+    /**
+     * Copies one row of another table (of the same shape) into this one.
+     *
+     * @param i the row to write here
+     * @param from the source table
+     * @param j the row to read there
+     */
+    public void copyRow(int i, TaskTable from, int j) {
+        state[i] = from.state[j];
+        attempt[i] = from.attempt[j];
+        version[i] = from.version[j];
+        startSec[i] = from.startSec[j];
+        startNano[i] = from.startNano[j];
+        endSec[i] = from.endSec[j];
+        endNano[i] = from.endNano[j];
+        setOwner(i, from.owner == null ? null : from.owner[j]);
+        if (from.expirySec != null || expirySec != null) {
+            setExpiry(i, instant(from.expirySec, from.expiryNano, j));
+        }
+        if (from.notBeforeSec != null || notBeforeSec != null) {
+            setNotBefore(i, from.notBefore(j));
+        }
+        setOutput(i, from.output(j));
+        setError(i, from.error(j));
+    }
+
+    /* ---- transitions (each increments the version, like TaskRecord's) ---- */
+
+    /**
+     * As {@link TaskRecord#to}: the new state, lease kept.
+     *
+     * @param i the task index
+     * @param s the new state
+     */
+    public void to(int i, TaskState s) {
+        state[i] = (byte) s.ordinal();
+        version[i]++;
+    }
+
+    /**
+     * As {@link TaskRecord#claimed}: RUNNING with a new attempt and the lease set.
+     *
+     * @param i the task index
+     * @param leaseOwner the lease owner
+     * @param expiry the lease expiry, or null
+     * @param now the claim time
+     */
+    public void claimed(int i, String leaseOwner, Instant expiry, Instant now) {
+        state[i] = (byte) TaskState.RUNNING.ordinal();
+        attempt[i]++;
+        version[i]++;
+        setOwner(i, leaseOwner);
+        setExpiry(i, expiry);
+        setNotBefore(i, null);
+        if (startSec[i] == NONE) {
+            put(startSec, startNano, i, now);
+        }
+        put(endSec, endNano, i, null);
+        setOutput(i, null);
+    }
+
+    /**
+     * As {@link TaskRecord#finished}: terminal, lease cleared.
+     *
+     * @param i the task index
+     * @param s a terminal state
+     * @param now when it ended
+     * @param out the output, or null
+     * @param err the error, or null
+     */
+    public void finished(int i, TaskState s, Instant now, Object out, String err) {
+        state[i] = (byte) s.ordinal();
+        version[i]++;
+        setOwner(i, null);
+        setExpiry(i, null);
+        setNotBefore(i, null);
+        put(endSec, endNano, i, now);
+        setOutput(i, out);
+        setError(i, err);
+    }
+
+    /**
+     * As {@link TaskRecord#retryAt}: RETRY_WAIT, lease cleared.
+     *
+     * @param i the task index
+     * @param at earliest next claim
+     * @param err the failure that caused the retry
+     */
+    public void retryAt(int i, Instant at, String err) {
+        state[i] = (byte) TaskState.RETRY_WAIT.ordinal();
+        version[i]++;
+        setOwner(i, null);
+        setExpiry(i, null);
+        setNotBefore(i, at);
+        put(endSec, endNano, i, null);
+        setOutput(i, null);
+        setError(i, err);
+    }
+
+    /**
+     * As {@link TaskRecord#released}: READY again, lease cleared, attempts kept.
+     *
+     * @param i the task index
+     * @param reason why it goes back to the queue
+     */
+    public void released(int i, String reason) {
+        state[i] = (byte) TaskState.READY.ordinal();
+        version[i]++;
+        setOwner(i, null);
+        setExpiry(i, null);
+        setNotBefore(i, null);
+        put(endSec, endNano, i, null);
+        setOutput(i, null);
+        setError(i, reason);
+    }
+
+    /**
+     * As {@link TaskRecord#heartbeat}: the lease extended.
+     *
+     * @param i the task index
+     * @param expiry the new lease expiry
+     */
+    public void heartbeat(int i, Instant expiry) {
+        version[i]++;
+        setExpiry(i, expiry);
+    }
+
+    /**
+     * @param i a task index
+     * @return its lease owner, or null
+     */
+    public String leaseOwner(int i) {
+        return owner == null ? null : owner[i];
+    }
+
+    /**
+     * @param i a task index
+     * @return its lease expiry, or null
+     */
+    public Instant leaseExpiry(int i) {
+        return instant(expirySec, expiryNano, i);
+    }
+
+    /* ---- columns ---- */
+
+    private void setOwner(int i, String v) {
+        if (v != null && owner == null) {
+            owner = new String[ids.length];
+        }
+        if (owner != null) {
+            owner[i] = v;
+        }
+    }
+
+    private void setOutput(int i, Object v) {
+        if (v != null && output == null) {
+            output = new Object[ids.length];
+        }
+        if (output != null) {
+            output[i] = v;
+        }
+    }
+
+    private void setError(int i, String v) {
+        if (v != null && error == null) {
+            error = new String[ids.length];
+        }
+        if (error != null) {
+            error[i] = v;
+        }
+    }
+
+    private void setExpiry(int i, Instant v) {
+        if (v != null && expirySec == null) {
+            expirySec = absent(ids.length);
+            expiryNano = new int[ids.length];
+        }
+        if (expirySec != null) {
+            put(expirySec, expiryNano, i, v);
+        }
+    }
+
+    private void setNotBefore(int i, Instant v) {
+        if (v != null && notBeforeSec == null) {
+            notBeforeSec = absent(ids.length);
+            notBeforeNano = new int[ids.length];
+        }
+        if (notBeforeSec != null) {
+            put(notBeforeSec, notBeforeNano, i, v);
+        }
+    }
+
+    private static void put(long[] sec, int[] nano, int i, Instant v) {
+        if (v == null) {
+            sec[i] = NONE;
+            nano[i] = 0;
+        } else {
+            sec[i] = v.getEpochSecond();
+            nano[i] = v.getNano();
+        }
+    }
+
+    private static Instant instant(long[] sec, int[] nano, int i) {
+        return sec == null || sec[i] == NONE ? null : Instant.ofEpochSecond(sec[i], nano[i]);
+    }
+}
