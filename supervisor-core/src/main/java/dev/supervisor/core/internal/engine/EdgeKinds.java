@@ -2,7 +2,6 @@ package dev.supervisor.core.internal.engine;
 
 import dev.supervisor.api.EdgeCondition;
 import dev.supervisor.core.graph.TaskGraph;
-import java.util.EnumSet;
 
 /**
  * Edge conditions laid out along the successor arrays, so propagation reads an edge's condition with the same
@@ -17,9 +16,12 @@ final class EdgeKinds {
     private EdgeKinds() {
     }
 
-    /** @return one kind per successor slot, or null when every edge is a plain SUCCESS edge */
-    static byte[] bySuccessorSlot(TaskGraph g) {
-        if (!EdgeSlots.anyEdge(g, EnumSet.complementOf(EnumSet.of(EdgeCondition.Kind.SUCCESS)))) {
+    /**
+     * @param kinds the kinds present ({@link EdgeSlots#kinds})
+     * @return one kind per successor slot, or null when every edge is a plain SUCCESS edge
+     */
+    static byte[] bySuccessorSlot(TaskGraph g, int kinds) {
+        if ((kinds & ~(1 << EdgeCondition.Kind.SUCCESS.ordinal())) == 0) {
             return null;
         }
         byte[] bySucc = new byte[g.edgeCount()];

@@ -4,7 +4,6 @@ import dev.supervisor.api.Dependency;
 import dev.supervisor.api.EdgeCondition;
 import dev.supervisor.core.graph.TaskGraph;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Per-edge data is declared on dependencies (the predecessor side) but read during propagation along successor
@@ -19,16 +18,26 @@ final class EdgeSlots {
         void visit(int task, Dependency dependency, int predSlot);
     }
 
-    /** @return whether some dependency of some task has an edge condition of a kind in {@code kinds} */
-    static boolean anyEdge(TaskGraph g, Set<EdgeCondition.Kind> kinds) {
-        for (int i = 0; i < g.size(); i++) {
-            for (Dependency d : g.task(i).dependencies()) {
-                if (kinds.contains(d.condition().kind())) {
-                    return true;
-                }
+    /**
+     * One walk over every dependency (the spec objects are spread over the heap, so walks are what costs here).
+     *
+     * @return the edge-condition kinds present, as a bit set over {@link EdgeCondition.Kind} ordinals
+     */
+    static int kinds(TaskGraph g) {
+        int all = (1 << EdgeCondition.Kind.values().length) - 1;
+        int found = 0;
+        for (int i = 0; i < g.size() && found != all; i++) {
+            List<Dependency> deps = g.task(i).dependencies();
+            for (int k = 0, m = deps.size(); k < m; k++) {
+                found |= 1 << deps.get(k).condition().kind().ordinal();
             }
         }
-        return false;
+        return found;
+    }
+
+    /** @return whether the bit set from {@link #kinds} holds {@code kind} */
+    static boolean has(int kinds, EdgeCondition.Kind kind) {
+        return (kinds & (1 << kind.ordinal())) != 0;
     }
 
     /** Visits first occurrences only: the graph merged repeated declarations into the first one's slot. */

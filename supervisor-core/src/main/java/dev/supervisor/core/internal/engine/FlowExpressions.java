@@ -10,7 +10,6 @@ import dev.supervisor.core.graph.TaskGraph;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,8 +32,8 @@ final class FlowExpressions {
 
     static final FlowExpressions NONE = new FlowExpressions(null, null);
 
-    /** Compiles every expression of the graph; compile errors are appended to {@code problems}. */
-    static FlowExpressions compile(TaskGraph g, ExpressionEngine engine, List<ValidationProblem> problems) {
+    /** Compiles every expression of the graph ({@code kinds}: see {@link EdgeSlots#kinds}); errors go to problems. */
+    static FlowExpressions compile(TaskGraph g, int kinds, ExpressionEngine engine, List<ValidationProblem> problems) {
         int n = g.size();
         Expression[] conds = null;
         for (int i = 0; i < n; i++) {
@@ -47,7 +46,7 @@ final class FlowExpressions {
                         problems);
             }
         }
-        if (!EdgeSlots.anyEdge(g, EnumSet.of(EdgeCondition.Kind.CUSTOM))) {
+        if (!EdgeSlots.has(kinds, EdgeCondition.Kind.CUSTOM)) {
             return conds == null ? NONE : new FlowExpressions(conds, null);
         }
         Expression[][] bySuccHolder = new Expression[1][];

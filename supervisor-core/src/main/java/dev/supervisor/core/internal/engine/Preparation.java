@@ -27,12 +27,28 @@ final class Preparation {
     private final Map<String, Limit> tagLimits;
     private final WorkflowValidator validator;
     private final ExpressionEngine expressions;
-    // Weak identity keys: a spec nobody holds any more drops out by itself.
-    private final Cache<WorkflowSpec, Prepared> prepared = Caffeine.newBuilder().weakKeys().maximumSize(256)
-            .build();
+    /** Cache bound in tasks, plus {@link #ENTRY_WEIGHT} per spec. */
+    static final long CACHE_WEIGHT = 1_000_000;
+    static final int ENTRY_WEIGHT = 1_000;
+    // Weak identity keys: a spec nobody holds any more drops out by itself — but only once the collector has found
+    // it dead, which for an old-generation spec can take a while; meanwhile its plan (and through the graph its
+    // task specs) stays reachable. Bounding by tasks rather than entries keeps that to about a million task specs
+    // however large the specs (256 entries of 20k tasks kept 3 GB reachable in a benchmark); a spec beyond the
+    // bound is prepared again on every submit.
+    private final Cache<WorkflowSpec, Prepared> prepared;
 
     Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
                 WorkflowValidator validator, ExpressionEngine expressions) {
+        this(handlers, typeLimits, tagLimits, validator, expressions, CACHE_WEIGHT);
+    }
+
+    Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
+                WorkflowValidator validator, ExpressionEngine expressions, long cacheWeight) {
+        // Maintenance on the calling thread: evicting is cheap, and a bound that holds at once is easier to trust.
+        this.prepared = Caffeine.newBuilder().weakKeys().executor(Runnable::run).maximumWeight(cacheWeight)
+                .weigher((WorkflowSpec w, Prepared p) -> (int) Math.min(Integer.MAX_VALUE,
+                        (long) p.graph().size() + ENTRY_WEIGHT))
+                .build();
         this.handlers = handlers;
         this.typeLimits = typeLimits;
         this.tagLimits = tagLimits;
@@ -73,8 +89,9 @@ final class Preparation {
         // Fan-out tasks run on an expanded graph: instance slots plus a collector per fanned-out task.
         boolean sound = problems.stream().noneMatch(ValidationProblem::isError);
         TaskGraph graph = plan == null ? report.graph().orElse(null) : sound ? TaskGraph.of(plan.expanded) : null;
+        int kinds = graph == null ? 0 : EdgeSlots.kinds(graph);
         FlowExpressions flow = graph == null ? FlowExpressions.NONE
-                : FlowExpressions.compile(graph, expressions, problems);
+                : FlowExpressions.compile(graph, kinds, expressions, problems);
         // At submit a missing handler is fatal: the task could never run.
         if (!report.isValid() || problems.stream().anyMatch(p -> p.isError()
                 || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
@@ -107,7 +124,7 @@ final class Preparation {
                 timeouts[i] = t.timeout().get();
             }
         }
-        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph), flow, plan,
+        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph, kinds), flow, plan,
                 initialTasks(graph), rules, priorities, timeouts, ids);
     }
 
