@@ -25,15 +25,11 @@ public final class TaskTable {
     private final byte[] state;
     private final int[] attempt;
     private final long[] version;
-    private final long[] startSec;
-    private final int[] startNano;
-    private final long[] endSec;
-    private final int[] endNano;
+    private final Instants start;
+    private final Instants end;
     private String[] owner;
-    private long[] expirySec;
-    private int[] expiryNano;
-    private long[] notBeforeSec;
-    private int[] notBeforeNano;
+    private Instants expiry;
+    private Instants notBefore;
     private Object[] output;
     private String[] error;
 
@@ -80,10 +76,8 @@ public final class TaskTable {
         this.state = new byte[n];
         this.attempt = new int[n];
         this.version = new long[n];
-        this.startSec = absent(n);
-        this.startNano = new int[n];
-        this.endSec = absent(n);
-        this.endNano = new int[n];
+        this.start = new Instants(n);
+        this.end = new Instants(n);
     }
 
     private TaskTable(TaskTable o) {
@@ -92,23 +86,13 @@ public final class TaskTable {
         this.state = o.state.clone();
         this.attempt = o.attempt.clone();
         this.version = o.version.clone();
-        this.startSec = o.startSec.clone();
-        this.startNano = o.startNano.clone();
-        this.endSec = o.endSec.clone();
-        this.endNano = o.endNano.clone();
+        this.start = new Instants(o.start);
+        this.end = new Instants(o.end);
         this.owner = o.owner == null ? null : o.owner.clone();
-        this.expirySec = o.expirySec == null ? null : o.expirySec.clone();
-        this.expiryNano = o.expiryNano == null ? null : o.expiryNano.clone();
-        this.notBeforeSec = o.notBeforeSec == null ? null : o.notBeforeSec.clone();
-        this.notBeforeNano = o.notBeforeNano == null ? null : o.notBeforeNano.clone();
+        this.expiry = o.expiry == null ? null : new Instants(o.expiry);
+        this.notBefore = o.notBefore == null ? null : new Instants(o.notBefore);
         this.output = o.output == null ? null : o.output.clone();
         this.error = o.error == null ? null : o.error.clone();
-    }
-
-    private static long[] absent(int n) {
-        long[] a = new long[n];
-        java.util.Arrays.fill(a, NONE);
-        return a;
     }
 
     /** @return an independent copy (the ids are shared: they never change) */
@@ -163,7 +147,7 @@ public final class TaskTable {
      * @return its first start, or null
      */
     public Instant startedAt(int i) {
-        return instant(startSec, startNano, i);
+        return start.get(i);
     }
 
     /**
@@ -171,7 +155,7 @@ public final class TaskTable {
      * @return when it became terminal, or null
      */
     public Instant finishedAt(int i) {
-        return instant(endSec, endNano, i);
+        return end.get(i);
     }
 
     /**
@@ -179,7 +163,7 @@ public final class TaskTable {
      * @return whether it has both started and finished
      */
     public boolean ran(int i) {
-        return startSec[i] != NONE && endSec[i] != NONE;
+        return start.has(i) && end.has(i);
     }
 
     /**
@@ -190,8 +174,7 @@ public final class TaskTable {
      * @return negative, zero or positive as task i finished before, with or after task j
      */
     public int compareFinished(int i, int j) {
-        int c = Long.compare(endSec[i], endSec[j]);
-        return c != 0 ? c : Integer.compare(endNano[i], endNano[j]);
+        return end.compare(i, j);
     }
 
     /**
@@ -215,7 +198,7 @@ public final class TaskTable {
      * @return its earliest next claim, or null
      */
     public Instant notBefore(int i) {
-        return instant(notBeforeSec, notBeforeNano, i);
+        return notBefore == null ? null : notBefore.get(i);
     }
 
     /**
@@ -250,8 +233,8 @@ public final class TaskTable {
         setOwner(i, r.leaseOwner());
         setExpiry(i, r.leaseExpiry());
         setNotBefore(i, r.notBefore());
-        put(startSec, startNano, i, r.startedAt());
-        put(endSec, endNano, i, r.finishedAt());
+        start.put(i, r.startedAt());
+        end.put(i, r.finishedAt());
         setOutput(i, r.output());
         setError(i, r.error());
     }
@@ -267,15 +250,13 @@ public final class TaskTable {
         state[i] = from.state[j];
         attempt[i] = from.attempt[j];
         version[i] = from.version[j];
-        startSec[i] = from.startSec[j];
-        startNano[i] = from.startNano[j];
-        endSec[i] = from.endSec[j];
-        endNano[i] = from.endNano[j];
-        setOwner(i, from.owner == null ? null : from.owner[j]);
-        if (from.expirySec != null || expirySec != null) {
-            setExpiry(i, instant(from.expirySec, from.expiryNano, j));
+        start.copy(i, from.start, j);
+        end.copy(i, from.end, j);
+        setOwner(i, from.leaseOwner(j));
+        if (from.expiry != null || expiry != null) {
+            setExpiry(i, from.leaseExpiry(j));
         }
-        if (from.notBeforeSec != null || notBeforeSec != null) {
+        if (from.notBefore != null || notBefore != null) {
             setNotBefore(i, from.notBefore(j));
         }
         setOutput(i, from.output(j));
@@ -310,10 +291,10 @@ public final class TaskTable {
         setOwner(i, leaseOwner);
         setExpiry(i, expiry);
         setNotBefore(i, null);
-        if (startSec[i] == NONE) {
-            put(startSec, startNano, i, now);
+        if (!start.has(i)) {
+            start.put(i, now);
         }
-        put(endSec, endNano, i, null);
+        end.put(i, null);
         setOutput(i, null);
     }
 
@@ -327,14 +308,7 @@ public final class TaskTable {
      * @param err the error, or null
      */
     public void finished(int i, TaskState s, Instant now, Object out, String err) {
-        state[i] = (byte) s.ordinal();
-        version[i]++;
-        setOwner(i, null);
-        setExpiry(i, null);
-        setNotBefore(i, null);
-        put(endSec, endNano, i, now);
-        setOutput(i, out);
-        setError(i, err);
+        unleased(i, s, null, now, out, err);
     }
 
     /**
@@ -345,14 +319,7 @@ public final class TaskTable {
      * @param err the failure that caused the retry
      */
     public void retryAt(int i, Instant at, String err) {
-        state[i] = (byte) TaskState.RETRY_WAIT.ordinal();
-        version[i]++;
-        setOwner(i, null);
-        setExpiry(i, null);
-        setNotBefore(i, at);
-        put(endSec, endNano, i, null);
-        setOutput(i, null);
-        setError(i, err);
+        unleased(i, TaskState.RETRY_WAIT, at, null, null, err);
     }
 
     /**
@@ -362,14 +329,19 @@ public final class TaskTable {
      * @param reason why it goes back to the queue
      */
     public void released(int i, String reason) {
-        state[i] = (byte) TaskState.READY.ordinal();
+        unleased(i, TaskState.READY, null, null, null, reason);
+    }
+
+    /** A new state without a lease (finished, or waiting again); start and attempts are kept. */
+    private void unleased(int i, TaskState s, Instant nextClaim, Instant finishedAt, Object out, String err) {
+        state[i] = (byte) s.ordinal();
         version[i]++;
         setOwner(i, null);
         setExpiry(i, null);
-        setNotBefore(i, null);
-        put(endSec, endNano, i, null);
-        setOutput(i, null);
-        setError(i, reason);
+        setNotBefore(i, nextClaim);
+        end.put(i, finishedAt);
+        setOutput(i, out);
+        setError(i, err);
     }
 
     /**
@@ -396,69 +368,85 @@ public final class TaskTable {
      * @return its lease expiry, or null
      */
     public Instant leaseExpiry(int i) {
-        return instant(expirySec, expiryNano, i);
+        return expiry == null ? null : expiry.get(i);
     }
 
     /* ---- columns ---- */
 
     private void setOwner(int i, String v) {
-        if (v != null && owner == null) {
-            owner = new String[ids.length];
-        }
-        if (owner != null) {
-            owner[i] = v;
-        }
+        owner = lazySet(owner, i, v, String[]::new);
     }
 
     private void setOutput(int i, Object v) {
-        if (v != null && output == null) {
-            output = new Object[ids.length];
-        }
-        if (output != null) {
-            output[i] = v;
-        }
+        output = lazySet(output, i, v, Object[]::new);
     }
 
     private void setError(int i, String v) {
-        if (v != null && error == null) {
-            error = new String[ids.length];
-        }
-        if (error != null) {
-            error[i] = v;
-        }
+        error = lazySet(error, i, v, String[]::new);
     }
 
     private void setExpiry(int i, Instant v) {
-        if (v != null && expirySec == null) {
-            expirySec = absent(ids.length);
-            expiryNano = new int[ids.length];
-        }
-        if (expirySec != null) {
-            put(expirySec, expiryNano, i, v);
-        }
+        expiry = Instants.lazySet(expiry, ids.length, i, v);
     }
 
     private void setNotBefore(int i, Instant v) {
-        if (v != null && notBeforeSec == null) {
-            notBeforeSec = absent(ids.length);
-            notBeforeNano = new int[ids.length];
-        }
-        if (notBeforeSec != null) {
-            put(notBeforeSec, notBeforeNano, i, v);
-        }
+        notBefore = Instants.lazySet(notBefore, ids.length, i, v);
     }
 
-    private static void put(long[] sec, int[] nano, int i, Instant v) {
-        if (v == null) {
-            sec[i] = NONE;
-            nano[i] = 0;
-        } else {
-            sec[i] = v.getEpochSecond();
-            nano[i] = v.getNano();
+    /** Sets a value in a column that is allocated only for its first non-null value. */
+    private <T> T[] lazySet(T[] column, int i, T v, java.util.function.IntFunction<T[]> allocate) {
+        T[] c = column == null && v != null ? allocate.apply(ids.length) : column;
+        if (c != null) {
+            c[i] = v;
         }
+        return c;
     }
 
-    private static Instant instant(long[] sec, int[] nano, int i) {
-        return sec == null || sec[i] == NONE ? null : Instant.ofEpochSecond(sec[i], nano[i]);
+    /** A column of optional instants as epoch seconds and nanos (exact over Instant's whole range). */
+    private static final class Instants {
+        private final long[] sec;
+        private final int[] nano;
+
+        Instants(int n) {
+            sec = new long[n];
+            nano = new int[n];
+            java.util.Arrays.fill(sec, NONE);
+        }
+
+        Instants(Instants o) {
+            sec = o.sec.clone();
+            nano = o.nano.clone();
+        }
+
+        static Instants lazySet(Instants column, int n, int i, Instant v) {
+            Instants c = column == null && v != null ? new Instants(n) : column;
+            if (c != null) {
+                c.put(i, v);
+            }
+            return c;
+        }
+
+        boolean has(int i) {
+            return sec[i] != NONE;
+        }
+
+        Instant get(int i) {
+            return sec[i] == NONE ? null : Instant.ofEpochSecond(sec[i], nano[i]);
+        }
+
+        void put(int i, Instant v) {
+            sec[i] = v == null ? NONE : v.getEpochSecond();
+            nano[i] = v == null ? 0 : v.getNano();
+        }
+
+        void copy(int i, Instants from, int j) {
+            sec[i] = from.sec[j];
+            nano[i] = from.nano[j];
+        }
+
+        int compare(int i, int j) {
+            int c = Long.compare(sec[i], sec[j]);
+            return c != 0 ? c : Integer.compare(nano[i], nano[j]);
+        }
     }
 }
