@@ -255,6 +255,7 @@ public final class DefaultSupervisor implements Supervisor {
             int i = ready.topIndex();
             if (run.fenced || run.state(i) != TaskState.READY) {
                 ready.removeTop();
+                wakeFreeCaps(run.limits[i]);
                 continue;
             }
             Limit blocked = null;
@@ -265,8 +266,8 @@ public final class DefaultSupervisor implements Supervisor {
                 }
             }
             if (blocked != null) {
-                blocked.parked.add(ready.topEntry());
-                ready.removeTop();
+                ready.moveTopTo(blocked.parked);
+                wakeFreeCaps(run.limits[i]);
                 continue;
             }
             ready.removeTop();
@@ -275,6 +276,7 @@ public final class DefaultSupervisor implements Supervisor {
                 a = transitions.startAttempt(run, i);
             } catch (StaleVersionException e) {
                 fenced(run, e, deferred);
+                wakeFreeCaps(run.limits[i]);
                 continue;
             }
             for (Limit l : run.limits[i]) {
@@ -298,13 +300,29 @@ public final class DefaultSupervisor implements Supervisor {
         }
     }
 
+    /**
+     * Frees a task's slots. Each cap sends back only the first of its waiting tasks — one per freed slot — so a
+     * cap with thousands waiting costs the same per task as one with none (sending all of them back on every
+     * release made 20k tasks behind a cap of 2 take 2.8 s instead of tens of milliseconds).
+     */
     void release(RunExecution run, int i) {
         globalRunning--;
         for (Limit l : run.limits[i]) {
             l.running--;
-            ReadyEntry p;
-            while ((p = l.parked.poll()) != null) {
-                ready.add(p);
+            if (!l.parked.isEmpty()) {
+                l.parked.moveTopTo(ready);
+            }
+        }
+    }
+
+    /**
+     * A task taken from the queue that does not start (parked on another cap, or no longer ready) leaves the
+     * slot it was sent back for unused: send the next waiting task of each of its caps that has room.
+     */
+    private void wakeFreeCaps(Limit[] limits) {
+        for (Limit l : limits) {
+            if (!l.full() && !l.parked.isEmpty()) {
+                l.parked.moveTopTo(ready);
             }
         }
     }

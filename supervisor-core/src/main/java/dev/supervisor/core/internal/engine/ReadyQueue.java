@@ -35,9 +35,23 @@ final class ReadyQueue {
         push(r, i, key(r.priorities[i], r.rank[i]), arrivals++);
     }
 
-    /** Puts back a task that waited behind a full cap, keeping its original place in the order. */
-    void add(ReadyEntry e) {
-        push(e.run, e.index, e.key, e.seq);
+    /** Adds an entry with a given key and arrival number (tests; entries moving between queues keep theirs). */
+    void add(RunExecution r, int i, long key, long seq) {
+        push(r, i, key, seq);
+    }
+
+    /**
+     * Moves the first entry to another queue (a cap's parked queue, or back), keeping its key and arrival, so it
+     * keeps its place in the order.
+     */
+    void moveTopTo(ReadyQueue target) {
+        if (fromLane()) {
+            Lane l = lanes[0];
+            target.push(l.run[l.head], l.index[l.head], l.key, l.seq[l.head]);
+        } else {
+            target.push(heap.run[0], heap.index[0], heap.key[0], heap.seq[0]);
+        }
+        removeTop();
     }
 
     int size() {
@@ -56,13 +70,12 @@ final class ReadyQueue {
         return fromLane() ? lanes[0].index[lanes[0].head] : heap.index[0];
     }
 
-    /** @return the first entry as an object, for parking it behind a full cap */
-    ReadyEntry topEntry() {
-        if (fromLane()) {
-            Lane l = lanes[0];
-            return new ReadyEntry(l.run[l.head], l.index[l.head], l.key, l.seq[l.head]);
-        }
-        return new ReadyEntry(heap.run[0], heap.index[0], heap.key[0], heap.seq[0]);
+    long topKey() {
+        return fromLane() ? lanes[0].key : heap.key[0];
+    }
+
+    long topSeq() {
+        return fromLane() ? lanes[0].seq[lanes[0].head] : heap.seq[0];
     }
 
     void removeTop() {
@@ -98,7 +111,7 @@ final class ReadyQueue {
         while (at < laneCount && lanes[at].key < k) {
             at++;
         }
-        // A lane only takes entries in arrival order; a returning parked entry may be older than its lane's tail.
+        // A lane only takes entries in arrival order; an entry coming back from a cap may be older than the tail.
         if (at < laneCount && lanes[at].key == k && lanes[at].acceptsNext(s)) {
             lanes[at].append(r, i, s);
             return;

@@ -2,18 +2,19 @@ package dev.supervisor.core.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ReadyQueueTest {
 
+    /** One queued task, as the reference sees it. */
+    private record Entry(int index, long key, long seq) {
+    }
+
     /** The order the queue must reproduce: key, then arrival. */
-    private static final Comparator<ReadyEntry> ORDER = Comparator.<ReadyEntry>comparingLong(e -> e.key)
-            .thenComparingLong(e -> e.seq);
+    private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::key).thenComparingLong(Entry::seq);
 
     @Test
     void key_ordersByPriorityThenRank() {
@@ -24,7 +25,7 @@ class ReadyQueueTest {
     }
 
     @Test
-    void removeTop_matchesAReferenceHeap_forRandomKeysArrivalsAndReturningParkedEntries() {
+    void removeTop_matchesAReferenceHeap_forRandomKeysArrivalsAndEntriesComingBackFromACap() {
         long seed = System.nanoTime();
         System.out.println("ReadyQueueTest seed=" + seed);
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -35,39 +36,50 @@ class ReadyQueueTest {
         }
     }
 
+    /**
+     * Random adds and takes; a taken entry is sometimes parked in a second queue (as behind a full cap) and moved
+     * back later, older than what arrived meanwhile. Both queues must agree with the reference at every step.
+     */
     private static void assertSameOrder(SplittableRandom rnd, int keys, int ops, String where) {
         ReadyQueue queue = new ReadyQueue();
-        PriorityQueue<ReadyEntry> reference = new PriorityQueue<>(ORDER);
-        List<ReadyEntry> parked = new ArrayList<>();
+        ReadyQueue cap = new ReadyQueue();
+        PriorityQueue<Entry> reference = new PriorityQueue<>(ORDER);
+        PriorityQueue<Entry> parked = new PriorityQueue<>(ORDER);
         long seq = 0;
         int nextIndex = 0;
         for (int op = 0; op < ops; op++) {
             int pick = rnd.nextInt(10);
             if (pick < 5) {
-                ReadyEntry e = new ReadyEntry(null, nextIndex++, rnd.nextInt(keys) * 1_000L, seq++);
-                queue.add(e);
+                Entry e = new Entry(nextIndex++, rnd.nextInt(keys) * 1_000L, seq++);
+                queue.add(null, e.index(), e.key(), e.seq());
                 reference.add(e);
-            } else if (pick < 6 && !parked.isEmpty()) {
-                ReadyEntry e = parked.remove(rnd.nextInt(parked.size())); // an older entry comes back
-                queue.add(e);
-                reference.add(e);
+            } else if (pick < 7 && !parked.isEmpty()) {
+                assertTop(cap, parked.peek(), where);
+                cap.moveTopTo(queue); // a slot freed: the first waiting entry comes back
+                reference.add(parked.poll());
             } else if (!reference.isEmpty()) {
-                ReadyEntry expected = reference.poll();
-                assertThat(queue.topIndex()).as(where).isEqualTo(expected.index);
-                ReadyEntry top = queue.topEntry();
-                assertThat(top.key).as(where).isEqualTo(expected.key);
-                assertThat(top.seq).as(where).isEqualTo(expected.seq);
-                queue.removeTop();
+                Entry expected = reference.poll();
+                assertTop(queue, expected, where);
                 if (pick == 9) {
-                    parked.add(expected); // hit a full cap: parked, to return later
+                    queue.moveTopTo(cap); // hit a full cap: parked, to come back later
+                    parked.add(expected);
+                } else {
+                    queue.removeTop();
                 }
             }
             assertThat(queue.size()).as(where).isEqualTo(reference.size());
+            assertThat(cap.size()).as(where).isEqualTo(parked.size());
         }
         while (!reference.isEmpty()) {
-            assertThat(queue.topIndex()).as(where).isEqualTo(reference.poll().index);
+            assertTop(queue, reference.poll(), where);
             queue.removeTop();
         }
         assertThat(queue.isEmpty()).as(where).isTrue();
+    }
+
+    private static void assertTop(ReadyQueue queue, Entry expected, String where) {
+        assertThat(queue.topIndex()).as(where).isEqualTo(expected.index());
+        assertThat(queue.topKey()).as(where).isEqualTo(expected.key());
+        assertThat(queue.topSeq()).as(where).isEqualTo(expected.seq());
     }
 }
