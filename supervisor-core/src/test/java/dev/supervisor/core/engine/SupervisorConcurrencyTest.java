@@ -118,6 +118,68 @@ class SupervisorConcurrencyTest {
         assertThat(all.max.get()).isLessThanOrEqualTo(8);
     }
 
+    /**
+     * Tasks wait behind overlapping caps (type, tag, per run) while others fail, dependents are settled without
+     * running and one run is cancelled: a slot freed while its waiting task cannot start must pass to the next
+     * waiting task, or a run would hang with a free slot and tasks waiting for it.
+     */
+    @Test
+    void stress_overlappingCapsWithFailuresAndCancellation_everyRunEndsAndNoCapIsExceeded() {
+        long seed = System.nanoTime();
+        System.out.println("stress_overlappingCaps seed=" + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        TaskType heavy = TaskType.of("heavy");
+        Map<String, Gauge> gauges = new ConcurrentHashMap<>();
+        int heavyCap = 1 + rnd.nextInt(3);
+        int gpuCap = 1 + rnd.nextInt(2);
+        dev.supervisor.api.spi.TaskHandler handler = ctx -> {
+            List<Gauge> held = new ArrayList<>();
+            held.add(gauges.computeIfAbsent("run:" + ctx.runId(), k -> new Gauge()));
+            held.add(gauges.computeIfAbsent("type:" + ctx.task().type().name(), k -> new Gauge()));
+            if (ctx.task().tags().contains("gpu")) {
+                held.add(gauges.computeIfAbsent("gpu", k -> new Gauge()));
+            }
+            held.forEach(Gauge::enter);
+            LockSupport.parkNanos(20_000);
+            held.forEach(Gauge::exit);
+            if (ctx.task().id().hashCode() % 13 == 0) {
+                throw new IllegalStateException("planned failure");
+            }
+            return null;
+        };
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(pool).maxConcurrency(6)
+                .typeLimit(heavy, heavyCap).tagLimit("gpu", gpuCap)
+                .handler(WORK, handler).handler(heavy, handler).build());
+        List<dev.supervisor.api.RunHandle> runs = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            WorkflowSpec.Builder b = WorkflowSpec.builder("capped" + r).maxConcurrency(2 + rnd.nextInt(3))
+                    .failureStrategy(dev.supervisor.api.FailureStrategy.CONTINUE);
+            for (int i = 0; i < 600; i++) {
+                TaskSpec.Builder t = TaskSpec.builder("t" + i, rnd.nextInt(3) == 0 ? heavy : WORK);
+                if (rnd.nextInt(4) == 0) {
+                    t.tags("gpu");
+                }
+                if (i > 0 && rnd.nextBoolean()) {
+                    t.dependsOn("t" + rnd.nextInt(i));
+                }
+                b.task(t);
+            }
+            runs.add(sup.submit(b.build()));
+        }
+        LockSupport.parkNanos(2_000_000);
+        runs.get(1).cancel();
+
+        List<RunOutcome> outs = runs.stream().map(EngineTestSupport::await).toList();
+
+        assertThat(outs.get(0).status()).as("seed %d", seed).isEqualTo(RunStatus.FAILED);
+        assertThat(outs.get(2).status()).as("seed %d", seed).isEqualTo(RunStatus.FAILED);
+        assertThat(outs.get(1).status()).as("seed %d", seed).isIn(RunStatus.CANCELLED, RunStatus.FAILED);
+        assertThat(gauges.get("type:heavy").max.get()).as("seed %d", seed).isLessThanOrEqualTo(heavyCap);
+        assertThat(gauges.get("gpu").max.get()).as("seed %d", seed).isLessThanOrEqualTo(gpuCap);
+        assertThat(gauges.entrySet()).filteredOn(e -> e.getKey().startsWith("run:")).allSatisfy(e ->
+                assertThat(e.getValue().max.get()).as("seed %d %s", seed, e.getKey()).isLessThanOrEqualTo(4));
+    }
+
     @Test
     void stress_seededRandomDag_everyTaskRunsOnceAfterAllItsDependencies() {
         long seed = System.nanoTime();

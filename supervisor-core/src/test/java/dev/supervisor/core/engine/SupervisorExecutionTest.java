@@ -94,27 +94,6 @@ class SupervisorExecutionTest {
         assertThat(order).containsExactly("critical", "longNormal", "tail", "shortNormal", "low");
     }
 
-    @Test
-    void dispatch_tasksWaitingBehindAFullCap_startInPriorityOrder_includingOneThatArrivesLater() {
-        Supervisor sup = Supervisor.create(SupervisorConfig.builder().clock(clock).delayScheduler(clock)
-                .executor(Runnable::run).maxConcurrency(100).typeLimit(WORK, 1).handler(WORK, ctx -> {
-                    order.add(ctx.task().id());
-                    return null;
-                }).build());
-        WorkflowSpec wf = WorkflowSpec.builder("capped")
-                .task(task("first").priority(Priority.CRITICAL))
-                .task(task("low").priority(Priority.LOW))
-                .task(task("normal"))
-                .task(task("high").priority(Priority.HIGH))
-                .task(task("later", "first").priority(Priority.URGENT)) // ready only once "first" is done
-                .build();
-
-        RunOutcome out = done(sup.submit(wf));
-
-        assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(order).containsExactly("first", "later", "high", "normal", "low");
-    }
-
     /* ---- failure strategies ---- */
 
     private WorkflowSpec diamondWithFailingB(FailureStrategy strategy) {
