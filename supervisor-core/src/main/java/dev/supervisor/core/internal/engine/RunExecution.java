@@ -43,7 +43,7 @@ final class RunExecution implements RunHandle {
     final String[] ids;
     final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
-    /** Task state as columns; every change is written to the store first (see {@code Transitions}). */
+    /** Task state as columns; every change is stored before anything acts on it (see {@code Transitions}). */
     final TaskTable tasks;
     /** Trigger-rule ordinals per task, for the same reason. */
     final byte[] rules;

@@ -16,8 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The task state machine. Every method runs with the supervisor lock held; each change goes through the store
- * first. Propagation uses an explicit stack so a million-task chain never recurses.
+ * The task state machine. Every method runs with the supervisor lock held; each change is stored before anything
+ * acts on it, and undone if the store refuses it. Propagation uses an explicit stack so a million-task chain never
+ * recurses.
  */
 final class Transitions {
     final DefaultSupervisor sup;
