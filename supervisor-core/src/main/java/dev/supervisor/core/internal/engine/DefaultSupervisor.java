@@ -21,7 +21,6 @@ import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.expr.ExpressionConfig;
 import dev.supervisor.core.expr.ExpressionEngine;
-import dev.supervisor.core.graph.TaskGraph;
 import dev.supervisor.core.graph.WorkflowValidator;
 import dev.supervisor.core.internal.event.DefaultEventBus;
 import dev.supervisor.core.internal.store.RowStore;
@@ -302,8 +301,8 @@ public final class DefaultSupervisor implements Supervisor {
 
     /**
      * Frees a task's slots. Each cap sends back only the first of its waiting tasks — one per freed slot — so a
-     * cap with thousands waiting costs the same per task as one with none (sending all of them back on every
-     * release made 20k tasks behind a cap of 2 take 2.8 s instead of tens of milliseconds).
+     * cap with thousands waiting costs about the same per task as one with none (sending all of them back on every
+     * release made 20k tasks behind a cap of 2 take seconds instead of milliseconds: see BENCHMARKS.md).
      */
     void release(RunExecution run, int i) {
         globalRunning--;

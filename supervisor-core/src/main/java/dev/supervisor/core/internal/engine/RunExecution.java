@@ -45,7 +45,7 @@ final class RunExecution implements RunHandle {
 
     /** Task state as columns; every change is stored before anything acts on it (see {@code Transitions}). */
     final TaskTable tasks;
-    /** Trigger-rule ordinals per task, for the same reason. */
+    /** Trigger-rule ordinals per task: read for every edge, so kept beside the other per-task arrays. */
     final byte[] rules;
     final int[] pendingUpstream;
     final int[] upSucceeded;
