@@ -62,6 +62,21 @@ public interface RunStore {
     TaskRecord update(TaskRecord updated);
 
     /**
+     * Stores several changes, in order, as {@link #update} would one by one (a task may appear more than once, each
+     * record one version on from the one before). Stores should apply all of them or none: a store that can write
+     * them in one transaction lets an engine record a burst of transitions with one round trip. This default
+     * applies them one by one and stops at the first refused, leaving the ones before it applied.
+     *
+     * @param updated the new records, in the order they were made
+     * @throws StaleVersionException if a stored version differs from the one a record expects
+     */
+    default void updateAll(List<TaskRecord> updated) {
+        for (TaskRecord r : updated) {
+            update(r);
+        }
+    }
+
+    /**
      * Claims up to {@code max} READY (or RETRY_WAIT with {@code notBefore <= now}) tasks of a run for {@code owner}.
      *
      * @param runId the run id

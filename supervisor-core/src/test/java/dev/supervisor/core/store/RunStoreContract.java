@@ -68,6 +68,23 @@ public abstract class RunStoreContract {
     }
 
     @Test
+    void updateAll_appliesInOrder_orNothingWhenOneIsStale() {
+        RunStore store = store();
+        create(store, "r", RunStatus.RUNNING, 2);
+        TaskRecord a1 = store.task("r", "t0").orElseThrow().to(TaskState.READY);
+        TaskRecord a2 = a1.claimed("n1", null, T0);
+        TaskRecord b1 = store.task("r", "t1").orElseThrow().to(TaskState.READY);
+        store.updateAll(List.of(a1, b1, a2));
+        assertThat(store.tasks("r")).containsExactly(a2, b1);
+
+        TaskRecord b2 = store.update(b1.to(TaskState.SKIPPED)); // someone else moves t1 on
+        TaskRecord a3 = a2.finished(TaskState.SUCCEEDED, T0.plusSeconds(1), "out", null);
+        assertThatThrownBy(() -> store.updateAll(List.of(a3, b1.to(TaskState.CANCELLED))))
+                .isInstanceOf(StaleVersionException.class).hasMessageContaining("t1");
+        assertThat(store.tasks("r")).as("nothing of the refused batch is applied").containsExactly(a2, b2);
+    }
+
+    @Test
     void updateRun_isCompareAndSet() {
         RunStore store = store();
         create(store, "r", RunStatus.RUNNING, 1);

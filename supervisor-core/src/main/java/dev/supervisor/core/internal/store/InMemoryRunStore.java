@@ -156,6 +156,34 @@ public final class InMemoryRunStore implements RunStore, RowStore {
         return updated;
     }
 
+    /** All or none, under the run's monitor, when every record belongs to one run (the engine's case). */
+    @Override
+    public void updateAll(List<TaskRecord> updated) {
+        if (updated.isEmpty()) {
+            return;
+        }
+        String runId = updated.get(0).runId();
+        if (updated.stream().anyMatch(u -> !u.runId().equals(runId))) {
+            RunStore.super.updateAll(updated);
+            return;
+        }
+        StoredRun r = require(runId);
+        synchronized (r) {
+            Map<Integer, Long> versions = new HashMap<>();
+            for (TaskRecord u : updated) {
+                checkSlot(r, runId, u.index(), u.taskId());
+                long cur = versions.getOrDefault(u.index(), r.tasks.version(u.index()));
+                if (cur != u.version() - 1) {
+                    throw new StaleVersionException(runId, u.taskId(), u.version() - 1, cur);
+                }
+                versions.put(u.index(), u.version());
+            }
+            for (TaskRecord u : updated) {
+                r.tasks.set(u.index(), u);
+            }
+        }
+    }
+
     @Override
     public void write(TaskTable source, int i) {
         StoredRun r = require(source.runId());

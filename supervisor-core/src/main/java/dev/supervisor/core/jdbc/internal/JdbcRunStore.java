@@ -178,6 +178,42 @@ public final class JdbcRunStore implements RunStore {
         return updated;
     }
 
+    /**
+     * One transaction, one round trip: each task's last record replaces the version before its first (the steps in
+     * between are never visible to anyone else, and a retry after a lost commit acknowledgement recognises the last
+     * record). Nothing is written if any task's stored version is not the expected one.
+     */
+    @Override
+    public void updateAll(List<TaskRecord> updated) {
+        if (updated.isEmpty()) {
+            return;
+        }
+        java.util.LinkedHashMap<List<String>, TaskRecord> last = new java.util.LinkedHashMap<>();
+        java.util.HashMap<List<String>, Long> expected = new java.util.HashMap<>();
+        for (TaskRecord r : updated) {
+            List<String> key = List.of(r.runId(), r.taskId());
+            expected.putIfAbsent(key, r.version() - 1);
+            last.put(key, r);
+        }
+        List<TaskRecord> writes = new ArrayList<>(last.values());
+        long[] from = new long[writes.size()];
+        int k = 0;
+        for (List<String> key : last.keySet()) {
+            from[k++] = expected.get(key);
+        }
+        sql.tx("update " + writes.size() + " tasks", c -> {
+            int[] counts = casBatch(c, writes, from);
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    TaskRecord r = writes.get(i);
+                    long actual = task(c, r.runId(), r.taskId()).map(TaskRecord::version).orElse(-1L);
+                    throw new StaleVersionException(r.runId(), r.taskId(), from[i], actual); // rolls back all
+                }
+            }
+            return null;
+        });
+    }
+
     /** @return per record: 1 if it replaced its expected version, 0 if fenced (one round trip for all) */
     static int[] casBatch(Connection c, List<TaskRecord> next, long[] expected) throws SQLException {
         if (next.isEmpty()) {
