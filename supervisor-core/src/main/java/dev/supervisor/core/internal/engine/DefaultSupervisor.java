@@ -88,6 +88,8 @@ public final class DefaultSupervisor implements Supervisor {
     private final Preparation preparation;
     private final Transitions transitions;
     private int globalRunning;
+    /** Runs with transitions staged during this hold of the lock (stores written in batches; see Staged). */
+    private final List<RunExecution> stagedRuns = new ArrayList<>();
     private volatile boolean accepting = true;
 
     /**
@@ -378,6 +380,40 @@ public final class DefaultSupervisor implements Supervisor {
         }
     }
 
+    void staged(RunExecution run) {
+        stagedRuns.add(run);
+    }
+
+    /**
+     * Stores the run's staged transitions in one batch and then publishes their events; if the store refuses or
+     * fails, puts the rows back and stops driving the run.
+     *
+     * @return whether the run's transitions are all stored
+     */
+    boolean flush(RunExecution run, Deferred deferred) {
+        Staged s = run.staged;
+        if (s == null) {
+            return true;
+        }
+        run.staged = null;
+        try {
+            store.updateAll(s.writes);
+        } catch (RuntimeException e) {
+            s.before.forEach(run.tasks::set);
+            fenced(run, e, deferred);
+            return false;
+        }
+        events.publishStaged(s.events);
+        return true;
+    }
+
+    /** Stores every staged batch (lock held; a listener may stage more meanwhile, hence the loop). */
+    private void flushAll(Deferred deferred) {
+        while (!stagedRuns.isEmpty()) {
+            flush(stagedRuns.remove(stagedRuns.size() - 1), deferred);
+        }
+    }
+
     /**
      * Releases the lock. Workers never wait for it (flat combining): one that finds it held queues its result and
      * goes back to running tasks, and whoever holds the lock records the queue before letting go. Checking after
@@ -385,7 +421,11 @@ public final class DefaultSupervisor implements Supervisor {
      */
     private void unlock(Deferred deferred) {
         while (true) {
-            lock.unlock();
+            try {
+                flushAll(deferred); // nothing leaves the lock, and no attempt is launched, before it is stored
+            } finally {
+                lock.unlock();
+            }
             if (completions.isEmpty() || !lock.tryLock()) {
                 return;
             }
@@ -433,9 +473,10 @@ public final class DefaultSupervisor implements Supervisor {
 
     /**
      * The store holds a newer version than this node: another node (or a resumed supervisor) drives the run now.
-     * Stop driving it here, and fail its outcome future with the fencing error.
+     * Stop driving it here, and fail its outcome future with the fencing error. The same when the store fails to
+     * take a batch of the run's transitions for good (its rows are back as the store has them).
      */
-    private void fenced(RunExecution run, StaleVersionException e, Deferred deferred) {
+    private void fenced(RunExecution run, RuntimeException e, Deferred deferred) {
         if (run.fenced) {
             return;
         }
@@ -449,7 +490,11 @@ public final class DefaultSupervisor implements Supervisor {
         if (run.runTimeout != null) {
             run.runTimeout.cancel();
         }
-        LOG.warn("run {} was taken over elsewhere; this node stops driving it: {}", run.runId, e.getMessage());
+        if (e instanceof StaleVersionException) {
+            LOG.warn("run {} was taken over elsewhere; this node stops driving it: {}", run.runId, e.getMessage());
+        } else {
+            LOG.error("storing transitions of run {} failed; this node stops driving it", run.runId, e);
+        }
         deferred.add(() -> run.outcome.completeExceptionally(e));
     }
 

@@ -84,6 +84,8 @@ final class RunExecution implements RunHandle {
     long observedMillis;
     long observedEstimateMillis;
     DelayScheduler.Cancellable runTimeout;
+    /** Transitions not yet stored, while the store is written in batches; null when there are none. */
+    Staged staged;
 
     RunExecution(DefaultSupervisor supervisor, String runId, WorkflowSpec workflow, Preparation.Prepared p,
                  Map<String, Object> inputs, TaskTable tasks, RunRecord runRecord) {

@@ -35,36 +35,62 @@ final class Transitions {
 
     /** Writes a whole record (the rare transitions); the engine's row follows what the store accepted. */
     TaskRecord store(RunExecution run, TaskRecord next) {
-        TaskRecord r = sup.store.update(next);
-        run.tasks.set(r.index(), r);
-        run.trackLastFinished(r.index());
+        int i = next.index();
+        TaskRecord r;
+        if (sup.rows == null) {
+            staging(run, i).writes.add(next);
+            r = next;
+        } else {
+            r = sup.store.update(next);
+        }
+        run.tasks.set(i, r);
+        run.trackLastFinished(i);
         return r;
     }
 
     /*
-     * The per-task transitions change the engine's row in place and then persist it: begin() keeps the old row,
-     * persist() writes the new one to the store and, if the store refuses (fenced), puts the old one back, so the
-     * engine never shows a state the store does not have.
+     * The per-task transitions change the engine's row in place and then persist it. With the in-memory store the
+     * row is written at once: begin() keeps the old row, persist() writes the new one and, if the store refuses
+     * (fenced), puts the old one back. Any other store is written in batches: begin() keeps the row as it was
+     * before the batch, persist() stages the new record (see Staged), and the batch is stored before the lock is
+     * let go or an attempt launched; if the store refuses it, every row of the batch is put back. Either way the
+     * engine never shows, and nothing outside the lock acts on, a state the store does not have.
      */
 
     private TaskTable begin(RunExecution run, int i) {
-        undo.copyRow(0, run.tasks, i);
+        if (sup.rows == null) {
+            staging(run, i);
+        } else {
+            undo.copyRow(0, run.tasks, i);
+        }
         return run.tasks;
     }
 
     private void persist(RunExecution run, int i) {
+        if (sup.rows == null) {
+            run.staged.writes.add(run.tasks.record(i));
+            return;
+        }
         try {
-            if (sup.rows != null) {
-                sup.rows.write(run.tasks, i);
-            } else {
-                run.tasks.set(i, sup.store.update(run.tasks.record(i)));
-            }
+            sup.rows.write(run.tasks, i);
         } catch (RuntimeException e) {
             run.tasks.copyRow(i, undo, 0);
             throw e;
         }
     }
 
+    /** The run's batch, with task i's row as it was before the batch kept (call before changing the row). */
+    private Staged staging(RunExecution run, int i) {
+        Staged s = run.staged;
+        if (s == null) {
+            s = run.staged = new Staged();
+            sup.staged(run);
+        }
+        if (!s.before.containsKey(i)) {
+            s.before.put(i, run.tasks.record(i));
+        }
+        return s;
+    }
     /* ---- run start ---- */
 
     void start(RunExecution run, Deferred deferred) {
@@ -428,8 +454,8 @@ final class Transitions {
     }
 
     void checkDone(RunExecution run, Deferred deferred) {
-        if (run.done < run.graph.size() || run.ended()) {
-            return;
+        if (run.done < run.graph.size() || run.ended() || !sup.flush(run, deferred)) {
+            return; // the run's status is stored only after its tasks' last transitions are
         }
         Instant now = sup.clock.instant();
         if (run.timedOut) {
