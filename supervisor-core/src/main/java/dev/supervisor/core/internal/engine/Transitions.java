@@ -33,7 +33,7 @@ final class Transitions {
         this.sup = sup;
     }
 
-    /** Writes a whole record (the rare transitions); the engine's row follows what the store accepted. */
+    /** Writes a whole record (the rare transitions): at once with the in-memory store, else with the run's batch. */
     TaskRecord store(RunExecution run, TaskRecord next) {
         int i = next.index();
         TaskRecord r;
@@ -91,6 +91,7 @@ final class Transitions {
         }
         return s;
     }
+
     /* ---- run start ---- */
 
     void start(RunExecution run, Deferred deferred) {
