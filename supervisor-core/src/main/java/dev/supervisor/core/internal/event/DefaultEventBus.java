@@ -3,8 +3,10 @@ package dev.supervisor.core.internal.event;
 import dev.supervisor.api.event.EventBus;
 import dev.supervisor.api.event.Subscription;
 import dev.supervisor.api.event.SupervisorEvent;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,14 +16,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copy-on-write subscriber list (subscriptions are rare, publications constant). Async subscribers each own a
- * bounded queue drained by at most one task at a time, which keeps their delivery in publication order; when a
- * queue is full the newest event is dropped and counted, so a slow subscriber never blocks a run.
+ * Copy-on-write subscriber list (subscriptions are rare, publications constant), and per event class the subscribers
+ * it reaches, worked out on its first publication and forgotten on every (un)subscription: a publication costs a
+ * lookup plus its deliveries, however many subscribers listen to other types. Async subscribers each own a bounded
+ * queue drained by at most one task at a time, which keeps their delivery in publication order; when a queue is full
+ * the newest event is dropped and counted, so a slow subscriber never blocks a run.
  */
 public final class DefaultEventBus implements EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEventBus.class);
 
     private final CopyOnWriteArrayList<Sub<?>> subs = new CopyOnWriteArrayList<>();
+    private static final Sub<?>[] NONE = new Sub<?>[0];
+    /**
+     * Event class to the subscribers it reaches. Replaced (not cleared) after every change of {@link #subs}: a
+     * publication that read the old map may still fill it from the old list, but nobody reads that map again.
+     */
+    private volatile Map<Class<?>, Sub<?>[]> routes = new ConcurrentHashMap<>();
     private final int asyncCapacity;
     private final Executor asyncExecutor;
     private final AtomicLong failures = new AtomicLong();
@@ -51,8 +61,9 @@ public final class DefaultEventBus implements EventBus {
             this.queue = async ? new ArrayBlockingQueue<>(asyncCapacity) : null;
         }
 
+        @SuppressWarnings("unchecked") // only called with events of its type: the route was built by isInstance
         void offer(SupervisorEvent event) {
-            E e = type.cast(event);
+            E e = (E) event;
             if (queue == null) {
                 deliver(e);
                 return;
@@ -105,7 +116,9 @@ public final class DefaultEventBus implements EventBus {
 
         @Override
         public void close() {
-            subs.remove(this);
+            if (subs.remove(this)) {
+                routes = new ConcurrentHashMap<>();
+            }
         }
     }
 
@@ -123,16 +136,21 @@ public final class DefaultEventBus implements EventBus {
 
     private Subscription add(Sub<?> sub) {
         subs.add(sub);
+        routes = new ConcurrentHashMap<>();
         return sub;
     }
 
     @Override
     public void publish(SupervisorEvent event) {
         Objects.requireNonNull(event, "event");
-        for (Sub<?> s : subs) {
-            if (s.type.isInstance(event)) {
-                s.offer(event);
-            }
+        Map<Class<?>, Sub<?>[]> m = routes;
+        Sub<?>[] targets = m.get(event.getClass());
+        if (targets == null) {
+            targets = subs.stream().filter(s -> s.type.isInstance(event)).toArray(n -> n == 0 ? NONE : new Sub<?>[n]);
+            m.putIfAbsent(event.getClass(), targets);
+        }
+        for (Sub<?> s : targets) {
+            s.offer(event);
         }
     }
 
