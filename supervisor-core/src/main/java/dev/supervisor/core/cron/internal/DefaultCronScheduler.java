@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ public final class DefaultCronScheduler implements CronScheduler {
     private final ScheduleStore store;
     private final Object lock = new Object();
     private final Map<String, ScheduleEntry> entries = new HashMap<>();
-    private final PriorityQueue<ScheduleEntry> queue = new PriorityQueue<>();
+    private final DueQueue queue = new DueQueue();
     private DelayScheduler.Cancellable armed;
     private Instant armedFor;
     private long sequence;
@@ -184,11 +183,8 @@ public final class DefaultCronScheduler implements CronScheduler {
                 return;
             }
             Instant now = clock.instant();
-            ScheduleEntry head;
-            while ((head = queue.peek()) != null && !head.due.isAfter(now)) {
-                queue.poll();
-                head.queued = false;
-                process(head, now);
+            while (queue.headDueBy(now)) {
+                process(queue.poll(), now);
             }
             arm();
         }
@@ -221,11 +217,9 @@ public final class DefaultCronScheduler implements CronScheduler {
             enqueue(e);
         } catch (RuntimeException ex) {
             LOG.warn("schedule '{}' could not be processed; retrying in {}", e.spec.id(), STORE_RETRY, ex);
-            unqueue(e);
+            queue.remove(e);
             e.due = now.plus(STORE_RETRY);
-            e.seq = sequence++;
-            e.queued = true;
-            queue.add(e);
+            queue.add(e, e.due, sequence++);
         }
     }
 
@@ -244,10 +238,7 @@ public final class DefaultCronScheduler implements CronScheduler {
     }
 
     private void unqueue(ScheduleEntry e) {
-        if (e.queued) {
-            queue.remove(e);
-            e.queued = false;
-        }
+        queue.remove(e);
     }
 
     private void enqueue(ScheduleEntry e) {
@@ -257,9 +248,7 @@ public final class DefaultCronScheduler implements CronScheduler {
             return;
         }
         e.due = s.nextFire().plus(Fires.jitter(e.spec, s.nextFire()));
-        e.seq = sequence++;
-        e.queued = true;
-        queue.add(e);
+        queue.add(e, e.due, sequence++);
     }
 
     private void arm() {

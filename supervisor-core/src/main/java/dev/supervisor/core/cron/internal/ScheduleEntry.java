@@ -14,15 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One schedule inside the scheduler: its state, queue position, running work and counters. Guarded by the lock. */
-final class ScheduleEntry implements Comparable<ScheduleEntry> {
+final class ScheduleEntry {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleEntry.class);
     private static final int MAX_BUFFERED = 10_000;
 
     final ScheduleSpec spec;
     ScheduleState state;
+    /** When it is due (with jitter), while queued. */
     Instant due;
-    long seq;
-    boolean queued;
+    /** Its position in the scheduler's {@link DueQueue}, or -1 when not queued. */
+    int heapIndex = -1;
     long fired;
     long misfires;
     long skippedOverlap;
@@ -126,11 +127,5 @@ final class ScheduleEntry implements Comparable<ScheduleEntry> {
     ScheduleInfo info() {
         return new ScheduleInfo(spec.id(), state.nextFire(), state.lastFire(), state.paused(), state.completed(),
                 running.size(), buffered.size(), fired, misfires, skippedOverlap, failed);
-    }
-
-    @Override
-    public int compareTo(ScheduleEntry o) {
-        int c = due.compareTo(o.due);
-        return c != 0 ? c : Long.compare(seq, o.seq);
     }
 }
