@@ -65,7 +65,7 @@ final class Attempt implements TaskContext, Runnable {
         Object output = null;
         Throwable failure = null;
         MDC.put("runId", run.runId);
-        MDC.put("taskId", run.ids[index]);
+        MDC.put("taskId", run.tasks.id(index));
         try {
             if (!cancelled) {
                 Object raw = handler.execute(this);

@@ -40,7 +40,6 @@ final class RunExecution implements RunHandle {
     final byte[] priorities;
     /** Per-attempt timeouts, or null when no task has one. */
     final Duration[] timeouts;
-    final String[] ids;
     final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
     /** Task state as columns; every change is stored before anything acts on it (see {@code Transitions}). */
@@ -100,7 +99,6 @@ final class RunExecution implements RunHandle {
         this.estimateMillis = p.estimates();
         this.priorities = p.priorities();
         this.timeouts = p.timeouts();
-        this.ids = p.ids();
         this.tasks = tasks;
         for (int i = 0; i < tasks.size(); i++) {
             trackLastFinished(i);
