@@ -56,6 +56,14 @@ class WorkflowValidatorOracleTest {
         return b.build();
     }
 
+    /** Every problem of the report, word for word and in order, as the reference validator reports it. */
+    private static void assertSameProblems(ValidationReport report, ReferenceValidator reference, WorkflowSpec wf,
+                                           String where) {
+        List<String> expected = reference.validate(wf).stream().map(ValidationProblem::toString).toList();
+        assertThat(report.problems()).extracting(ValidationProblem::toString).as(where)
+                .containsExactlyElementsOf(expected);
+    }
+
     @Test
     void validate_randomWorkflows_matchesTheReferenceWordForWord() {
         long seed = System.nanoTime();
@@ -67,9 +75,7 @@ class WorkflowValidatorOracleTest {
             int n = 1 + rnd.nextInt(round < 300 ? 30 : 3_000);
             WorkflowSpec wf = randomWorkflow(rnd, n);
             ValidationReport report = validator.validate(wf);
-            List<String> expected = reference.validate(wf).stream().map(ValidationProblem::toString).toList();
-            assertThat(report.problems()).extracting(ValidationProblem::toString)
-                    .as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
+            assertSameProblems(report, reference, wf, "seed " + seed + " round " + round);
             // the graph comes with every report whose only errors, if any, are cycles
             if (report.errors().stream().allMatch(p -> p.kind() == ValidationProblem.Kind.CYCLE)) {
                 assertSameGraph(report.graph().orElseThrow(), TaskGraph.of(wf), seed, round);
@@ -89,9 +95,7 @@ class WorkflowValidatorOracleTest {
         ReferenceValidator reference = new ReferenceValidator(HANDLERS);
         for (int idRange : new int[] {100_000, 100_000_000, 2_000_000}) {
             WorkflowSpec wf = randomWorkflow(rnd, 100_000, idRange);
-            List<String> expected = reference.validate(wf).stream().map(ValidationProblem::toString).toList();
-            assertThat(validator.validate(wf).problems()).extracting(ValidationProblem::toString)
-                    .as("seed %d ids %d", seed, idRange).containsExactlyElementsOf(expected);
+            assertSameProblems(validator.validate(wf), reference, wf, "seed " + seed + " ids " + idRange);
         }
     }
 
