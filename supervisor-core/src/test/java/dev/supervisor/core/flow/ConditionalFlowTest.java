@@ -274,4 +274,60 @@ class ConditionalFlowTest {
         assertThat(out.task("b").error()).isEqualTo("short-circuited by 'gate'");
         assertThat(out.task("other").state()).isEqualTo(TaskState.SUCCEEDED);
     }
+
+    /* ---- decisions that must not depend on timing or be lost ---- */
+
+    @Test
+    void customEdge_evaluationError_failsTheTaskWithTheErrorAndStopsAFailFastRun() {
+        WorkflowSpec wf = WorkflowSpec.builder("w").failureStrategy(FailureStrategy.FAIL_FAST).task(task("scan"))
+                .task(TaskSpec.builder("fix", T).dependsOn("scan", EdgeCondition.custom("output.findings > 0")))
+                .task(task("later", "fix")).build();
+        RunOutcome out = run(wf, ctx -> null); // no output: the edge cannot read findings
+
+        assertThat(out.task("fix").state()).isEqualTo(TaskState.FAILED);
+        assertThat(out.task("fix").error()).startsWith("condition of the edge 'scan' -> 'fix' failed: ")
+                .contains("findings").endsWith("at 1:8");
+        assertThat(out.task("later").state()).isEqualTo(TaskState.SKIPPED);
+        assertThat(out.status()).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void alwaysTask_withACustomEdge_runsWhateverItsUpstreamDid() {
+        // The edge would fail to evaluate on a skipped upstream; an always task does not look at its upstream.
+        WorkflowSpec wf = WorkflowSpec.builder("w").failureStrategy(FailureStrategy.CONTINUE)
+                .task(task("gate").condition("false"))
+                .task(TaskSpec.builder("audit", T).triggerRule(TriggerRule.ALWAYS)
+                        .dependsOn("gate", EdgeCondition.custom("output.size > 1")))
+                .build();
+        RunOutcome out = run(wf, ctx -> null);
+        assertThat(out.task("gate").state()).isEqualTo(TaskState.SKIPPED);
+        assertThat(out.task("audit").state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void oneDone_onlyUpstreamIsUpstreamFailed_isSkippedAsInAirflow() {
+        WorkflowSpec wf = WorkflowSpec.builder("w").failureStrategy(FailureStrategy.CONTINUE).task(task("a"))
+                .task(task("b", "a")).task(task("c", "b").triggerRule(TriggerRule.ONE_DONE)).build();
+        RunOutcome out = run(wf, failing("a"));
+        assertThat(out.task("b").state()).isEqualTo(TaskState.UPSTREAM_FAILED);
+        assertThat(out.task("c").state()).isEqualTo(TaskState.SKIPPED);
+        assertThat(ran).containsExactly("a");
+    }
+
+    @Test
+    void allSuccess_failedAndSkippedUpstream_isUpstreamFailedWhicheverEndsFirst() {
+        for (boolean skipFirst : new boolean[] {true, false}) {
+            ran.clear();
+            // "skip" is skipped by its condition at once; "boom" fails; their order is set by "slow" in front.
+            WorkflowSpec wf = WorkflowSpec.builder("w").failureStrategy(FailureStrategy.CONTINUE)
+                    .task(task("slow"))
+                    .task(skipFirst ? task("boom", "slow") : task("boom"))
+                    .task(skipFirst ? task("skip").condition("false") : task("skip", "slow").condition("false"))
+                    .task(task("join", "boom", "skip")).build();
+            RunOutcome out = run(wf, failing("boom"));
+            assertThat(out.task("join").state()).as("skip first: %s", skipFirst)
+                    .isEqualTo(TaskState.UPSTREAM_FAILED);
+        }
+    }
 }

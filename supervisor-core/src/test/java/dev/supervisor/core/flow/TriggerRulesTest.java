@@ -23,6 +23,8 @@ class TriggerRulesTest {
         // all_success: waits for all; a failure propagates as upstream_failed; a skip skips
         "ALL_SUCCESS, 3, 0, 0, RUN", "ALL_SUCCESS, 2, 0, 0, WAIT", "ALL_SUCCESS, 1, 1, 0, UPSTREAM_FAILED",
         "ALL_SUCCESS, 2, 0, 1, SKIP", "ALL_SUCCESS, 0, 1, 1, UPSTREAM_FAILED",
+        // ... but a skip with an upstream still open waits: a later failure would make it upstream_failed
+        "ALL_SUCCESS, 1, 0, 1, WAIT", "ALL_SUCCESS, 0, 0, 1, WAIT",
         // all_failed
         "ALL_FAILED, 0, 3, 0, RUN", "ALL_FAILED, 0, 2, 0, WAIT", "ALL_FAILED, 1, 2, 0, SKIP",
                 "ALL_FAILED, 0, 2, 1, SKIP",
@@ -76,5 +78,60 @@ class TriggerRulesTest {
     void decide_inconsistentCounts_areRejected(TriggerRule rule) {
         assertThatThrownBy(() -> TriggerRules.decide(rule, 2, 2, 0, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("total=3");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TriggerRule.class)
+    void decide_beforeAllUpstreamEnd_decidesOnlyWhatNoRemainingOutcomeCouldChange(TriggerRule rule) {
+        // Every count combination over up to five upstream tasks, against every way the open ones could end.
+        for (int total = 1; total <= 5; total++) {
+            for (int s = 0; s <= total; s++) {
+                for (int f = 0; s + f <= total; f++) {
+                    for (int u = 0; s + f + u <= total; u++) {
+                        for (int k = 0; s + f + u + k <= total; k++) {
+                            checkEarlyDecision(rule, s, f, u, k, total);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkEarlyDecision(TriggerRule rule, int s, int f, int u, int k, int total) {
+        int open = total - s - f - u - k;
+        java.util.Set<TriggerDecision> finals = java.util.EnumSet.noneOf(TriggerDecision.class);
+        for (int a = 0; a <= open; a++) {
+            for (int b = 0; a + b <= open; b++) {
+                for (int c = 0; a + b + c <= open; c++) {
+                    finals.add(TriggerRules.decide(rule, s + a, f + b, u + c, k + open - a - b - c, total));
+                }
+            }
+        }
+        TriggerDecision now = TriggerRules.decide(rule, s, f, u, k, total);
+        String at = rule + " s=" + s + " f=" + f + " u=" + u + " k=" + k + " of " + total;
+        assertThat(finals).as(at).doesNotContain(WAIT);
+        boolean certain = finals.size() == 1;
+        TriggerDecision only = finals.iterator().next();
+        boolean mayRunNow = open == 0 || TriggerRules.firesEarly(rule);
+        if (now != WAIT) {
+            assertThat(certain && only == now).as("decided %s early but could end as %s: %s", now, finals, at)
+                    .isTrue();
+            assertThat(now != RUN || mayRunNow).as("ran before its upstream ended: " + at).isTrue();
+        } else {
+            assertThat(certain && (only != RUN || mayRunNow)).as("waited although certain: " + at).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} s={1} f={2} u={3} k={4} -> {5}")
+    @CsvSource({
+        // one_done fires on a success or an upstream's own failure, not on UPSTREAM_FAILED (as Airflow)
+        "ONE_DONE, 0, 0, 1, 0, SKIP", "ONE_DONE, 0, 1, 0, 0, RUN", "ONE_DONE, 0, 0, 1, 1, SKIP",
+        // every other rule counts UPSTREAM_FAILED as a failure
+        "ONE_FAILED, 0, 0, 1, 0, RUN", "ALL_FAILED, 0, 1, 1, 0, RUN", "NONE_FAILED, 1, 0, 1, 0, UPSTREAM_FAILED",
+        "ALL_SUCCESS, 1, 0, 1, 0, UPSTREAM_FAILED"
+    })
+    void decide_upstreamFailed_countsAsAFailureExceptForOneDone(TriggerRule rule, int s, int f, int u, int k,
+                                                                TriggerDecision want) {
+        assertThat(TriggerRules.decide(rule, s, f, u, k, s + f + u + k)).isEqualTo(want);
     }
 }

@@ -59,7 +59,8 @@ final class Preparation {
     /** Everything a run needs that depends only on the workflow. */
     record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
                             long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
-                            int[] initial, byte[] rules, byte[] priorities, Duration[] timeouts, String[] ids) {
+                            int[] initial, byte[] rules, byte[] priorities, Duration[] timeouts, String[] ids,
+                            int[] customIn) {
     }
 
     /**
@@ -78,7 +79,8 @@ final class Preparation {
             limits[i] = limitsOf(shared.graph.task(i), runLimit);
         }
         return new Prepared(shared.graph, shared.handlers, limits, shared.rank, shared.estimates, shared.succKind,
-                shared.flow, shared.plan, shared.initial, shared.rules, shared.priorities, shared.timeouts, shared.ids);
+                shared.flow, shared.plan, shared.initial, shared.rules, shared.priorities, shared.timeouts, shared.ids,
+                shared.customIn);
     }
 
     private Prepared prepareUncached(WorkflowSpec workflow) {
@@ -124,8 +126,25 @@ final class Preparation {
                 timeouts[i] = t.timeout().get();
             }
         }
-        return new Prepared(graph, hs, limits, rank, estimates, EdgeKinds.bySuccessorSlot(graph, kinds), flow, plan,
-                initialTasks(graph), rules, priorities, timeouts, ids);
+        byte[] succKind = EdgeKinds.bySuccessorSlot(graph, kinds);
+        return new Prepared(graph, hs, limits, rank, estimates, succKind, flow, plan, initialTasks(graph), rules,
+                priorities, timeouts, ids, customIn(graph, succKind));
+    }
+
+    /** @return per task, how many of its in-edges are CUSTOM; null when there are none */
+    private static int[] customIn(TaskGraph g, byte[] succKind) {
+        if (succKind == null) {
+            return null;
+        }
+        int[] in = null;
+        int[] succ = g.successorArray();
+        for (int e = 0; e < succKind.length; e++) {
+            if (succKind[e] == EdgeKinds.CUSTOM) {
+                in = in == null ? new int[g.size()] : in;
+                in[succ[e]]++;
+            }
+        }
+        return in;
     }
 
     /** Roots, and tasks whose trigger rule fires before any upstream ends (always). */

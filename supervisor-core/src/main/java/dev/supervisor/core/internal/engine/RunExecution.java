@@ -49,7 +49,15 @@ final class RunExecution implements RunHandle {
     final int[] pendingUpstream;
     final int[] upSucceeded;
     final int[] upFailed;
+    final int[] upUpstreamFailed;
     final int[] upSkipped;
+    /** Per task: CUSTOM in-edges whose upstream has not settled (null when the workflow has none). */
+    final int[] customOpen;
+    /** Per task: the failed evaluation of a CUSTOM in-edge, from the first such upstream in workflow order. */
+    private String[] edgeError;
+    private int[] edgeErrorFrom;
+    /** The run's end, once decided by a fail-fast, a cancel or the run timeout; the first decision stands. */
+    private RunStatus decided;
     final byte[] succKind;
     final FlowExpressions flow;
     final FanOutPlan plan;
@@ -110,7 +118,9 @@ final class RunExecution implements RunHandle {
         this.pendingUpstream = new int[n];
         this.upSucceeded = new int[n];
         this.upFailed = new int[n];
+        this.upUpstreamFailed = new int[n];
         this.upSkipped = new int[n];
+        this.customOpen = p.customIn() == null ? null : p.customIn().clone();
         this.succKind = p.succKind();
         this.flow = p.flow();
         this.plan = p.plan();
@@ -126,6 +136,32 @@ final class RunExecution implements RunHandle {
             pendingUpstream[i] = graph.inDegree(i);
             remainingEstimateMillis += estimateMillis[i];
         }
+    }
+
+    void edgeFailed(int task, int upstream, String message) {
+        if (edgeError == null) {
+            edgeError = new String[graph.size()];
+            edgeErrorFrom = new int[graph.size()];
+        }
+        if (edgeError[task] == null || upstream < edgeErrorFrom[task]) {
+            edgeError[task] = message;
+            edgeErrorFrom[task] = upstream;
+        }
+    }
+
+    /** @return why a CUSTOM in-edge of the task could not be evaluated, or null */
+    String edgeError(int task) {
+        return edgeError == null ? null : edgeError[task];
+    }
+
+    void decide(RunStatus end) {
+        if (decided == null) {
+            decided = end;
+        }
+    }
+
+    RunStatus decided() {
+        return decided;
     }
 
     void markReady(int i, Instant now) {

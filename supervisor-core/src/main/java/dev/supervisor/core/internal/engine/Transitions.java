@@ -5,6 +5,7 @@ import dev.supervisor.api.RetryPolicy;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
+import dev.supervisor.api.TaskTimeoutException;
 import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.expr.ExpressionException;
@@ -23,6 +24,7 @@ import java.time.Instant;
 final class Transitions {
     final DefaultSupervisor sup;
     private static final TriggerRule[] RULES = TriggerRule.values();
+    private static final byte ALWAYS = (byte) TriggerRule.ALWAYS.ordinal();
     private final IntStack stack = new IntStack(); // reused: only touched under the supervisor lock
     private final FanOutSteps fanOut = new FanOutSteps(this);
     private final ResumeSteps resume = new ResumeSteps(this);
@@ -264,6 +266,9 @@ final class Transitions {
                     }
                     continue;
                 }
+                if (run.rules[s] == ALWAYS) {
+                    continue; // started with the run; its upstream tasks, and their edges, do not concern it
+                }
                 if (chosen != null && !contains(chosen, s)) {
                     terminal(run, s, TaskState.SKIPPED, now, null, "branch not taken by '" + g.id(v) + "'",
                             Duration.ZERO);
@@ -278,39 +283,50 @@ final class Transitions {
         }
     }
 
-    /** Counts one settled upstream edge {@code v -> s} (successor slot {@code e}), seen through its condition. */
+    /**
+     * Counts one settled upstream edge {@code v -> s} (successor slot {@code e}), seen through its condition. A
+     * CUSTOM edge whose expression cannot be evaluated makes the downstream task fail with the evaluation error;
+     * which error is kept does not depend on arrival order (the one from the first upstream in workflow order).
+     */
     static void count(RunExecution run, int v, int s, int e, TaskState upstream) {
         byte kind = run.succKind == null ? EdgeKinds.SUCCESS : run.succKind[e];
-        boolean ok = upstream == TaskState.SUCCEEDED;
-        boolean bad = upstream.isFailure();
         switch (kind) {
             case EdgeKinds.CUSTOM -> {
-                // An expression that cannot be evaluated counts as a failed edge, so the rule sees the problem.
-                bad = false;
+                run.customOpen[s]--;
                 try {
-                    ok = run.flow.edgeBySuccSlot[e].test(FlowExpressions.edgeVariables(run, v, s));
+                    if (run.flow.edgeBySuccSlot[e].test(FlowExpressions.edgeVariables(run, v, s))) {
+                        run.upSucceeded[s]++;
+                    } else {
+                        run.upSkipped[s]++;
+                    }
                 } catch (ExpressionException ex) {
-                    ok = false;
-                    bad = true;
+                    run.upFailed[s]++;
+                    run.edgeFailed(s, v, "condition of the edge '" + run.graph.id(v) + "' -> '" + run.graph.id(s)
+                            + "' failed: " + ex.reason() + " at " + ex.line() + ":" + ex.column());
                 }
             }
             case EdgeKinds.FAILURE -> {
-                ok = bad;
-                bad = false;
+                if (upstream.isFailure()) {
+                    run.upSucceeded[s]++;
+                } else {
+                    run.upSkipped[s]++;
+                }
             }
             case EdgeKinds.COMPLETION -> {
-                ok = ok || bad;
-                bad = false;
+                if (upstream == TaskState.SUCCEEDED || upstream.isFailure()) {
+                    run.upSucceeded[s]++;
+                } else {
+                    run.upSkipped[s]++;
+                }
             }
             default -> {
+                switch (upstream) {
+                    case SUCCEEDED -> run.upSucceeded[s]++;
+                    case FAILED, TIMED_OUT -> run.upFailed[s]++;
+                    case UPSTREAM_FAILED -> run.upUpstreamFailed[s]++;
+                    default -> run.upSkipped[s]++;
+                }
             }
-        }
-        if (ok) {
-            run.upSucceeded[s]++;
-        } else if (bad) {
-            run.upFailed[s]++;
-        } else {
-            run.upSkipped[s]++;
         }
     }
 
@@ -331,9 +347,23 @@ final class Transitions {
             fanOut.settleCollector(run, s, now);
             return true;
         }
+        if (run.rules[s] == ALWAYS) {
+            return readyIfConditionHolds(run, s, now);
+        }
+        if (run.customOpen != null && run.customOpen[s] > 0) {
+            return false; // an edge expression still to be evaluated could fail the task, whatever the rule says
+        }
+        String edgeError = run.edgeError(s);
+        if (edgeError != null) {
+            terminal(run, s, TaskState.FAILED, now, null, edgeError, Duration.ZERO);
+            if (run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
+                failFast(run, now);
+            }
+            return true;
+        }
         TriggerRule rule = RULES[run.rules[s]];
-        TriggerDecision d = TriggerRules.decide(rule, run.upSucceeded[s], run.upFailed[s], run.upSkipped[s],
-                run.graph.inDegree(s));
+        TriggerDecision d = TriggerRules.decide(rule, run.upSucceeded[s], run.upFailed[s], run.upUpstreamFailed[s],
+                run.upSkipped[s], run.graph.inDegree(s));
         switch (d) {
             case RUN -> {
                 return readyIfConditionHolds(run, s, now);
@@ -420,6 +450,7 @@ final class Transitions {
 
     void failFast(RunExecution run, Instant now) {
         run.failing = true;
+        run.decide(RunStatus.FAILED);
         for (int i = 0; i < run.graph.size(); i++) {
             TaskState s = run.state(i);
             if (s == TaskState.PENDING || s == TaskState.READY || s == TaskState.RETRY_WAIT) {
@@ -432,9 +463,10 @@ final class Transitions {
     }
 
     boolean cancel(RunExecution run, boolean timeout, Deferred deferred) {
-        if (run.ended() || run.cancelRequested || run.timedOut) {
-            return false;
+        if (run.ended() || run.decided() != null) {
+            return false; // the first decision stands: a run that failed fast is not turned into a cancelled one
         }
+        run.decide(timeout ? RunStatus.TIMED_OUT : RunStatus.CANCELLED);
         if (timeout) {
             run.timedOut = true;
         } else {
@@ -459,10 +491,8 @@ final class Transitions {
             return; // the run's status is stored only after its tasks' last transitions are
         }
         Instant now = sup.clock.instant();
-        if (run.timedOut) {
-            run.status = RunStatus.TIMED_OUT;
-        } else if (run.cancelRequested) {
-            run.status = RunStatus.CANCELLED;
+        if (run.decided() != null) {
+            run.status = run.decided();
         } else if (run.failed > 0) {
             run.status = RunStatus.FAILED;
         } else {
