@@ -3,13 +3,29 @@ package dev.supervisor.core;
 import dev.supervisor.api.RunHandle;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.api.event.EventBus;
+import dev.supervisor.api.event.Subscription;
+import dev.supervisor.api.spi.StoredEvent;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs workflows: validates them, executes their tasks in dependency order with bounded concurrency, retries,
  * timeouts and failure strategies, and publishes lifecycle events.
+ *
+ * <p>One engine, three ways to keep runs, chosen by the {@link SupervisorConfig} alone:
+ * <ul>
+ *   <li><b>in memory</b> (no store configured): the fastest; runs end with the JVM;
+ *   <li><b>durable</b> ({@link SupervisorConfig.SupervisorConfigBuilder#runStore a run store}, e.g. on PostgreSQL
+ *       or H2): every transition is stored before anything acts on it, and {@link #resume} picks a run up after a
+ *       restart;
+ *   <li><b>cluster</b> (a store that offers {@link dev.supervisor.api.spi.TaskClaims} plus
+ *       {@link SupervisorConfig.SupervisorConfigBuilder#cluster}): several supervisors — one per JVM — share the
+ *       store; every node claims ready tasks of every run under a lease, each run is driven by one node at a time,
+ *       and a node that dies hands its tasks and runs to the others.
+ * </ul>
+ * Every feature works in every mode, and {@link #submit} returns the same {@link RunHandle}.
  */
 public interface Supervisor extends AutoCloseable {
 
@@ -18,6 +34,7 @@ public interface Supervisor extends AutoCloseable {
      *
      * @param config the configuration
      * @return a running supervisor; close it to release its threads
+     * @throws IllegalArgumentException if the configuration asks for cluster mode of a store that cannot claim
      */
     static Supervisor create(SupervisorConfig config) {
         return new dev.supervisor.core.internal.engine.DefaultSupervisor(config);
@@ -45,11 +62,23 @@ public interface Supervisor extends AutoCloseable {
     }
 
     /**
-     * Resumes a run whose state is in this supervisor's {@link dev.supervisor.api.spi.RunStore}, typically after
-     * a restart. Tasks that ended keep their state and never run again; tasks that were READY or RUNNING (their
-     * process died) run again with their attempt count kept; RETRY_WAIT tasks run when their back-off ends;
-     * PENDING tasks wait for their upstream as usual. Handlers should use
-     * {@link dev.supervisor.api.spi.TaskContext#idempotencyKey()}: an attempt that was running may run twice.
+     * Resumes a run whose state is in this supervisor's {@link dev.supervisor.api.spi.RunStore}, typically after a
+     * restart, with the workflow as the store keeps it. Tasks that ended keep their state and never run again;
+     * tasks that were READY or RUNNING (their process died) run again with their attempt count kept; RETRY_WAIT
+     * tasks run when their back-off ends; PENDING tasks wait for their upstream as usual. Handlers should use
+     * {@link dev.supervisor.api.spi.TaskContext#idempotencyKey()}: an attempt that was running may run twice. In
+     * cluster mode runs are resumed by the nodes themselves; this is for the other modes.
+     *
+     * @param runId the run id
+     * @return a handle on the resumed run (already complete if the run had ended)
+     * @throws dev.supervisor.api.SupervisorException if there is no store or no such run in it
+     */
+    RunHandle resume(String runId);
+
+    /**
+     * As {@link #resume(String)}, with the workflow given again (its handlers' types may have been re-registered).
+     * Stored tasks are matched to the workflow's tasks by id, so the order in which the spec lists them may
+     * differ; every task must be in both.
      *
      * @param workflow the workflow the run was started with
      * @param runId the run id
@@ -60,16 +89,36 @@ public interface Supervisor extends AutoCloseable {
     RunHandle resume(WorkflowSpec workflow, String runId);
 
     /**
+     * A handle on a run: one this supervisor drives, or — with a store — any stored run, including a run started
+     * by another node of a cluster (its outcome completes when the run ends, wherever it runs; {@code cancel()}
+     * stops it on every node).
+     *
      * @param runId a run id
-     * @return the handle of a run this supervisor started, if known
+     * @return the handle, or empty if neither this supervisor nor its store knows the run
      */
-    Optional<RunHandle> find(String runId);
+    Optional<RunHandle> run(String runId);
 
-    /** @return the event bus */
+    /**
+     * Delivers a run's events in order: first those stored after {@code afterSequence}, then each new one as it is
+     * stored, whichever node makes it — so a listener can follow a run executed across a cluster, or pick up where
+     * it stopped ({@link StoredEvent#sequence()}). Needs a store with an event log
+     * ({@link dev.supervisor.api.spi.RunEventLog}); events are delivered on one thread per supervisor, and the
+     * subscription ends by itself after the run's {@code RunFinished}.
+     *
+     * @param runId the run
+     * @param afterSequence 0 for the whole history, else the last sequence number already seen
+     * @param listener receives the events
+     * @return the subscription; close it to stop
+     * @throws dev.supervisor.api.SupervisorException if the store keeps no event log
+     */
+    Subscription follow(String runId, long afterSequence, Consumer<StoredEvent> listener);
+
+    /** @return the event bus, on which this supervisor publishes the transitions it makes */
     EventBus events();
 
     /**
-     * Stops accepting runs, lets running tasks finish within {@code deadline}, then cancels the rest.
+     * Stops accepting runs, lets running tasks finish within {@code deadline}, then cancels the rest. In cluster
+     * mode the node stops claiming, lets its attempts finish, and hands the runs it drives to the other nodes.
      *
      * @param deadline how long to wait for running tasks
      * @return true if everything finished within the deadline

@@ -36,6 +36,7 @@ public final class SupervisorConfig {
     private final long randomSeed;
     private final int retainedFinishedRuns;
     private final ExpressionConfig expressionConfig;
+    private final ClusterConfig cluster;
 
     private SupervisorConfig(SupervisorConfigBuilder b) {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
@@ -56,6 +57,10 @@ public final class SupervisorConfig {
         this.randomSeed = b.randomSeed == null ? System.nanoTime() : b.randomSeed;
         this.retainedFinishedRuns = b.retainedFinishedRuns == null ? 1000 : b.retainedFinishedRuns;
         this.expressionConfig = b.expressionConfig == null ? ExpressionConfig.ofDefaults() : b.expressionConfig;
+        this.cluster = b.cluster;
+        if (cluster != null && runStore == null) {
+            throw new IllegalArgumentException("cluster mode needs a run store that the nodes share (runStore)");
+        }
     }
 
     /** @return a new builder */
@@ -161,11 +166,20 @@ public final class SupervisorConfig {
         return expressionConfig;
     }
 
+    /**
+     * @return cluster mode, if configured: the node claims ready tasks from its store (which must offer
+     *         {@link dev.supervisor.api.spi.TaskClaims}) and shares runs with the other nodes on it
+     */
+    public Optional<ClusterConfig> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
     @Override
     public String toString() {
         return "SupervisorConfig{maxConcurrency=" + maxConcurrency + ", maxActiveRuns=" + maxActiveRuns
                 + ", typeLimits=" + typeLimits + ", tagLimits=" + tagLimits + ", handlers=" + handlers.keySet()
-                + ", discoverHandlers=" + discoverHandlers + ", nodeId=" + nodeId + "}";
+                + ", discoverHandlers=" + discoverHandlers + ", nodeId=" + nodeId
+                + (cluster == null ? "" : ", cluster=" + cluster) + "}";
     }
 
     /**
@@ -190,6 +204,7 @@ public final class SupervisorConfig {
         private Long randomSeed;
         private Integer retainedFinishedRuns;
         private ExpressionConfig expressionConfig;
+        private ClusterConfig cluster;
 
         private SupervisorConfigBuilder() {
         }
@@ -404,7 +419,21 @@ public final class SupervisorConfig {
         }
 
         /**
+         * Runs this supervisor as one node of a cluster on its {@link #runStore run store}. Changing a supervisor
+         * into a cluster node takes nothing else: every workflow, handler and feature works the same.
+         *
+         * @param cluster lease and polling settings ({@link ClusterConfig#ofDefaults()} fits most)
+         * @return this builder
+         */
+        public SupervisorConfigBuilder cluster(ClusterConfig cluster) {
+            once("cluster", this.cluster);
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            return this;
+        }
+
+        /**
          * @return the immutable configuration
+         * @throws IllegalArgumentException if cluster mode is asked for without a run store
          */
         public SupervisorConfig build() {
             return new SupervisorConfig(this);

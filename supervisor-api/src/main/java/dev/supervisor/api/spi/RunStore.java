@@ -1,35 +1,53 @@
 package dev.supervisor.api.spi;
 
-import java.time.Duration;
-import java.time.Instant;
+import dev.supervisor.api.WorkflowSpec;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Persists runs and every task transition. The in-memory store is the embedded default; a JDBC store makes runs
- * durable and lets several JVMs share work.
+ * Persists runs and every task transition: what one node needs to make runs durable and to resume them after a
+ * restart. The in-memory store is a reference implementation; the JDBC store keeps runs in PostgreSQL or H2.
  *
- * <p>The contract: task changes are compare-and-set on {@link TaskRecord#version()}; a READY task is
- * <em>claimed</em> by moving it to RUNNING with a lease (owner, expiry); a worker extends its lease with
- * {@link #heartbeat}; leases that lapse are returned to READY by {@link #reclaimExpired} (at-least-once); a
- * completion from a worker whose lease was reclaimed fails with {@link StaleVersionException}. A run can be
- * reloaded with {@link #findRun} and {@link #tasks} and resumed.
+ * <p>The contract: task changes are compare-and-set on {@link TaskRecord#version()} (a change is accepted only
+ * from a caller holding the current version, which fences a node that lost a run or a lease); a run is reloaded
+ * with {@link #findRun}, {@link #workflow} and {@link #tasks}. Implementations must be thread-safe.
+ * {@code RunStoreContract} in the {@code supervisor-core} test jar holds these rules as tests a third-party store
+ * can run against itself.
+ *
+ * <p><b>Optional capabilities.</b> A store may offer more through {@link #capability(Class)}; the engine uses
+ * them when present and never asks what class a store is:
+ * <ul>
+ *   <li>{@link #apply} written as one transaction (override it): a burst of transitions costs one round trip;
+ *   <li>{@link RunEventLog}: the run's events are stored with its transitions and can be read back in order;
+ *   <li>{@link TaskClaims}: ready tasks are claimed from the store with leases, so several nodes run one run
+ *       together (cluster mode).
+ * </ul>
  */
 public interface RunStore {
     /**
-     * Creates a run and its tasks atomically.
+     * Creates a run, its tasks and its workflow definition atomically.
      *
      * @param run the run, at version 0
-     * @param tasks its tasks, PENDING at version 0, in workflow order
+     * @param workflow the workflow the run executes (kept so that the run can be resumed, inspected or executed
+     *        by another node from the store alone)
+     * @param tasks its tasks, PENDING at version 0, in index order
      * @throws dev.supervisor.api.SupervisorException if a run with that id exists
      */
-    void createRun(RunRecord run, List<TaskRecord> tasks);
+    void createRun(RunRecord run, WorkflowSpec workflow, List<TaskRecord> tasks);
 
     /**
      * @param runId the run id
      * @return the run, if stored
      */
     Optional<RunRecord> findRun(String runId);
+
+    /**
+     * @param runId the run id
+     * @return the workflow the run executes (its tasks as expanded for the run), if the run is stored
+     */
+    Optional<WorkflowSpec> workflow(String runId);
 
     /**
      * Replaces a run's record if the stored version is {@code updated.version() - 1}.
@@ -41,7 +59,7 @@ public interface RunStore {
 
     /**
      * @param runId the run id
-     * @return its tasks in workflow order
+     * @return its tasks in index order
      */
     List<TaskRecord> tasks(String runId);
 
@@ -53,9 +71,24 @@ public interface RunStore {
     Optional<TaskRecord> task(String runId, String taskId);
 
     /**
+     * Reads some tasks of a run. This default reads them one by one; stores that can should read them at once.
+     *
+     * @param runId the run id
+     * @param taskIds the task ids
+     * @return those that exist, in no particular order
+     */
+    default List<TaskRecord> tasks(String runId, Collection<String> taskIds) {
+        List<TaskRecord> out = new ArrayList<>(taskIds.size());
+        for (String id : taskIds) {
+            task(runId, id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
      * Stores {@code updated} if the stored version of that task is {@code updated.version() - 1}.
      *
-     * @param updated the new record, built from the current one with {@link TaskRecord#to} and friends
+     * @param updated the new record
      * @return the stored record
      * @throws StaleVersionException if the stored version differs
      */
@@ -63,9 +96,8 @@ public interface RunStore {
 
     /**
      * Stores several changes, in order, as {@link #update} would one by one (a task may appear more than once, each
-     * record one version on from the one before). Stores should apply all of them or none: a store that can write
-     * them in one transaction lets an engine record a burst of transitions with one round trip. This default
-     * applies them one by one and stops at the first refused, leaving the ones before it applied.
+     * record one version on from the one before). This default applies them one by one and stops at the first
+     * refused, leaving the ones before it applied; stores that can should write all or none.
      *
      * @param updated the new records, in the order they were made
      * @throws StaleVersionException if a stored version differs from the one a record expects
@@ -77,32 +109,27 @@ public interface RunStore {
     }
 
     /**
-     * Claims up to {@code max} READY (or RETRY_WAIT with {@code notBefore <= now}) tasks of a run for {@code owner}.
+     * Stores what one step of the engine changed in one run: its task records (as {@link #updateAll}), its run
+     * record (as {@link #updateRun}), and, where the store keeps an event log, its events. The engine publishes
+     * the events, and lets anything act on the changes, only after this returns. Stores should write all or
+     * none; this default writes the tasks, then the run, and drops the events.
      *
-     * @param runId the run id
-     * @param owner the claiming node
-     * @param max most tasks to claim
-     * @param lease lease length
-     * @param now the claim time
-     * @return the claimed tasks, RUNNING with a lease
+     * @param changes the changes
+     * @throws StaleVersionException if a stored version differs from the one a record expects
      */
-    List<TaskRecord> claim(String runId, String owner, int max, Duration lease, Instant now);
+    default void apply(RunChanges changes) {
+        updateAll(changes.tasks());
+        if (changes.run() != null) {
+            updateRun(changes.run());
+        }
+    }
 
     /**
-     * Extends a lease if {@code current} is still the stored version and still owned by its owner.
-     *
-     * @param current the record the worker holds
-     * @param lease new lease length from {@code now}
-     * @param now the time
-     * @return the updated record, or empty if the lease was lost
+     * @param type a capability interface, e.g. {@link TaskClaims} or {@link RunEventLog}
+     * @param <T> its type
+     * @return the capability if this store offers it (this default: the store itself, when it implements it)
      */
-    Optional<TaskRecord> heartbeat(TaskRecord current, Duration lease, Instant now);
-
-    /**
-     * Returns RUNNING tasks whose lease expired before {@code now} to READY (their attempt count is kept).
-     *
-     * @param now the time
-     * @return the reclaimed tasks
-     */
-    List<TaskRecord> reclaimExpired(Instant now);
+    default <T> Optional<T> capability(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
 }

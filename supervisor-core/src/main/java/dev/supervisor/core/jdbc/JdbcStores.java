@@ -66,7 +66,8 @@ public final class JdbcStores {
     }
 
     /**
-     * Runs to pick up after a restart: pass each to {@link dev.supervisor.core.Supervisor#resume}.
+     * Runs to pick up after a restart: pass each to {@link dev.supervisor.core.Supervisor#resume(String)} (each
+     * run keeps its workflow in the store).
      *
      * @param ds the database
      * @param workflowId a workflow id
@@ -88,58 +89,6 @@ public final class JdbcStores {
             return out;
         } catch (SQLException e) {
             throw new JdbcStoreException("cannot list unfinished runs: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Stores a workflow definition (as {@link dev.supervisor.core.json.WorkflowJson}), replacing an older one with
-     * the same id, so that any process can later resume its runs from the database alone.
-     *
-     * @param ds the database
-     * @param workflow the definition
-     */
-    public static void saveWorkflow(DataSource ds, dev.supervisor.api.WorkflowSpec workflow) {
-        Objects.requireNonNull(workflow, "workflow");
-        String json = dev.supervisor.core.json.WorkflowJson.write(workflow);
-        migrate(ds);
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (java.sql.PreparedStatement del = c.prepareStatement("DELETE FROM sup_workflow WHERE workflow_id = ?");
-                 java.sql.PreparedStatement ins = c.prepareStatement("INSERT INTO sup_workflow (workflow_id, "
-                         + "definition, updated_at) VALUES (?, ?, ?)")) {
-                del.setString(1, workflow.id());
-                del.executeUpdate();
-                ins.setString(1, workflow.id());
-                ins.setString(2, json);
-                ins.setLong(3, System.currentTimeMillis());
-                ins.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new JdbcStoreException("cannot save workflow '" + workflow.id() + "': " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * @param ds the database
-     * @param workflowId a workflow id
-     * @return the stored definition, if any
-     */
-    public static java.util.Optional<dev.supervisor.api.WorkflowSpec> findWorkflow(DataSource ds, String workflowId) {
-        Objects.requireNonNull(workflowId, "workflowId");
-        migrate(ds);
-        try (Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
-                "SELECT definition FROM sup_workflow WHERE workflow_id = ?")) {
-            ps.setString(1, workflowId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(dev.supervisor.core.json.WorkflowJson.read(rs.getString(1)))
-                        : java.util.Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new JdbcStoreException("cannot read workflow '" + workflowId + "': " + e.getMessage(), e);
         }
     }
 

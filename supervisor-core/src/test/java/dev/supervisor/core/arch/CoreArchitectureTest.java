@@ -16,10 +16,19 @@ class CoreArchitectureTest {
 
     @ArchTest
     static final ArchRule core_dependsOnApiAndItsLibrariesOnly = classes().that()
-            .resideInAPackage("dev.supervisor.core..").should().onlyDependOnClassesThat().resideInAnyPackage(
+            .resideInAPackage("dev.supervisor.core..").and().doNotHaveFullyQualifiedName(
+                    "dev.supervisor.core.jdbc.internal.PgNotifications")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.supervisor.api..", "dev.supervisor.core..", "java..", "javax..", "org.slf4j..",
                     "org.jgrapht..", "com.cronutils..", "com.fasterxml.jackson..", "com.github.benmanes.caffeine..",
                     "org.jspecify..");
+
+    /** The PostgreSQL driver is optional: one class uses it (LISTEN/NOTIFY), loaded only when the driver is there. */
+    @ArchTest
+    static final ArchRule postgresDriver_usedByOneOptionalClassOnly = noClasses().that()
+            .resideInAPackage("dev.supervisor.core..").and().doNotHaveFullyQualifiedName(
+                    "dev.supervisor.core.jdbc.internal.PgNotifications")
+            .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..");
 
     @ArchTest
     static final ArchRule core_neverUsesSpring = noClasses().that().resideInAPackage("dev.supervisor.core..")

@@ -69,8 +69,13 @@ class SupervisorBatchedStoreTest {
         }
 
         @Override
-        public void createRun(RunRecord run, List<TaskRecord> tasks) {
-            inner.createRun(run, tasks);
+        public void createRun(RunRecord run, WorkflowSpec workflow, List<TaskRecord> tasks) {
+            inner.createRun(run, workflow, tasks);
+        }
+
+        @Override
+        public Optional<WorkflowSpec> workflow(String runId) {
+            return inner.workflow(runId);
         }
 
         @Override
@@ -91,21 +96,6 @@ class SupervisorBatchedStoreTest {
         @Override
         public Optional<TaskRecord> task(String runId, String taskId) {
             return inner.task(runId, taskId);
-        }
-
-        @Override
-        public List<TaskRecord> claim(String runId, String owner, int max, Duration lease, Instant now) {
-            return inner.claim(runId, owner, max, lease, now);
-        }
-
-        @Override
-        public Optional<TaskRecord> heartbeat(TaskRecord current, Duration lease, Instant now) {
-            return inner.heartbeat(current, lease, now);
-        }
-
-        @Override
-        public List<TaskRecord> reclaimExpired(Instant now) {
-            return inner.reclaimExpired(now);
         }
     }
 

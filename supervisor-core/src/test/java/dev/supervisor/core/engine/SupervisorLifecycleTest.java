@@ -182,7 +182,7 @@ class SupervisorLifecycleTest {
         assertThat(p.total()).isEqualTo(3);
         assertThat(p.done()).isEqualTo(1);
         assertThat(p.eta()).hasValue(Duration.ofSeconds(50));
-        assertThat(sup.find(run.runId())).containsSame(run);
+        assertThat(sup.run(run.runId())).containsSame(run);
     }
 
     @Test

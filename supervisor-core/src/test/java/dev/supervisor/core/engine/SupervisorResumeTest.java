@@ -85,7 +85,7 @@ public class SupervisorResumeTest {
     void resume_taskLeftRunning_isRequeuedWithItsAttemptCountKept() {
         String runId = "crashed-run";
         Instant t0 = clock.instant();
-        store.createRun(new RunRecord(runId, "chain", RunStatus.PENDING, Map.of(), t0, null, 0),
+        store.createRun(new RunRecord(runId, "chain", RunStatus.PENDING, Map.of(), t0, null, 0), chain(),
                 List.of(TaskRecord.pending(runId, "a", 0), TaskRecord.pending(runId, "b", 1),
                         TaskRecord.pending(runId, "c", 2)));
         TaskRecord a = store.update(store.task(runId, "a").orElseThrow().to(TaskState.READY));
@@ -163,7 +163,44 @@ public class SupervisorResumeTest {
         WorkflowSpec other = WorkflowSpec.builder("chain").task(task("a")).task(task("x", "a")).task(task("c", "x"))
                 .build();
         assertThatThrownBy(() -> node(ctx -> null).resume(other, run.runId()))
-                .isInstanceOf(SupervisorException.class).hasMessageContaining("task #1")
-                .hasMessageContaining("'b' in the store but 'x'");
+                .isInstanceOf(SupervisorException.class)
+                .hasMessageContaining("the store has tasks the workflow lacks [b]")
+                .hasMessageContaining("the workflow has tasks the run lacks [x]");
+    }
+
+    /** A run left in RETRY_WAIT on b by a node that is gone (its clock never moves again). */
+    private RunHandle crashedInRetryWait() {
+        return node(ManualClock.at("2026-01-01T00:00:00Z"), ctx -> {
+            if (ctx.task().id().equals("b")) {
+                throw new IOException("b fails on the first node");
+            }
+            return ctx.task().id();
+        }).submit(chain());
+    }
+
+    @Test
+    void resume_specListingTheTasksInAnotherOrder_matchesThemById() {
+        RunHandle run = crashedInRetryWait();
+        RetryPolicy hourly = RetryPolicy.builder().maxAttempts(3).backoff(Backoff.FIXED, Duration.ofHours(1)).build();
+        WorkflowSpec reordered = WorkflowSpec.builder("chain").task(task("c", "b")).task(task("b", "a")
+                .retryPolicy(hourly)).task(task("a")).build();
+
+        RunHandle resumed = node(ctx -> ctx.task().id()).resume(reordered, run.runId());
+        clock.advance(Duration.ofHours(1));
+        RunOutcome out = done(resumed);
+
+        assertThat(out.task("a").attempts()).as("a had succeeded: not run again").isEqualTo(1);
+        assertThat(out.task("b").state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(out.task("c").output()).isEqualTo("c");
+    }
+
+    @Test
+    void resume_fromTheStoreAlone_usesTheWorkflowKeptWithTheRun() {
+        RunHandle run = crashedInRetryWait();
+        RunHandle resumed = node(ctx -> ctx.task().id()).resume(run.runId());
+        clock.advance(Duration.ofHours(1));
+        RunOutcome out = done(resumed);
+        assertThat(out.workflowId()).isEqualTo("chain");
+        assertThat(out.task("c").state()).isEqualTo(TaskState.SUCCEEDED);
     }
 }

@@ -43,23 +43,23 @@ class ClusterProofTest {
         assertThat(runId).isNotNull();
         Process b = worker("join", url, "node-b");
         Process c = worker("join", url, "node-c");
-        while (ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM effects") < 15_000) {
+        while (ClusterModeTest.count(ds, "SELECT COUNT(*) FROM effects") < 15_000) {
             assertThat(c.isAlive()).isTrue();
             c.waitFor(50, TimeUnit.MILLISECONDS);
         }
         // Kill it while it holds leases, so that the reclaim path is exercised.
         long holdDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
+        while (ClusterModeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
                 + "AND lease_owner = 'node-c'") == 0 && System.nanoTime() < holdDeadline) {
             c.waitFor(1, TimeUnit.MILLISECONDS);
         }
         c.destroyForcibly();
         c.waitFor(30, TimeUnit.SECONDS);
         long killed = System.nanoTime();
-        long orphaned = ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
+        long orphaned = ClusterModeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
                 + "AND lease_owner = 'node-c'");
         assertThat(orphaned).as("node-c held leases when killed").isPositive();
-        while (ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
+        while (ClusterModeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state = 'RUNNING' "
                 + "AND lease_owner = 'node-c'") > 0) {
             assertThat(System.nanoTime() - killed).isLessThan(TimeUnit.SECONDS.toNanos(30));
             a.waitFor(20, TimeUnit.MILLISECONDS);
@@ -69,20 +69,20 @@ class ClusterProofTest {
         assertThat(a.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(b.waitFor(2, TimeUnit.MINUTES)).isTrue();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long twice = ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM (SELECT task_id FROM executions GROUP BY task_id "
+        long twice = ClusterModeTest.count(ds, "SELECT COUNT(*) FROM (SELECT task_id FROM executions GROUP BY task_id "
                 + "HAVING COUNT(*) > 1) x");
         System.out.printf("cluster: 50k tasks in %.1f s; node-c killed with %d tasks running, reclaimed in %d ms "
                 + "(lease %d ms); %d tasks ran twice; per node: %s%n", seconds, orphaned, reclaimMs, LEASE_MS, twice,
                 perNode(ds));
         assertThat(done).isEqualTo("DONE SUCCEEDED");
-        assertThat(ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM effects")).isEqualTo(50_000);
-        assertThat(ClusterNodeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state <> 'SUCCEEDED'")).isZero();
+        assertThat(ClusterModeTest.count(ds, "SELECT COUNT(*) FROM effects")).isEqualTo(50_000);
+        assertThat(ClusterModeTest.count(ds, "SELECT COUNT(*) FROM sup_task WHERE state <> 'SUCCEEDED'")).isZero();
         // At-least-once: besides the killed node's tasks, a live node whose heartbeat ran late on this overloaded
         // box (three JVMs and PostgreSQL on two cores) can lose a lease and see its task re-run elsewhere. Every
         // task still completes once (compare-and-set) and every effect happens once (idempotency key).
         assertThat(twice).isLessThanOrEqualTo(500);
         assertThat(reclaimMs).isLessThan(LEASE_MS + 2 * LEASE_MS / 3 + 1000);
-        assertThat(ClusterNodeTest.outOfOrder(ds, ClusterWorker.workflow(500, 100), runId)).isZero();
+        assertThat(ClusterModeTest.outOfOrder(ds, ClusterWorker.workflow(500, 100), runId)).isZero();
     }
 
     private static String perNode(DataSource ds) throws Exception {

@@ -1,8 +1,12 @@
 package dev.supervisor.core.jdbc;
 
+import dev.supervisor.api.RunHandle;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskType;
 import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.core.ClusterConfig;
+import dev.supervisor.core.Supervisor;
+import dev.supervisor.core.SupervisorConfig;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,24 +41,26 @@ public final class ClusterWorker {
         return b.build();
     }
 
-    static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease) {
-        return node(ds, id, wf, lease, java.time.Clock.systemUTC());
+    static Supervisor node(DataSource ds, String id, Duration lease) {
+        return node(ds, id, lease, java.time.Clock.systemUTC());
     }
 
-    static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease, java.time.Clock clock) {
-        return node(ds, id, wf, lease, clock, ds);
+    static Supervisor node(DataSource ds, String id, Duration lease, java.time.Clock clock) {
+        return node(ds, id, lease, clock, ds);
     }
 
     /** A node whose handler records its effects through {@code effects} (which may differ from the node's). */
-    static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease, DataSource effects) {
-        return node(ds, id, wf, lease, java.time.Clock.systemUTC(), effects);
+    static Supervisor node(DataSource ds, String id, Duration lease, DataSource effects) {
+        return node(ds, id, lease, java.time.Clock.systemUTC(), effects);
     }
 
-    private static ClusterNode node(DataSource ds, String id, WorkflowSpec wf, Duration lease,
-            java.time.Clock clock, DataSource effects) {
+    /** A cluster node: a Supervisor on the shared store, in cluster mode; nothing else differs. */
+    private static Supervisor node(DataSource ds, String id, Duration lease, java.time.Clock clock,
+            DataSource effects) {
         long pid = ManagementFactory.getRuntimeMXBean().getPid();
-        return ClusterNode.builder(ds).nodeId(id).threads(4).lease(lease).clock(clock).workflow(wf).handler(WORK,
-                ctx -> {
+        return Supervisor.create(SupervisorConfig.builder().runStore(JdbcStores.runStore(ds))
+                .cluster(ClusterConfig.builder().lease(lease).build()).nodeId(id).maxConcurrency(4).clock(clock)
+                .handler(WORK, ctx -> {
             try (Connection c = effects.getConnection()) {
                 java.time.Instant start = java.time.Instant.now();
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (task_id, pid, worker, "
@@ -73,7 +79,7 @@ public final class ClusterWorker {
                 }
             }
             return ctx.upstreamOutputs().size();
-        }).build();
+        }).build());
     }
 
     public static void main(String[] args) throws Exception {
@@ -81,12 +87,12 @@ public final class ClusterWorker {
         CrashWorker.schema(ds);
         int layers = Integer.getInteger("cluster.layers", 500);
         WorkflowSpec wf = workflow(layers, 100);
-        ClusterNode node = node(ds, args[2], wf, Duration.ofMillis(Long.getLong("cluster.leaseMs", 3000)));
+        Supervisor node = node(ds, args[2], Duration.ofMillis(Long.getLong("cluster.leaseMs", 3000)));
         if (args[0].equals("submit")) {
-            String runId = node.submit(wf, Map.of());
-            System.out.println("RUN " + runId);
+            RunHandle run = node.submit(wf, Map.of());
+            System.out.println("RUN " + run.runId());
             System.out.flush();
-            System.out.println("DONE " + node.await(runId, Duration.ofMinutes(10)));
+            System.out.println("DONE " + run.outcome().get(10, java.util.concurrent.TimeUnit.MINUTES).status());
         } else {
             while (true) {
                 Thread.sleep(200);

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.supervisor.core.Supervisor;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +41,9 @@ class ConnectionLossTest {
         DataSource effects = new SimplePool(url + "&ApplicationName=effects", 8);
         CrashWorker.schema(effects);
         WorkflowSpec wf = ClusterWorker.workflow(20, 100);
-        ClusterNode a = ClusterWorker.node(nodes, "a", wf, Duration.ofSeconds(10), effects);
-        ClusterNode b = ClusterWorker.node(nodes, "b", wf, Duration.ofSeconds(10), effects);
-        String runId = a.submit(wf, Map.of());
+        Supervisor a = ClusterWorker.node(nodes, "a", Duration.ofSeconds(10), effects);
+        Supervisor b = ClusterWorker.node(nodes, "b", Duration.ofSeconds(10), effects);
+        String runId = a.submit(wf, Map.of()).runId();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger dropped = new AtomicInteger();
         CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
@@ -60,7 +61,7 @@ class ConnectionLossTest {
             }
         });
 
-        RunStatus status = b.await(runId, Duration.ofMinutes(2));
+        RunStatus status = b.run(runId).orElseThrow().outcome().get(2, TimeUnit.MINUTES).status();
         stop.set(true);
         killer.join();
         a.close();
@@ -71,7 +72,7 @@ class ConnectionLossTest {
         assertThat(count(effects, "SELECT COUNT(*) FROM effects")).isEqualTo(2000);
         assertThat(count(effects, "SELECT COUNT(*) FROM executions")).as("handler runs").isEqualTo(2000);
         assertThat(count(effects, "SELECT COUNT(*) FROM sup_task WHERE state <> 'SUCCEEDED'")).isZero();
-        assertThat(ClusterNodeTest.outOfOrder(effects, wf, runId)).isZero();
+        assertThat(ClusterModeTest.outOfOrder(effects, wf, runId)).isZero();
     }
 
     @Test
@@ -82,7 +83,7 @@ class ConnectionLossTest {
         RunStore store = JdbcStores.runStore(commitThenFail(h2, loseNextCommit));
         TaskRecord ready = TaskRecord.pending("r", "t", 0).to(TaskState.READY);
         store.createRun(new RunRecord("r", "wf", RunStatus.RUNNING, Map.of(), Instant.EPOCH, null, 0),
-                List.of(ready));
+                dev.supervisor.core.store.RunStoreContract.workflowOf("t"), List.of(ready));
         TaskRecord running = ready.claimed("n1", Instant.EPOCH.plusSeconds(30), Instant.EPOCH);
 
         loseNextCommit.set(true);

@@ -50,12 +50,14 @@ class MigrationsTest {
             dev.supervisor.api.spi.RunStore store = JdbcStores.runStore(ds, 3);
             java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
             store.createRun(new dev.supervisor.api.spi.RunRecord("active", "wf", dev.supervisor.api.RunStatus.RUNNING,
-                    java.util.Map.of(), t0, null, 0), java.util.List.of(
+                    java.util.Map.of(), t0, null, 0), dev.supervisor.core.store.RunStoreContract.workflowOf("a"),
+                    java.util.List.of(
                     dev.supervisor.api.spi.TaskRecord.pending("active", "a", 0)));
             for (int i = 0; i < 10; i++) {
                 String id = "done-" + i;
                 store.createRun(new dev.supervisor.api.spi.RunRecord(id, "wf", dev.supervisor.api.RunStatus.SUCCEEDED,
-                        java.util.Map.of(), t0.plusSeconds(i + 1), t0, 0), java.util.List.of(
+                        java.util.Map.of(), t0.plusSeconds(i + 1), t0, 0),
+                        dev.supervisor.core.store.RunStoreContract.workflowOf("a"), java.util.List.of(
                         dev.supervisor.api.spi.TaskRecord.pending(id, "a", 0)));
             }
             assertThat(store.findRun("active")).isPresent();
@@ -67,19 +69,25 @@ class MigrationsTest {
     }
 
     @Test
-    void workflowDefinitions_roundTripThroughTheDatabase() {
+    void workflowDefinitions_areKeptOncePerContent_andReadBackPerRun() throws Exception {
         DataSource ds = Databases.h2();
+        dev.supervisor.api.spi.RunStore store = JdbcStores.runStore(ds);
         dev.supervisor.api.WorkflowSpec wf = dev.supervisor.api.WorkflowSpec.builder("nightly")
                 .task(dev.supervisor.api.TaskSpec.builder("a", dev.supervisor.api.TaskType.of("t")))
                 .task(dev.supervisor.api.TaskSpec.builder("b", dev.supervisor.api.TaskType.of("t")).dependsOn("a"))
                 .build();
-        assertThat(JdbcStores.findWorkflow(ds, "nightly")).isEmpty();
-        JdbcStores.saveWorkflow(ds, wf);
-        JdbcStores.saveWorkflow(ds, wf);
-        dev.supervisor.api.WorkflowSpec back = JdbcStores.findWorkflow(ds, "nightly").orElseThrow();
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        for (String id : new String[] {"r1", "r2"}) {
+            store.createRun(new dev.supervisor.api.spi.RunRecord(id, "nightly", dev.supervisor.api.RunStatus.RUNNING,
+                    java.util.Map.of(), t0, null, 0), wf, java.util.List.of(
+                    dev.supervisor.api.spi.TaskRecord.pending(id, "a", 0),
+                    dev.supervisor.api.spi.TaskRecord.pending(id, "b", 1)));
+        }
+        dev.supervisor.api.WorkflowSpec back = store.workflow("r2").orElseThrow();
         assertThat(back.tasks()).extracting(dev.supervisor.api.TaskSpec::id).containsExactly("a", "b");
         assertThat(back.tasks().get(1).dependencies()).extracting(dev.supervisor.api.Dependency::taskId)
                 .containsExactly("a");
+        assertThat(ClusterModeTest.count(ds, "SELECT COUNT(*) FROM sup_workflow_def")).isEqualTo(1);
     }
 
     @Test

@@ -6,7 +6,9 @@ import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskState;
 import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.TaskRecord;
-import dev.supervisor.core.jdbc.internal.ClusterEngine;
+import dev.supervisor.api.spi.TaskClaims;
+import dev.supervisor.core.jdbc.internal.JdbcClaims;
+import dev.supervisor.core.store.RunStoreContract;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,15 +29,18 @@ class PostgresClaimPlanTest {
         DataSource ds = Databases.postgres();
         JdbcStores.migrate(ds);
         List<TaskRecord> tasks = new ArrayList<>();
+        List<TaskClaims.Claimable> claimables = new ArrayList<>();
         for (int i = 0; i < 40_000; i++) {
             tasks.add(TaskRecord.pending("r1", "t" + i, i).to(TaskState.READY));
+            claimables.add(new TaskClaims.Claimable("work", List.of(), i / 100));
         }
-        JdbcStores.runStore(ds).createRun(new RunRecord("r1", "wf", RunStatus.RUNNING, Map.of(), Instant.EPOCH,
-                null, 0), tasks);
+        JdbcStores.runStore(ds).capability(TaskClaims.class).orElseThrow().createRun(new RunRecord("r1", "wf",
+                RunStatus.RUNNING, Map.of(), Instant.EPOCH, null, 0), RunStoreContract.workflowOf("t"), tasks,
+                claimables);
 
-        String plan = explain(ds, ClusterEngine.pickSql("t2.state = 'READY' AND t2.idx > 10"), 64);
+        String plan = explain(ds, JdbcClaims.pickSql("t.state = 'READY'", false), 64);
 
-        assertThat(plan).contains("Index Scan using sup_task_ready_p").doesNotContain("Sort").contains("rows=64 ");
+        assertThat(plan).contains("Index Scan using sup_task_claim_p").doesNotContain("Sort").contains("rows=64 ");
     }
 
     private static String explain(DataSource ds, String sql, int limit) throws Exception {
@@ -43,7 +48,8 @@ class PostgresClaimPlanTest {
             c.setAutoCommit(false);
             StringBuilder out = new StringBuilder();
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + sql)) {
-                ps.setInt(1, limit);
+                ps.setArray(1, c.createArrayOf("varchar", new Object[] {"work"}));
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.append(rs.getString(1)).append('\n');

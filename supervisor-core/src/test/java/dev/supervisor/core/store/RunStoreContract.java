@@ -5,66 +5,102 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.SupervisorException;
+import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
+import dev.supervisor.api.TaskType;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.spi.RunChanges;
 import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.api.spi.StaleVersionException;
 import dev.supervisor.api.spi.TaskRecord;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The {@link RunStore} contract; every store runs it (in-memory, H2, PostgreSQL). */
+/**
+ * The {@link RunStore} contract. Every built-in store runs it (in-memory, H2, PostgreSQL); a third-party store can
+ * too: extend this class (from the {@code supervisor-core} test jar) and return a new, empty store from
+ * {@link #store()}.
+ */
 public abstract class RunStoreContract {
     protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123456789Z");
 
     /** @return a new, empty store */
     protected abstract RunStore store();
 
-    protected static void create(RunStore store, String runId, RunStatus status, int tasks) {
+    /** @return a workflow of {@code tasks} independent tasks t0, t1, … */
+    protected static WorkflowSpec workflow(int tasks) {
+        WorkflowSpec.Builder b = WorkflowSpec.builder("wf");
+        for (int i = 0; i < tasks; i++) {
+            b.task(TaskSpec.builder("t" + i, TaskType.of("work")).tags(i % 2 == 0 ? "even" : "odd"));
+        }
+        return b.build();
+    }
+
+    /**
+     * @param ids task ids
+     * @return a workflow of independent tasks with those ids
+     */
+    public static WorkflowSpec workflowOf(String... ids) {
+        WorkflowSpec.Builder b = WorkflowSpec.builder("wf");
+        for (String id : ids) {
+            b.task(TaskSpec.builder(id, TaskType.of("work")));
+        }
+        return b.build();
+    }
+
+    protected static List<TaskRecord> pending(String runId, int tasks) {
         List<TaskRecord> list = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
             list.add(TaskRecord.pending(runId, "t" + i, i));
         }
-        store.createRun(new RunRecord(runId, "wf", status, Map.of("ticket", "SUP-1", "n", 3), T0, null, 0), list);
+        return list;
+    }
+
+    protected static RunRecord run(String runId, RunStatus status) {
+        return new RunRecord(runId, "wf", status, Map.of("ticket", "SUP-1", "n", 3), T0, null, 0);
+    }
+
+    protected static void create(RunStore store, String runId, RunStatus status, int tasks) {
+        store.createRun(run(runId, status), workflow(tasks), pending(runId, tasks));
     }
 
     @Test
-    void createRun_roundTripsRunAndTasks_andRejectsDuplicates() {
+    void createRun_roundTripsRunTasksAndWorkflow_andRejectsDuplicates() {
         RunStore store = store();
         create(store, "r", RunStatus.RUNNING, 3);
         RunRecord run = store.findRun("r").orElseThrow();
         assertThat(run.inputs()).containsEntry("ticket", "SUP-1").containsEntry("n", 3);
         assertThat(run.createdAt()).isEqualTo(T0);
         assertThat(store.tasks("r")).extracting(TaskRecord::taskId).containsExactly("t0", "t1", "t2");
+        assertThat(store.workflow("r").orElseThrow().tasks()).extracting(TaskSpec::id).containsExactly("t0", "t1",
+                "t2");
         assertThatThrownBy(() -> create(store, "r", RunStatus.RUNNING, 1)).isInstanceOf(SupervisorException.class)
                 .hasMessageContaining("already exists");
         assertThat(store.findRun("missing")).isEmpty();
+        assertThat(store.workflow("missing")).isEmpty();
     }
 
     @Test
-    void update_isCompareAndSet_andKeepsOutputs() {
+    void update_isCompareAndSet_andKeepsEveryField() {
         RunStore store = store();
         create(store, "r", RunStatus.RUNNING, 1);
-        TaskRecord ready = store.update(store.task("r", "t0").orElseThrow().to(TaskState.READY));
+        TaskRecord ready = store.update(store.task("r", "t0").orElseThrow().readyWith(Map.of("repo", "a")));
         assertThatThrownBy(() -> store.update(ready.to(TaskState.READY).to(TaskState.RUNNING)))
                 .isInstanceOf(StaleVersionException.class).hasMessageContaining("caller held version 2");
-        TaskRecord running = store.claim("r", "n1", 1, Duration.ofSeconds(30), T0).get(0);
-        store.update(running.finished(TaskState.SUCCEEDED, T0.plusSeconds(1), Map.of("files", List.of("a.java")),
-                null));
+        TaskRecord running = store.update(ready.claimed("n1", T0.plusSeconds(30), T0));
+        store.update(running.succeeded(T0.plusSeconds(1), Map.of("files", List.of("a.java")), List.of("t1"), true));
         TaskRecord done = store.task("r", "t0").orElseThrow();
         assertThat(done.state()).isEqualTo(TaskState.SUCCEEDED);
         assertThat(done.output()).isEqualTo(Map.of("files", List.of("a.java")));
+        assertThat(done.item()).isEqualTo(Map.of("repo", "a"));
+        assertThat(done.branches()).containsExactly("t1");
+        assertThat(done.shortCircuited()).isTrue();
         assertThat(done.startedAt()).isEqualTo(T0);
+        assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(1));
     }
 
     @Test
@@ -85,6 +121,22 @@ public abstract class RunStoreContract {
     }
 
     @Test
+    void apply_storesTasksAndRun_orNothingWhenTheRunIsStale() {
+        RunStore store = store();
+        create(store, "r", RunStatus.PENDING, 1);
+        RunRecord r0 = store.findRun("r").orElseThrow();
+        TaskRecord t = store.task("r", "t0").orElseThrow().to(TaskState.READY);
+        store.apply(new RunChanges("r", "n1", List.of(t), r0.withStatus(RunStatus.RUNNING, null), List.of()));
+        assertThat(store.findRun("r").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(store.task("r", "t0")).contains(t);
+
+        TaskRecord next = t.to(TaskState.SKIPPED);
+        assertThatThrownBy(() -> store.apply(new RunChanges("r", "n1", List.of(next),
+                r0.withStatus(RunStatus.CANCELLED, T0), List.of()))).isInstanceOf(StaleVersionException.class);
+        assertThat(store.task("r", "t0")).as("the task change went back with the run's").contains(t);
+    }
+
+    @Test
     void updateRun_isCompareAndSet() {
         RunStore store = store();
         create(store, "r", RunStatus.RUNNING, 1);
@@ -92,83 +144,16 @@ public abstract class RunStoreContract {
         RunRecord finished = new RunRecord("r", "wf", RunStatus.SUCCEEDED, r.inputs(), r.createdAt(), T0, 1);
         store.updateRun(finished);
         assertThat(store.findRun("r").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThatThrownBy(() -> store.updateRun(finished)).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> store.updateRun(finished.withStatus(RunStatus.FAILED, T0)
+                .withStatus(RunStatus.FAILED, T0))).isInstanceOf(StaleVersionException.class);
     }
 
     @Test
-    void claim_leasesReadyAndDueRetries_inOrder_once() {
+    void tasksById_readsThoseThatExist() {
         RunStore store = store();
         create(store, "r", RunStatus.RUNNING, 4);
-        store.update(store.task("r", "t0").orElseThrow().to(TaskState.READY));
-        store.update(store.task("r", "t2").orElseThrow().to(TaskState.READY));
-        TaskRecord t3 = store.task("r", "t3").orElseThrow();
-        store.update(new TaskRecord("r", "t3", 3, TaskState.RETRY_WAIT, 1, t3.version() + 1, null, null,
-                T0.plusSeconds(60), null, null, null, "flaky"));
-        List<TaskRecord> claimed = store.claim("r", "node-1", 10, Duration.ofSeconds(30), T0);
-        assertThat(claimed).extracting(TaskRecord::taskId).containsExactly("t0", "t2");
-        assertThat(claimed).allSatisfy(t -> {
-            assertThat(t.state()).isEqualTo(TaskState.RUNNING);
-            assertThat(t.leaseOwner()).isEqualTo("node-1");
-            assertThat(t.leaseExpiry()).isEqualTo(T0.plusSeconds(30));
-        });
-        assertThat(store.claim("r", "node-2", 10, Duration.ofSeconds(30), T0)).isEmpty();
-        assertThat(store.claim("r", "node-2", 10, Duration.ofSeconds(30), T0.plusSeconds(60)))
-                .extracting(TaskRecord::taskId).containsExactly("t3");
-    }
-
-    @Test
-    void claim_concurrentClaimers_neverShareATask() throws Exception {
-        RunStore store = store();
-        create(store, "r", RunStatus.RUNNING, 200);
-        for (TaskRecord t : store.tasks("r")) {
-            store.update(t.to(TaskState.READY));
-        }
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        List<String> dup = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        CountDownLatch start = new CountDownLatch(1);
-        for (int w = 0; w < 4; w++) {
-            String owner = "node-" + w;
-            pool.submit(() -> {
-                start.await();
-                List<TaskRecord> got;
-                do {
-                    got = store.claim("r", owner, 7, Duration.ofSeconds(30), T0);
-                    for (TaskRecord t : got) {
-                        if (!seen.add(t.taskId())) {
-                            synchronized (dup) {
-                                dup.add(t.taskId());
-                            }
-                        }
-                    }
-                } while (!got.isEmpty());
-                return null;
-            });
-        }
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(dup).isEmpty();
-        assertThat(seen).hasSize(200);
-    }
-
-    @Test
-    void heartbeatAndReclaim_returnLapsedLeases_andFenceTheOldOwner() {
-        RunStore store = store();
-        create(store, "r", RunStatus.RUNNING, 1);
-        store.update(store.task("r", "t0").orElseThrow().to(TaskState.READY));
-        TaskRecord mine = store.claim("r", "node-1", 1, Duration.ofSeconds(30), T0).get(0);
-        TaskRecord beat = store.heartbeat(mine, Duration.ofSeconds(30), T0.plusSeconds(10)).orElseThrow();
-        assertThat(store.heartbeat(mine, Duration.ofSeconds(30), T0.plusSeconds(11))).isEmpty();
-        assertThat(store.reclaimExpired(T0.plusSeconds(35))).isEmpty();
-        List<TaskRecord> reclaimed = store.reclaimExpired(T0.plusSeconds(41));
-        assertThat(reclaimed).singleElement().satisfies(t -> {
-            assertThat(t.state()).isEqualTo(TaskState.READY);
-            assertThat(t.attempt()).isEqualTo(1);
-        });
-        assertThatThrownBy(() -> store.update(beat.finished(TaskState.SUCCEEDED, T0, "late", null)))
-                .isInstanceOf(StaleVersionException.class);
-        assertThat(store.claim("r", "node-2", 1, Duration.ofSeconds(30), T0.plusSeconds(41)).get(0).attempt())
-                .isEqualTo(2);
+        assertThat(store.tasks("r", List.of("t3", "t1", "nope"))).extracting(TaskRecord::taskId)
+                .containsExactlyInAnyOrder("t1", "t3");
+        assertThat(store.tasks("r", List.of())).isEmpty();
     }
 }

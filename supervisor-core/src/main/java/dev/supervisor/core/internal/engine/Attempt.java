@@ -32,7 +32,7 @@ final class Attempt implements TaskContext, Runnable {
     private Thread thread;
     private boolean finished;
     private Map<String, Object> upstream;
-    volatile int[] branchSelection;
+    volatile List<String> branchSelection;
     volatile boolean shortCircuit;
     // The result, set by the worker before the attempt is queued for recording (the queue publishes it).
     private Object output;
@@ -177,8 +177,7 @@ final class Attempt implements TaskContext, Runnable {
         if (no < 0) {
             return java.util.Optional.empty();
         }
-        List<?> items = run.fanItems[run.plan.collectorOf[index]];
-        return java.util.Optional.ofNullable(items.get(no));
+        return java.util.Optional.ofNullable(run.tasks.item(index)); // stored when the slot became READY
     }
 
     @Override
@@ -189,27 +188,21 @@ final class Attempt implements TaskContext, Runnable {
     @Override
     public void selectBranches(java.util.Collection<String> taskIds) {
         TaskGraph g = run.graph;
-        java.util.List<Integer> picked = new java.util.ArrayList<>();
+        java.util.List<String> picked = new java.util.ArrayList<>();
         for (String id : taskIds) {
             int s = g.indexOf(id);
-            if (s >= 0 && run.plan != null && run.plan.isCollector(s)) {
-                // Selecting a fan-out task selects its instance slots, which are the real downstream tasks.
-                for (int k = 0; k < run.plan.width[s]; k++) {
-                    picked.add(run.plan.firstInstance[s] + k);
-                }
-                continue;
-            }
+            boolean collector = s >= 0 && run.plan != null && run.plan.isCollector(s);
             boolean direct = false;
-            for (int e = g.successorStart(index); s >= 0 && e < g.successorEnd(index); e++) {
+            for (int e = g.successorStart(index); s >= 0 && !collector && e < g.successorEnd(index); e++) {
                 direct |= g.successorArray()[e] == s;
             }
-            if (!direct) {
+            if (!direct && !collector) {
                 throw new IllegalArgumentException("task '" + task().id() + "' can only select its direct downstream"
                         + " tasks as branches, and '" + id + "' is not one of them");
             }
-            picked.add(s);
+            picked.add(id); // selecting a fan-out task selects its instance slots (see Transitions.branchIndices)
         }
-        branchSelection = picked.stream().mapToInt(Integer::intValue).toArray();
+        branchSelection = List.copyOf(picked);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.supervisor.core.internal.engine;
 
 import dev.supervisor.api.JsonValues;
 import dev.supervisor.api.RetryPolicy;
+import dev.supervisor.api.RunOutcome;
 import dev.supervisor.api.RunHandle;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.SupervisorException;
@@ -9,13 +10,13 @@ import dev.supervisor.api.TaskState;
 import dev.supervisor.api.TaskType;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.api.event.EventBus;
+import dev.supervisor.api.spi.RunEventLog;
 import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.api.spi.StaleVersionException;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.DelayScheduler;
-import dev.supervisor.core.RunStores;
 import dev.supervisor.core.SubmissionRejectedException;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
@@ -23,7 +24,6 @@ import dev.supervisor.core.expr.ExpressionConfig;
 import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.graph.WorkflowValidator;
 import dev.supervisor.core.internal.event.DefaultEventBus;
-import dev.supervisor.core.internal.store.RowStore;
 import dev.supervisor.core.internal.store.TaskTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import dev.supervisor.api.event.Subscription;
+import dev.supervisor.api.spi.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,9 +72,8 @@ public final class DefaultSupervisor implements Supervisor {
     final DelayScheduler delay;
     private final ScheduledExecutorService ownedScheduler;
     private final ExecutorService ownedEventExecutor;
+    /** Where runs are kept, or null: without a store the engine's own tables are all there is (fastest). */
     final RunStore store;
-    /** The store's row interface when it has one (the in-memory store): no record per transition. */
-    final RowStore rows;
     private final EventBus bus;
     final Events events;
     private final Map<TaskType, TaskHandler> handlers;
@@ -91,6 +93,10 @@ public final class DefaultSupervisor implements Supervisor {
     /** Runs with transitions staged during this hold of the lock (stores written in batches; see Staged). */
     private final List<RunExecution> stagedRuns = new ArrayList<>();
     private volatile boolean accepting = true;
+    /** Cluster mode: the node's claiming, leases and adoption; null in the other modes. */
+    final Cluster cluster;
+    /** Deliveries of stored events to {@link #follow} listeners and to handles on runs driven elsewhere. */
+    private final Followers followers;
 
     /**
      * @param config the configuration
@@ -112,8 +118,7 @@ public final class DefaultSupervisor implements Supervisor {
                 return () -> f.cancel(false);
             };
         }
-        this.store = config.runStore().orElseGet(RunStores::inMemory);
-        this.rows = store instanceof RowStore r ? r : null;
+        this.store = config.runStore().orElse(null);
         if (config.eventBus().isPresent()) {
             this.ownedEventExecutor = null;
             this.bus = config.eventBus().get();
@@ -121,7 +126,8 @@ public final class DefaultSupervisor implements Supervisor {
             this.ownedEventExecutor = Executors.newCachedThreadPool(daemon("supervisor-events"));
             this.bus = new DefaultEventBus(config.asyncEventQueueCapacity(), ownedEventExecutor);
         }
-        this.events = new Events(bus);
+        this.events = new Events(bus, store != null
+                && store.capability(dev.supervisor.api.spi.RunEventLog.class).isPresent());
         this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
         this.preparation = new Preparation(handlers, typeLimits, tagLimits, WorkflowValidator.of(handlers::containsKey),
                 ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock).build()));
@@ -129,6 +135,12 @@ public final class DefaultSupervisor implements Supervisor {
         config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
         this.random = new SplittableRandom(config.randomSeed());
         this.transitions = new Transitions(this);
+        this.cluster = config.cluster().map(c -> new Cluster(this, store, c)).orElse(null);
+        this.followers = store == null ? null : store.capability(RunEventLog.class)
+                .map(l -> new Followers(this, l, store)).orElse(null);
+        if (cluster != null) {
+            cluster.start();
+        }
     }
 
     private static ExecutorService workerPool(int size) {
@@ -163,22 +175,18 @@ public final class DefaultSupervisor implements Supervisor {
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
         RunExecution run = new RunExecution(this, runId, workflow, p, in, tasks, runRecord);
+        if (cluster != null) {
+            checkAdmission(workflow);
+            // Outside the lock: a large run takes a while to store, and the other runs need not wait for it.
+            cluster.claims.createRun(runRecord, workflow, tasks.records(), Claimables.of(p));
+            cluster.claims.ownRun(runId, nodeId(), cluster.lease());
+        }
         Deferred deferred = new Deferred();
         lock.lock();
         try {
-            if (!accepting) {
-                throw new SubmissionRejectedException("supervisor is shutting down; run of workflow '"
-                        + workflow.id() + "' rejected");
-            }
-            if (active.size() >= config.maxActiveRuns()) {
-                throw new SubmissionRejectedException("supervisor already has " + active.size()
-                        + " active runs (maxActiveRuns=" + config.maxActiveRuns() + "); run of workflow '"
-                        + workflow.id() + "' rejected");
-            }
-            if (rows != null) {
-                rows.createRun(runRecord, tasks);
-            } else {
-                store.createRun(runRecord, tasks.records());
+            checkAdmission(workflow);
+            if (store != null && cluster == null) {
+                store.createRun(runRecord, workflow, tasks.records());
             }
             active.put(runId, run);
             transitions.start(run, deferred);
@@ -190,32 +198,45 @@ public final class DefaultSupervisor implements Supervisor {
         return run;
     }
 
+    private void checkAdmission(WorkflowSpec workflow) {
+        if (!accepting) {
+            throw new SubmissionRejectedException("supervisor is shutting down; run of workflow '"
+                    + workflow.id() + "' rejected");
+        }
+        if (active.size() >= config.maxActiveRuns()) {
+            throw new SubmissionRejectedException("supervisor already has " + active.size()
+                    + " active runs (maxActiveRuns=" + config.maxActiveRuns() + "); run of workflow '"
+                    + workflow.id() + "' rejected");
+        }
+    }
+
+    @Override
+    public RunHandle resume(String runId) {
+        WorkflowSpec workflow = requireStore("resume run " + runId).workflow(runId).orElseThrow(() ->
+                new SupervisorException("no run " + runId + " in the store"));
+        return resume(workflow, runId);
+    }
+
     @Override
     public RunHandle resume(WorkflowSpec workflow, String runId) {
+        if (cluster != null) {
+            throw new SupervisorException("in cluster mode the nodes resume runs themselves (a run whose node died "
+                    + "is taken over when its lease expires); use run(\"" + runId + "\") for a handle");
+        }
         if (!accepting) {
             throw new SubmissionRejectedException("supervisor is shutting down; resume of run " + runId
                     + " rejected");
         }
+        RunStore st = requireStore("resume run " + runId);
         Preparation.Prepared p = preparation.prepare(workflow);
-        RunRecord stored = store.findRun(runId).orElseThrow(() -> new SupervisorException("no run " + runId
+        RunRecord stored = st.findRun(runId).orElseThrow(() -> new SupervisorException("no run " + runId
                 + " in the store"));
         if (!stored.workflowId().equals(workflow.id())) {
             throw new SupervisorException("run " + runId + " belongs to workflow '" + stored.workflowId()
                     + "', not '" + workflow.id() + "'");
         }
-        List<TaskRecord> records = store.tasks(runId);
-        if (records.size() != p.graph().size()) {
-            throw new SupervisorException("run " + runId + " has " + records.size() + " tasks in the store but"
-                    + " workflow '" + workflow.id() + "' has " + p.graph().size());
-        }
-        for (int i = 0; i < records.size(); i++) {
-            if (!records.get(i).taskId().equals(p.graph().id(i))) {
-                throw new SupervisorException("task #" + i + " of run " + runId + " is '" + records.get(i).taskId()
-                        + "' in the store but '" + p.graph().id(i) + "' in workflow '" + workflow.id() + "'");
-            }
-        }
-        RunExecution run = new RunExecution(this, runId, workflow, p, stored.inputs(), TaskTable.of(runId, records),
-                stored);
+        TaskTable table = TaskTable.of(runId, matchById(runId, workflow, p, st.tasks(runId)));
+        RunExecution run = new RunExecution(this, runId, workflow, p, stored.inputs(), table, stored);
         Deferred deferred = new Deferred();
         lock.lock();
         try {
@@ -230,6 +251,51 @@ public final class DefaultSupervisor implements Supervisor {
         }
         deferred.run();
         return run;
+    }
+
+    /**
+     * The stored tasks in the order of the workflow as given now, matched by id: a spec whose tasks are listed in
+     * another order resumes the same run. Every stored task must be in the spec and the other way round.
+     */
+    private static List<TaskRecord> matchById(String runId, WorkflowSpec workflow, Preparation.Prepared p,
+                                              List<TaskRecord> records) {
+        TaskRecord[] byIndex = new TaskRecord[p.graph().size()];
+        List<String> unknown = new ArrayList<>();
+        for (TaskRecord r : records) {
+            int i = p.graph().indexOf(r.taskId());
+            if (i < 0) {
+                unknown.add(r.taskId());
+            } else {
+                byIndex[i] = r.index() == i ? r : new TaskRecord(r.runId(), r.taskId(), i, r.state(), r.attempt(),
+                        r.version(), r.leaseOwner(), r.leaseExpiry(), r.notBefore(), r.startedAt(), r.finishedAt(),
+                        r.output(), r.error(), r.item(), r.branches(), r.shortCircuited());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < byIndex.length; i++) {
+            if (byIndex[i] == null) {
+                missing.add(p.graph().id(i));
+            }
+        }
+        if (!unknown.isEmpty() || !missing.isEmpty()) {
+            throw new SupervisorException("run " + runId + " does not match workflow '" + workflow.id() + "'"
+                    + (unknown.isEmpty() ? "" : ": the store has tasks the workflow lacks " + cap(unknown))
+                    + (missing.isEmpty() ? "" : (unknown.isEmpty() ? ": " : "; ") + "the workflow has tasks the"
+                    + " run lacks " + cap(missing)));
+        }
+        return java.util.Arrays.asList(byIndex);
+    }
+
+    private static String cap(List<String> ids) {
+        return ids.size() <= 10 ? ids.toString() : ids.subList(0, 10) + " and " + (ids.size() - 10) + " more";
+    }
+
+    private RunStore requireStore(String what) {
+        if (store == null) {
+            throw new SupervisorException("cannot " + what + ": this supervisor has no run store (configure one "
+                    + "with SupervisorConfig.builder().runStore(...))");
+        }
+        return store;
     }
 
     /* ---- dispatch (lock held) ---- */
@@ -380,15 +446,21 @@ public final class DefaultSupervisor implements Supervisor {
         }
     }
 
-    void staged(RunExecution run) {
-        stagedRuns.add(run);
+    /** The run's batch of changes for the store, started on the first change of this lock hold. */
+    Staged staging(RunExecution run) {
+        Staged s = run.staged;
+        if (s == null) {
+            s = run.staged = new Staged();
+            stagedRuns.add(run);
+        }
+        return s;
     }
 
     /**
-     * Stores the run's staged transitions in one batch and then publishes their events; if the store refuses or
-     * fails, puts the rows back and stops driving the run.
+     * Stores the run's staged changes in one batch and then publishes their events (and completes the outcome of a
+     * run that ended); if the store refuses or fails, puts the rows back and stops driving the run.
      *
-     * @return whether the run's transitions are all stored
+     * @return whether the run's changes are all stored
      */
     boolean flush(RunExecution run, Deferred deferred) {
         Staged s = run.staged;
@@ -397,13 +469,17 @@ public final class DefaultSupervisor implements Supervisor {
         }
         run.staged = null;
         try {
-            store.updateAll(s.writes);
+            store.apply(new dev.supervisor.api.spi.RunChanges(run.runId, nodeId(), s.writes, s.run, s.events));
         } catch (RuntimeException e) {
             s.before.forEach(run.tasks::set);
             fenced(run, e, deferred);
             return false;
         }
         events.publishStaged(s.events);
+        if (s.outcome != null) {
+            RunOutcome outcome = s.outcome;
+            deferred.add(() -> run.outcome.complete(outcome));
+        }
         return true;
     }
 
@@ -509,6 +585,116 @@ public final class DefaultSupervisor implements Supervisor {
         }
     }
 
+    /* ---- what the cluster side needs of the engine ---- */
+
+    int maxConcurrency() {
+        return config.maxConcurrency();
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    java.util.Set<TaskType> handlerTypes() {
+        return handlers.keySet();
+    }
+
+    boolean typeFull(TaskType type, int running) {
+        Integer max = config.typeLimits().get(type);
+        return max != null && running >= max;
+    }
+
+    java.util.Set<String> cappedTags() {
+        return config.tagLimits().keySet();
+    }
+
+    boolean tagFull(String tag, int running) {
+        Integer max = config.tagLimits().get(tag);
+        return max != null && running >= max;
+    }
+
+    RunExecution active(String runId) {
+        return active.get(runId);
+    }
+
+    Preparation.Prepared prepare(WorkflowSpec workflow) {
+        return preparation.prepare(workflow);
+    }
+
+    /** Applies records another node (or this node's worker side) stored for a run this node drives. */
+    void observe(String runId, List<TaskRecord> records) {
+        RunExecution run = active.get(runId);
+        if (run == null || records.isEmpty()) {
+            return;
+        }
+        Deferred deferred = new Deferred();
+        lock.lock();
+        try {
+            if (!run.fenced && !run.ended()) {
+                try {
+                    transitions.observed(run, records, deferred);
+                } catch (StaleVersionException e) {
+                    fenced(run, e, deferred);
+                }
+            }
+        } finally {
+            unlock(deferred);
+        }
+        deferred.run();
+    }
+
+    /**
+     * The runs the store says this node owns, with their stop requests: runs that are not among them were taken
+     * over (this node was cut off too long); a stop request from another node is applied here.
+     */
+    void ownedRuns(Map<String, RunStatus> owned) {
+        for (RunExecution run : new ArrayList<>(active.values())) {
+            if (!owned.containsKey(run.runId)) {
+                LOG.warn("run {} was taken over by another node; this node stops driving it", run.runId);
+                locked(() -> {
+                    handOver(run);
+                    return null;
+                });
+                continue;
+            }
+            RunStatus stop = owned.get(run.runId);
+            if (stop != null && run.decided() == null) {
+                if (stop == RunStatus.FAILED) {
+                    locked(() -> {
+                        transitions.failFast(run, clock.instant());
+                        transitions.checkDone(run, new Deferred());
+                        return null;
+                    });
+                } else {
+                    cancelRun(run, stop == RunStatus.TIMED_OUT);
+                }
+            }
+        }
+    }
+
+    /** Takes over a run whose node died: loads it from the store and drives it from where it is. */
+    void adopt(String runId) {
+        WorkflowSpec workflow = store.workflow(runId).orElseThrow(() -> new SupervisorException("no workflow of run "
+                + runId));
+        Preparation.Prepared p = preparation.prepare(workflow);
+        RunRecord stored = store.findRun(runId).orElseThrow(() -> new SupervisorException("no run " + runId));
+        RunExecution run = new RunExecution(this, runId, workflow, p, stored.inputs(), TaskTable.of(runId,
+                matchById(runId, workflow, p, store.tasks(runId))), stored);
+        Deferred deferred = new Deferred();
+        lock.lock();
+        try {
+            if (active.containsKey(runId)) {
+                return;
+            }
+            active.put(runId, run);
+            transitions.resume(run, deferred);
+        } finally {
+            unlock(deferred);
+        }
+        deferred.run();
+        LOG.info("node {} took over run {}", nodeId(), runId);
+    }
+
     double nextRandom() {
         return random.nextDouble();
     }
@@ -541,12 +727,85 @@ public final class DefaultSupervisor implements Supervisor {
     /* ---- queries and lifecycle ---- */
 
     @Override
-    public Optional<RunHandle> find(String runId) {
+    public Optional<RunHandle> run(String runId) {
         RunExecution r = active.get(runId);
         if (r != null) {
             return Optional.of(r);
         }
-        return locked(() -> Optional.ofNullable(finished.get(runId)));
+        RunExecution done = locked(() -> finished.get(runId));
+        if (done != null) {
+            return Optional.of(done);
+        }
+        if (store == null || store.findRun(runId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredRunHandle(this, runId));
+    }
+
+    @Override
+    public Subscription follow(String runId, long afterSequence, Consumer<StoredEvent> listener) {
+        if (followers == null) {
+            throw new SupervisorException("cannot follow run " + runId + ": " + (store == null ? "this supervisor "
+                    + "has no run store" : "its run store keeps no event log (RunEventLog)"));
+        }
+        if (afterSequence < 0) {
+            throw new IllegalArgumentException("afterSequence must not be negative but was " + afterSequence);
+        }
+        return followers.follow(runId, afterSequence, java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Completes {@code outcome} when the stored run ends (a run driven by another node, or taken over). */
+    void watch(String runId, java.util.concurrent.CompletableFuture<RunOutcome> outcome) {
+        if (followers != null) {
+            followers.watch(runId, outcome);
+        } else {
+            outcome.completeExceptionally(new SupervisorException("run " + runId + " is driven elsewhere and the "
+                    + "store keeps no event log to learn when it ends"));
+        }
+    }
+
+    /** Cancels a stored run that no supervisor drives (with a store but not in cluster mode). */
+    boolean cancelStored(String runId) {
+        RunRecord r = store.findRun(runId).orElse(null);
+        if (r == null || r.status().isTerminal()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Preparation.Prepared p = store.workflow(runId).map(preparation::prepare).orElse(null);
+        List<TaskRecord> changes = new ArrayList<>();
+        List<dev.supervisor.api.event.SupervisorEvent> evs = new ArrayList<>();
+        for (TaskRecord t : store.tasks(runId)) {
+            if (!t.state().isTerminal()) {
+                changes.add(t.finished(TaskState.CANCELLED, now, null, "run cancelled"));
+                if (p != null) {
+                    evs.add(Events.cancelled(new RunView(runId, r.workflowId(), p, r.inputs(), null),
+                            p.graph().indexOf(t.taskId()), t.attempt(), now));
+                }
+            }
+        }
+        evs.add(new dev.supervisor.api.event.RunFinished(runId, r.workflowId(), now, RunStatus.CANCELLED,
+                Duration.between(r.createdAt(), now), 0, 0));
+        try {
+            store.apply(new dev.supervisor.api.spi.RunChanges(runId, nodeId(), changes, r.withStatus(RunStatus.CANCELLED, now),
+                    evs));
+            return true;
+        } catch (StaleVersionException e) {
+            return false; // a supervisor still drives it, or it moved on meanwhile
+        }
+    }
+
+    /** The outcome of a stored run that ended. */
+    RunOutcome storedOutcome(String runId) {
+        RunRecord rec = store.findRun(runId).orElseThrow(() -> new SupervisorException("no run " + runId));
+        WorkflowSpec wf = store.workflow(runId).orElseThrow(() -> new SupervisorException("no workflow of run "
+                + runId));
+        Preparation.Prepared p = preparation.prepare(wf);
+        TaskTable table = TaskTable.of(runId, matchById(runId, wf, p, store.tasks(runId)));
+        RunExecution view = new RunExecution(this, runId, wf, p, rec.inputs(), table, rec);
+        view.status = rec.status();
+        view.startedAt = rec.createdAt();
+        view.hideUnusedSlots();
+        return view.buildOutcome(rec.finishedAt() == null ? clock.instant() : rec.finishedAt());
     }
 
     @Override
@@ -557,6 +816,62 @@ public final class DefaultSupervisor implements Supervisor {
     @Override
     public boolean shutdown(Duration deadline) {
         accepting = false;
+        boolean clean = cluster == null ? drainLocal(deadline) : drainCluster(deadline);
+        if (followers != null) {
+            followers.close();
+        }
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+        if (ownedScheduler != null) {
+            ownedScheduler.shutdown();
+        }
+        if (ownedEventExecutor != null) {
+            ownedEventExecutor.shutdown();
+        }
+        return clean;
+    }
+
+    /**
+     * A cluster node leaves: it stops claiming, lets its attempts finish within the deadline (the rest go back to
+     * the queue for other nodes), and hands the runs it drives over to the other nodes.
+     */
+    private boolean drainCluster(Duration deadline) {
+        cluster.stopClaiming();
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!cluster.idle() && System.nanoTime() < end) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        boolean clean = cluster.idle();
+        if (!clean) {
+            cluster.abandonInFlight();
+        }
+        List<RunExecution> owned = new ArrayList<>(active.values());
+        for (RunExecution run : owned) {
+            locked(() -> {
+                handOver(run);
+                return null;
+            });
+            cluster.claims.releaseRun(run.runId, nodeId());
+        }
+        cluster.close();
+        return clean;
+    }
+
+    /** Stops driving a run here; its handle keeps following it through the store. */
+    private void handOver(RunExecution run) {
+        if (run.fenced || run.ended()) {
+            return;
+        }
+        run.fenced = true;
+        active.remove(run.runId);
+        if (run.runTimeout != null) {
+            run.runTimeout.cancel();
+        }
+        watch(run.runId, run.outcome);
+    }
+
+    private boolean drainLocal(Duration deadline) {
         List<CompletableFuture<?>> outcomes = new ArrayList<>();
         active.values().forEach(r -> outcomes.add(r.outcome()));
         boolean clean = true;
@@ -572,15 +887,6 @@ public final class DefaultSupervisor implements Supervisor {
             active.values().forEach(r -> cancelRun(r, false));
         } catch (java.util.concurrent.ExecutionException e) {
             clean = false;
-        }
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdown();
-        }
-        if (ownedScheduler != null) {
-            ownedScheduler.shutdown();
-        }
-        if (ownedEventExecutor != null) {
-            ownedEventExecutor.shutdown();
         }
         return clean;
     }

@@ -24,20 +24,23 @@ final class Events {
     private static final String PROVIDER = "local";
     private final EventBus bus;
     private final DefaultEventBus fast;
+    /** The store keeps every event: they are always built. */
+    private final boolean logged;
 
-    Events(EventBus bus) {
+    Events(EventBus bus, boolean logged) {
         this.bus = bus;
         this.fast = bus instanceof DefaultEventBus d ? d : null;
+        this.logged = logged;
     }
 
     private boolean on() {
-        return fast == null || fast.hasSubscribers();
+        return logged || fast == null || fast.hasSubscribers();
     }
 
-    /** Publishes now, or, while the run has transitions waiting to be stored, once they are (see Staged). */
+    /** Publishes now, or, with a store, once the changes it reports are stored (see Staged). */
     private void publish(RunExecution r, SupervisorEvent e) {
-        if (r.staged != null) {
-            r.staged.events.add(e);
+        if (r.supervisor.store != null) {
+            r.supervisor.staging(r).events.add(e);
         } else {
             bus.publish(e);
         }
@@ -47,6 +50,47 @@ final class Events {
         for (SupervisorEvent e : staged) {
             bus.publish(e);
         }
+    }
+
+    /** Publishes events already stored (a cluster worker's). */
+    void publishNow(List<? extends SupervisorEvent> stored) {
+        for (SupervisorEvent e : stored) {
+            bus.publish(e);
+        }
+    }
+
+    /* ---- the events of a cluster worker's attempt (its run may be another node's) ---- */
+
+    private static String type(RunView v, int i) {
+        return v.prepared().graph().task(i).type().name();
+    }
+
+    private static String id(RunView v, int i) {
+        return v.prepared().graph().id(i);
+    }
+
+    static TaskStarted started(RunView v, int i, int attempt, Instant now) {
+        return new TaskStarted(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, PROVIDER, now,
+                Duration.ZERO);
+    }
+
+    static TaskSucceeded succeeded(RunView v, int i, int attempt, Instant now, Duration took) {
+        return new TaskSucceeded(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, PROVIDER, now, took, 0.0);
+    }
+
+    static TaskFailed failed(RunView v, int i, int attempt, Instant now, TaskState state, Duration took,
+                             String error) {
+        return new TaskFailed(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, PROVIDER, now, state, took,
+                error, 0.0);
+    }
+
+    static TaskRetrying retrying(RunView v, int i, int attempt, Instant now, String error, Duration delay) {
+        return new TaskRetrying(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, PROVIDER, now, error,
+                delay);
+    }
+
+    static TaskCancelled cancelled(RunView v, int i, int attempt, Instant now) {
+        return new TaskCancelled(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, PROVIDER, now);
     }
 
     void runStarted(RunExecution r, Instant now) {

@@ -110,7 +110,7 @@ final class FanOutSteps {
         t.store(run, new TaskRecord(cur.runId(), cur.taskId(), c, state, cur.attempt(),
                 cur.version() + 1, null, null, null, started, now, state == TaskState.SUCCEEDED
                 ? Collections.unmodifiableList(outputs) : null, error));
-        t.settled(run, c, now, started == null ? Duration.ZERO : Duration.between(started, now));
+        t.settled(run, c, now, started == null ? Duration.ZERO : Duration.between(started, now), true);
         if (state == TaskState.FAILED && run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
             t.failFast(run, now);
         }

@@ -48,11 +48,11 @@ final class ResumeSteps {
             return;
         }
         run.status = RunStatus.RUNNING;
+        run.hideUnusedSlots();
         if (run.runRecord.status() != RunStatus.RUNNING) {
-            run.runRecord = run.runRecord.withStatus(RunStatus.RUNNING, null);
-            t.sup.store.updateRun(run.runRecord);
+            t.runChanged(run, run.runRecord.withStatus(RunStatus.RUNNING, null));
+            t.sup.events.runStarted(run, now); // a run that had started already has its RunStarted
         }
-        t.sup.events.runStarted(run, now);
         int[] succ = g.successorArray();
         java.util.Arrays.fill(run.pendingUpstream, 0);
         for (int v = 0; v < n; v++) {
@@ -72,6 +72,10 @@ final class ResumeSteps {
         }
         for (int i = 0; i < n; i++) {
             TaskRecord r = run.record(i);
+            if (run.clustered) {
+                resumeClustered(run, i, r, now);
+                continue;
+            }
             switch (r.state()) {
                 case READY, RUNNING -> {
                     t.store(run, r.released("requeued on resume"));
@@ -94,8 +98,36 @@ final class ResumeSteps {
                 }
             }
         }
-        run.workflow.timeout().ifPresent(limit -> run.runTimeout = t.sup.delay.schedule(() -> t.sup.cancelRun(run,
-                true), limit));
+        // The run timeout counts from when the run was created, not from the restart.
+        run.workflow.timeout().ifPresent(limit -> {
+            Duration left = limit.minus(Duration.between(run.runRecord.createdAt(), now));
+            run.runTimeout = t.sup.delay.schedule(() -> t.sup.cancelRun(run, true), left.isNegative()
+                    ? Duration.ZERO : left);
+        });
+        t.releaseHeld(run, now);
         t.checkDone(run, deferred);
+    }
+
+    /**
+     * A run taken over from a node that died: READY and RETRY_WAIT tasks are in the store for any node to claim,
+     * RUNNING ones belong to their workers (or go back to the queue when their lease lapses); PENDING ones wait for
+     * their upstream as usual.
+     */
+    private void resumeClustered(RunExecution run, int i, TaskRecord r, Instant now) {
+        switch (r.state()) {
+            case READY, RETRY_WAIT -> run.inFlight++;
+            case RUNNING -> {
+                run.inFlight++;
+                run.runningCount++;
+            }
+            case PENDING -> {
+                if (run.state(i) == TaskState.PENDING
+                        && t.settle(run, i, now, "upstream settled before the take-over")) {
+                    t.propagate(run, i, now);
+                }
+            }
+            default -> {
+            }
+        }
     }
 }

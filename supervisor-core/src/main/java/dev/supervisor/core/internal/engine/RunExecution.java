@@ -41,6 +41,13 @@ final class RunExecution implements RunHandle {
     /** Per-attempt timeouts, or null when no task has one. */
     final Duration[] timeouts;
     final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    final Preparation.Prepared prepared;
+    /** Driven in cluster mode: ready tasks are stored for any node to claim instead of being started here. */
+    final boolean clustered;
+    /** Cluster mode: the run's tasks that are READY, RUNNING or RETRY_WAIT (what the run cap bounds). */
+    int inFlight;
+    /** Cluster mode: tasks ready to run but held back by the run cap, best first. */
+    private java.util.PriorityQueue<Integer> held;
 
     /** Task state as columns; every change is stored before anything acts on it (see {@code Transitions}). */
     final TaskTable tasks;
@@ -99,6 +106,8 @@ final class RunExecution implements RunHandle {
         this.supervisor = supervisor;
         this.runId = runId;
         this.workflow = workflow;
+        this.prepared = p;
+        this.clustered = supervisor.cluster != null;
         this.graph = p.graph();
         this.inputs = inputs;
         this.handlers = p.handlers();
@@ -152,6 +161,64 @@ final class RunExecution implements RunHandle {
     /** @return why a CUSTOM in-edge of the task could not be evaluated, or null */
     String edgeError(int task) {
         return edgeError == null ? null : edgeError[task];
+    }
+
+    /** @return what a cluster worker needs to run this run's tasks on this node */
+    RunView view() {
+        return new RunView(runId, workflow.id(), prepared, inputs, this);
+    }
+
+    /** @return the fan-out element of an instance slot (its items are evaluated by then), else null */
+    Object fanOutItem(int i) {
+        if (plan == null || plan.instanceNo[i] < 0) {
+            return null;
+        }
+        List<?> items = fanItems[plan.collectorOf[i]];
+        int no = plan.instanceNo[i];
+        return items == null || no >= items.size() ? null : items.get(no);
+    }
+
+    boolean capFull() {
+        return workflow.maxConcurrency() > 0 && inFlight >= workflow.maxConcurrency();
+    }
+
+    void hold(int i) {
+        if (held == null) {
+            // Highest priority first, then most remaining work, then workflow order: the engine's start order.
+            held = new java.util.PriorityQueue<>((a, b) -> priorities[a] != priorities[b]
+                    ? Integer.compare(priorities[b], priorities[a]) : rank[a] != rank[b]
+                    ? Long.compare(rank[b], rank[a]) : Integer.compare(a, b));
+        }
+        held.add(i);
+    }
+
+    boolean hasHeld() {
+        return held != null && !held.isEmpty();
+    }
+
+    int nextHeld() {
+        return held.poll();
+    }
+
+    /** Another node's stop request came first: it decides the run's end. */
+    void redecide(RunStatus end) {
+        decided = end;
+        failing = end == RunStatus.FAILED;
+        cancelRequested = end == RunStatus.CANCELLED;
+        timedOut = end == RunStatus.TIMED_OUT;
+    }
+
+    /** Marks the unused fan-out slots of a run read back from a store (their stored reason names them). */
+    void hideUnusedSlots() {
+        if (hidden == null) {
+            return;
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            if (!hidden[i] && tasks.state(i) == TaskState.SKIPPED && FanOutSteps.UNUSED_SLOT.equals(tasks.error(i))) {
+                hidden[i] = true;
+                hiddenCount++;
+            }
+        }
     }
 
     void decide(RunStatus end) {

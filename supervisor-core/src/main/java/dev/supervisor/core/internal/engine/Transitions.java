@@ -2,11 +2,13 @@ package dev.supervisor.core.internal.engine;
 
 import dev.supervisor.api.FailureStrategy;
 import dev.supervisor.api.RetryPolicy;
+import dev.supervisor.api.RunOutcome;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
 import dev.supervisor.api.TaskTimeoutException;
 import dev.supervisor.api.TriggerRule;
+import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.expr.ExpressionException;
 import dev.supervisor.core.flow.TriggerDecision;
@@ -15,6 +17,7 @@ import dev.supervisor.core.graph.TaskGraph;
 import dev.supervisor.core.internal.store.TaskTable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The task state machine. Every method runs with the supervisor lock held; each change is stored before anything
@@ -22,6 +25,7 @@ import java.time.Instant;
  * recurses.
  */
 final class Transitions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.supervisor.core.Supervisor");
     final DefaultSupervisor sup;
     private static final TriggerRule[] RULES = TriggerRule.values();
     private static final byte ALWAYS = (byte) TriggerRule.ALWAYS.ordinal();
@@ -35,63 +39,61 @@ final class Transitions {
         this.sup = sup;
     }
 
-    /** Writes a whole record (the rare transitions): at once with the in-memory store, else with the run's batch. */
+    /** Writes a whole record (the rare transitions); with a store it goes into the run's batch. */
     TaskRecord store(RunExecution run, TaskRecord next) {
         int i = next.index();
-        TaskRecord r;
-        if (sup.rows == null) {
+        if (sup.store != null) {
             staging(run, i).writes.add(next);
-            r = next;
-        } else {
-            r = sup.store.update(next);
         }
-        run.tasks.set(i, r);
+        run.tasks.set(i, next);
         run.trackLastFinished(i);
-        return r;
+        return next;
     }
 
     /*
-     * The per-task transitions change the engine's row in place and then persist it. With the in-memory store the
-     * row is written at once: begin() keeps the old row, persist() writes the new one and, if the store refuses
-     * (fenced), puts the old one back. Any other store is written in batches: begin() keeps the row as it was
-     * before the batch, persist() stages the new record (see Staged), and the batch is stored before the lock is
-     * let go or an attempt launched; if the store refuses it, every row of the batch is put back. Either way the
-     * engine never shows, and nothing outside the lock acts on, a state the store does not have.
+     * The per-task transitions change the engine's row in place. Without a store that is all there is. With one,
+     * begin() keeps the row as it was before the batch, persist() adds the new record to the run's batch (see
+     * Staged), and the batch is stored before the lock is let go or an attempt launched; if the store refuses it,
+     * every row of the batch is put back. Either way the engine never shows, and nothing outside the lock acts on, a
+     * state the store does not have.
      */
 
     private TaskTable begin(RunExecution run, int i) {
-        if (sup.rows == null) {
+        if (sup.store != null) {
             staging(run, i);
-        } else {
-            undo.copyRow(0, run.tasks, i);
         }
         return run.tasks;
     }
 
     private void persist(RunExecution run, int i) {
-        if (sup.rows == null) {
+        if (sup.store != null) {
             run.staged.writes.add(run.tasks.record(i));
-            return;
-        }
-        try {
-            sup.rows.write(run.tasks, i);
-        } catch (RuntimeException e) {
-            run.tasks.copyRow(i, undo, 0);
-            throw e;
         }
     }
 
     /** The run's batch, with task i's row as it was before the batch kept (call before changing the row). */
     private Staged staging(RunExecution run, int i) {
-        Staged s = run.staged;
-        if (s == null) {
-            s = run.staged = new Staged();
-            sup.staged(run);
-        }
+        Staged s = sup.staging(run);
         if (!s.before.containsKey(i)) {
             s.before.put(i, run.tasks.record(i));
         }
         return s;
+    }
+
+    /**
+     * The run's new record, stored with the run's batch. A batch moves the run's version on once, however many
+     * times the run changed in it (a run can start and end in one batch): the store checks the version before it.
+     */
+    void runChanged(RunExecution run, RunRecord next) {
+        if (sup.store != null) {
+            Staged s = sup.staging(run);
+            if (s.run != null) {
+                next = new RunRecord(next.runId(), next.workflowId(), next.status(), next.inputs(), next.createdAt(),
+                        next.finishedAt(), s.run.version());
+            }
+            s.run = next;
+        }
+        run.runRecord = next;
     }
 
     /* ---- run start ---- */
@@ -100,8 +102,7 @@ final class Transitions {
         Instant now = sup.clock.instant();
         run.status = RunStatus.RUNNING;
         run.startedAt = now;
-        run.runRecord = run.runRecord.withStatus(RunStatus.RUNNING, null);
-        sup.store.updateRun(run.runRecord);
+        runChanged(run, run.runRecord.withStatus(RunStatus.RUNNING, null));
         sup.events.runStarted(run, now);
         run.workflow.timeout().ifPresent(t -> run.runTimeout = sup.delay.schedule(() -> sup.cancelRun(run, true), t));
         // Roots run; so do tasks whose rule fires before any upstream ends (always). The list is computed per spec.
@@ -118,10 +119,159 @@ final class Transitions {
     }
 
     void makeReady(RunExecution run, int i, Instant now) {
-        begin(run, i).to(i, TaskState.READY);
+        if (run.clustered && run.capFull()) {
+            run.hold(i); // stays PENDING until one of the run's tasks in flight ends (cluster run cap)
+            return;
+        }
+        Object item = run.fanOutItem(i);
+        if (item != null) {
+            begin(run, i).readyWith(i, item);
+        } else {
+            begin(run, i).to(i, TaskState.READY);
+        }
         persist(run, i);
         run.markReady(i, now);
-        sup.enqueue(run, i);
+        if (run.clustered) {
+            run.inFlight++; // any node claims it from the store
+        } else {
+            sup.enqueue(run, i);
+        }
+    }
+
+    /** Starts held tasks while the run's cap has room (cluster mode). */
+    void releaseHeld(RunExecution run, Instant now) {
+        while (run.hasHeld() && !run.capFull() && run.decided() == null) {
+            int i = run.nextHeld();
+            if (run.state(i) == TaskState.PENDING) {
+                makeReady(run, i, now);
+            }
+        }
+    }
+
+    /* ---- what other nodes did (cluster mode) ---- */
+
+    /**
+     * Applies task records stored by the workers (of any node) to a run this node drives, then does what a single
+     * node does when an attempt ends: propagate, fail fast, finish the run. Their events were published by the
+     * workers that made them.
+     */
+    void observed(RunExecution run, List<TaskRecord> records, Deferred deferred) {
+        Instant now = sup.clock.instant();
+        for (TaskRecord r : records) {
+            int i = run.graph.indexOf(r.taskId());
+            if (i < 0 || r.version() <= run.tasks.version(i) || run.state(i).isTerminal()) {
+                continue;
+            }
+            TaskState before = run.state(i);
+            run.tasks.set(i, r);
+            if (before == TaskState.RUNNING) {
+                run.runningCount--;
+            }
+            TaskState after = r.state();
+            if (after == TaskState.RUNNING) {
+                run.runningCount++;
+            } else if (after.isTerminal()) {
+                run.inFlight--;
+                run.trackLastFinished(i);
+                Duration took = r.startedAt() == null || r.finishedAt() == null ? Duration.ZERO
+                        : Duration.between(r.startedAt(), r.finishedAt());
+                settled(run, i, now, took, false);
+                afterAttempt(run, i, r, now, took);
+            } else if (after == TaskState.RETRY_WAIT && run.decided() != null) {
+                stopOpen(run, i, now);
+            }
+        }
+        releaseHeld(run, now);
+        checkDone(run, deferred);
+    }
+
+    /** What follows a task's end that a worker stored. */
+    private void afterAttempt(RunExecution run, int i, TaskRecord r, Instant now, Duration took) {
+        switch (r.state()) {
+            case SUCCEEDED -> {
+                run.observedMillis += took.toMillis();
+                run.observedEstimateMillis += run.estimateMillis[i];
+                if (r.shortCircuited()) {
+                    shortCircuit(run, i, now);
+                } else {
+                    run.branches[i] = branchIndices(run, i, r.branches());
+                    propagate(run, i, now);
+                }
+            }
+            case FAILED, TIMED_OUT -> {
+                if (run.workflow.failureStrategy() == FailureStrategy.FAIL_FAST) {
+                    failFast(run, now);
+                } else {
+                    propagate(run, i, now);
+                }
+            }
+            default -> {
+                if (run.decided() == null) {
+                    propagate(run, i, now);
+                }
+            }
+        }
+    }
+
+    /** Maps selected branch ids to successor slots; a fan-out task stands for its instance slots. */
+    static int[] branchIndices(RunExecution run, int v, List<String> ids) {
+        if (ids == null) {
+            return null;
+        }
+        java.util.List<Integer> picked = new java.util.ArrayList<>();
+        for (String id : ids) {
+            int s = run.graph.indexOf(id);
+            if (s >= 0 && run.plan != null && run.plan.isCollector(s)) {
+                for (int k = 0; k < run.plan.width[s]; k++) {
+                    picked.add(run.plan.firstInstance[s] + k);
+                }
+            } else if (s >= 0) {
+                picked.add(s);
+            }
+        }
+        return picked.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A task that is waiting (PENDING, READY, RETRY_WAIT) in a run that was asked to stop. */
+    private void stopOpen(RunExecution run, int i, Instant now) {
+        if (run.failing) {
+            terminal(run, i, TaskState.SKIPPED, now, null, "skipped: run failed fast", Duration.ZERO);
+        } else {
+            terminal(run, i, TaskState.CANCELLED, now, null, run.timedOut ? "run timed out" : "run cancelled",
+                    Duration.ZERO);
+        }
+    }
+
+    /**
+     * Cluster mode: no node claims tasks of the run from now on, the workers running its tasks are told to stop,
+     * and the engine's view is brought up to date with what the workers stored meanwhile (counted, not acted on:
+     * the run is stopping).
+     */
+    private void stopEverywhere(RunExecution run, RunStatus how) {
+        RunStatus inForce = sup.cluster.claims.requestStop(run.runId, how);
+        if (inForce != null && inForce != how) {
+            run.redecide(inForce); // another node asked first; that request stands
+        }
+        sup.cluster.stopAttempts(run.runId);
+        Instant now = sup.clock.instant();
+        for (TaskRecord r : sup.store.tasks(run.runId)) {
+            int i = run.graph.indexOf(r.taskId());
+            if (i < 0 || r.version() <= run.tasks.version(i) || run.state(i).isTerminal()) {
+                continue;
+            }
+            TaskState before = run.state(i);
+            run.tasks.set(i, r);
+            if (before == TaskState.RUNNING) {
+                run.runningCount--;
+            }
+            if (r.state() == TaskState.RUNNING) {
+                run.runningCount++;
+            } else if (r.state().isTerminal()) {
+                run.inFlight--;
+                run.trackLastFinished(i);
+                settled(run, i, now, Duration.ZERO, false);
+            }
+        }
     }
 
     /* ---- attempts ---- */
@@ -170,11 +320,14 @@ final class Transitions {
         } else if (failure == null && !a.timedOut) {
             run.observedMillis += took.toMillis();
             run.observedEstimateMillis += run.estimateMillis[i];
-            terminal(run, i, TaskState.SUCCEEDED, now, output, null, took);
+            begin(run, i).succeeded(i, now, output, a.branchSelection, a.shortCircuit);
+            persist(run, i);
+            run.trackLastFinished(i);
+            settled(run, i, now, took, true);
             if (a.shortCircuit) {
                 shortCircuit(run, i, now);
             } else {
-                run.branches[i] = a.branchSelection;
+                run.branches[i] = branchIndices(run, i, a.branchSelection);
                 propagate(run, i, now);
             }
         } else {
@@ -182,6 +335,7 @@ final class Transitions {
             Throwable cause = a.timedOut ? new TaskTimeoutException(spec.id(), spec.timeout().orElseThrow()) : failure;
             TaskState state = a.timedOut ? TaskState.TIMED_OUT : TaskState.FAILED;
             String error = describe(cause);
+            logFailure(run.runId, spec.id(), a.number, cause, error);
             RetryPolicy policy = spec.retryPolicy();
             if (!run.failing && policy.shouldRetry(a.number, cause)) {
                 Duration wait = sup.retryDelay(policy, a.number);
@@ -212,14 +366,18 @@ final class Transitions {
 
     void terminal(RunExecution run, int i, TaskState state, Instant now, Object output, String error,
                           Duration took) {
+        TaskState before = run.state(i);
+        if (run.clustered && (before == TaskState.READY || before == TaskState.RETRY_WAIT)) {
+            run.inFlight--;
+        }
         begin(run, i).finished(i, state, now, output, error);
         persist(run, i);
         run.trackLastFinished(i);
-        settled(run, i, now, took);
+        settled(run, i, now, took, true);
     }
 
-    /** Counts task i, which just became terminal, and tells listeners. */
-    void settled(RunExecution run, int i, Instant now, Duration took) {
+    /** Counts task i, which just became terminal, and tells listeners if this node made the change. */
+    void settled(RunExecution run, int i, Instant now, Duration took, boolean publish) {
         TaskTable t = run.tasks;
         TaskState state = t.state(i);
         run.done++;
@@ -230,8 +388,8 @@ final class Transitions {
         if (state.isFailure()) {
             run.failed++;
         }
-        if (run.isHidden(i)) {
-            return; // an unused fan-out slot: nobody should hear of it
+        if (run.isHidden(i) || !publish) {
+            return; // an unused fan-out slot (nobody should hear of it), or another node's transition
         }
         switch (state) {
             case SUCCEEDED -> sup.events.taskSucceeded(run, i, t.attempt(i), now, took);
@@ -449,8 +607,14 @@ final class Transitions {
     }
 
     void failFast(RunExecution run, Instant now) {
+        if (run.failing) {
+            return;
+        }
         run.failing = true;
         run.decide(RunStatus.FAILED);
+        if (run.clustered) {
+            stopEverywhere(run, RunStatus.FAILED);
+        }
         for (int i = 0; i < run.graph.size(); i++) {
             TaskState s = run.state(i);
             if (s == TaskState.PENDING || s == TaskState.READY || s == TaskState.RETRY_WAIT) {
@@ -472,6 +636,9 @@ final class Transitions {
         } else {
             run.cancelRequested = true;
         }
+        if (run.clustered) {
+            stopEverywhere(run, timeout ? RunStatus.TIMED_OUT : RunStatus.CANCELLED);
+        }
         Instant now = sup.clock.instant();
         for (int i = 0; i < run.graph.size(); i++) {
             TaskState s = run.state(i);
@@ -487,8 +654,8 @@ final class Transitions {
     }
 
     void checkDone(RunExecution run, Deferred deferred) {
-        if (run.done < run.graph.size() || run.ended() || !sup.flush(run, deferred)) {
-            return; // the run's status is stored only after its tasks' last transitions are
+        if (run.done < run.graph.size() || run.ended() || run.fenced) {
+            return;
         }
         Instant now = sup.clock.instant();
         if (run.decided() != null) {
@@ -501,15 +668,30 @@ final class Transitions {
         if (run.runTimeout != null) {
             run.runTimeout.cancel();
         }
-        run.runRecord = run.runRecord.withStatus(run.status, now);
-        sup.store.updateRun(run.runRecord);
+        runChanged(run, run.runRecord.withStatus(run.status, now));
         sup.events.runFinished(run, now, run.succeeded);
         sup.runEnded(run);
-        var outcome = run.buildOutcome(now);
-        deferred.add(() -> run.outcome.complete(outcome));
+        RunOutcome outcome = run.buildOutcome(now);
+        if (sup.store != null) {
+            sup.staging(run).outcome = outcome; // completed once the run's last changes are stored
+            if (run.clustered) {
+                deferred.add(() -> sup.cluster.claims.releaseRun(run.runId, sup.nodeId()));
+            }
+        } else {
+            deferred.add(() -> run.outcome.complete(outcome));
+        }
     }
 
-    private static String describe(Throwable t) {
+    /** One WARN line per failed attempt, naming the run, the task and the attempt; the stack trace at DEBUG. */
+    static void logFailure(String runId, String taskId, int attempt, Throwable cause, String error) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("run {} task '{}' attempt {} failed: {}", runId, taskId, attempt, error, cause);
+        } else {
+            LOG.warn("run {} task '{}' attempt {} failed: {}", runId, taskId, attempt, error);
+        }
+    }
+
+    static String describe(Throwable t) {
         String m = t.getMessage();
         String line = t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         int nl = line.indexOf('\n');

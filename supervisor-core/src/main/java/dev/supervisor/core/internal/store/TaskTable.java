@@ -32,6 +32,9 @@ public final class TaskTable {
     private Instants notBefore;
     private Object[] output;
     private String[] error;
+    private Object[] item;
+    private Object[] branches;
+    private boolean[] shortCircuited;
 
     /**
      * @param runId the run id
@@ -93,6 +96,9 @@ public final class TaskTable {
         this.notBefore = o.notBefore == null ? null : new Instants(o.notBefore);
         this.output = o.output == null ? null : o.output.clone();
         this.error = o.error == null ? null : o.error.clone();
+        this.item = o.item == null ? null : o.item.clone();
+        this.branches = o.branches == null ? null : o.branches.clone();
+        this.shortCircuited = o.shortCircuited == null ? null : o.shortCircuited.clone();
     }
 
     /** @return an independent copy (the ids are shared: they never change) */
@@ -195,6 +201,31 @@ public final class TaskTable {
 
     /**
      * @param i a task index
+     * @return its fan-out element, or null
+     */
+    public Object item(int i) {
+        return item == null ? null : item[i];
+    }
+
+    /**
+     * @param i a task index
+     * @return the branches it selected, or null
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> branches(int i) {
+        return branches == null ? null : (List<String>) branches[i];
+    }
+
+    /**
+     * @param i a task index
+     * @return whether it short-circuited its downstream
+     */
+    public boolean shortCircuited(int i) {
+        return shortCircuited != null && shortCircuited[i];
+    }
+
+    /**
+     * @param i a task index
      * @return its earliest next claim, or null
      */
     public Instant notBefore(int i) {
@@ -208,7 +239,7 @@ public final class TaskTable {
     public TaskRecord record(int i) {
         return new TaskRecord(runId, ids[i], i, STATES[state[i]], attempt[i], version[i],
                 leaseOwner(i), leaseExpiry(i), notBefore(i), startedAt(i),
-                finishedAt(i), output(i), error(i));
+                finishedAt(i), output(i), error(i), item(i), branches(i), shortCircuited(i));
     }
 
     /** @return every task as a record, in index order */
@@ -237,6 +268,8 @@ public final class TaskTable {
         end.put(i, r.finishedAt());
         setOutput(i, r.output());
         setError(i, r.error());
+        setItem(i, r.item());
+        setDirectives(i, r.branches(), r.shortCircuited());
     }
 
     /**
@@ -261,6 +294,8 @@ public final class TaskTable {
         }
         setOutput(i, from.output(j));
         setError(i, from.error(j));
+        setItem(i, from.item(j));
+        setDirectives(i, from.branches(j), from.shortCircuited(j));
     }
 
     /* ---- transitions (each increments the version, like TaskRecord's) ---- */
@@ -274,6 +309,18 @@ public final class TaskTable {
     public void to(int i, TaskState s) {
         state[i] = (byte) s.ordinal();
         version[i]++;
+    }
+
+    /**
+     * As {@link TaskRecord#readyWith}: READY, carrying a fan-out element.
+     *
+     * @param i the task index
+     * @param element the element
+     */
+    public void readyWith(int i, Object element) {
+        state[i] = (byte) TaskState.READY.ordinal();
+        version[i]++;
+        setItem(i, element);
     }
 
     /**
@@ -296,6 +343,7 @@ public final class TaskTable {
         }
         end.put(i, null);
         setOutput(i, null);
+        setDirectives(i, null, false);
     }
 
     /**
@@ -309,6 +357,20 @@ public final class TaskTable {
      */
     public void finished(int i, TaskState s, Instant now, Object out, String err) {
         unleased(i, s, null, now, out, err);
+    }
+
+    /**
+     * As {@link TaskRecord#succeeded}: SUCCEEDED with the branch choice, lease cleared.
+     *
+     * @param i the task index
+     * @param now when it ended
+     * @param out the output, or null
+     * @param selected the branches it selected, or null
+     * @param shortCircuit whether it short-circuited its downstream
+     */
+    public void succeeded(int i, Instant now, Object out, List<String> selected, boolean shortCircuit) {
+        unleased(i, TaskState.SUCCEEDED, null, now, out, null);
+        setDirectives(i, selected == null ? null : List.copyOf(selected), shortCircuit);
     }
 
     /**
@@ -342,6 +404,7 @@ public final class TaskTable {
         end.put(i, finishedAt);
         setOutput(i, out);
         setError(i, err);
+        setDirectives(i, null, false);
     }
 
     /**
@@ -383,6 +446,18 @@ public final class TaskTable {
 
     private void setError(int i, String v) {
         error = lazySet(error, i, v, String[]::new);
+    }
+
+    private void setItem(int i, Object v) {
+        item = lazySet(item, i, v, Object[]::new);
+    }
+
+    private void setDirectives(int i, List<String> selected, boolean shortCircuit) {
+        branches = lazySet(branches, i, selected, Object[]::new);
+        if (shortCircuit || shortCircuited != null) {
+            shortCircuited = shortCircuited == null ? new boolean[ids.length] : shortCircuited;
+            shortCircuited[i] = shortCircuit;
+        }
     }
 
     private void setExpiry(int i, Instant v) {

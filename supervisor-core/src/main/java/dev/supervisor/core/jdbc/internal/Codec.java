@@ -19,7 +19,7 @@ import java.util.Map;
 final class Codec {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TASK_COLUMNS = "run_id, task_id, idx, state, attempt, version, lease_owner, lease_expiry, "
-            + "not_before, started_at, finished_at, output, error";
+            + "not_before, started_at, finished_at, output, error, item, branches, short_circuit";
 
     private Codec() {
     }
@@ -86,7 +86,13 @@ final class Codec {
                 TaskState.valueOf(rs.getString("state")), rs.getInt("attempt"), rs.getLong("version"),
                 rs.getString("lease_owner"), instant(rs, "lease_expiry"), instant(rs, "not_before"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), fromJson(rs.getString("output")),
-                rs.getString("error"));
+                rs.getString("error"), fromJson(rs.getString("item")), branches(rs.getString("branches")),
+                rs.getBoolean("short_circuit"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> branches(String s) {
+        return s == null ? null : (java.util.List<String>) fromJson(s);
     }
 
     /** Binds every task column in {@link #TASK_COLUMNS} order starting at {@code from}. */
@@ -105,6 +111,9 @@ final class Codec {
         setLong(ps, i++, nanos(t.finishedAt()));
         ps.setString(i++, json(t.output()));
         ps.setString(i++, t.error());
+        ps.setString(i++, json(t.item()));
+        ps.setString(i++, json(t.branches()));
+        ps.setBoolean(i++, t.shortCircuited());
         return i;
     }
 }

@@ -2,36 +2,48 @@ package dev.supervisor.core.jdbc.internal;
 
 import dev.supervisor.api.SupervisorException;
 import dev.supervisor.api.TaskState;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.event.SupervisorEvent;
+import dev.supervisor.api.spi.RunChanges;
+import dev.supervisor.api.spi.RunEventLog;
 import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.api.spi.StaleVersionException;
+import dev.supervisor.api.spi.StoredEvent;
+import dev.supervisor.api.spi.TaskClaims;
 import dev.supervisor.api.spi.TaskRecord;
-import dev.supervisor.core.jdbc.JdbcStoreException;
 import dev.supervisor.core.jdbc.SqlDialect;
+import dev.supervisor.core.json.WorkflowJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * {@link RunStore} on one {@code sup_task} table that is both state and queue. Every task change is a
- * compare-and-set on the version column; claims and reclaims lock candidate rows ({@code SKIP LOCKED} on
- * PostgreSQL, so concurrent claimers take different rows) and write the same records the in-memory store would.
+ * {@link RunStore} on one {@code sup_task} table that is both state and queue, with an event log in
+ * {@code sup_event} written in the same transactions as the transitions it reports. Every task change is a
+ * compare-and-set on the version column. On PostgreSQL it also offers {@link TaskClaims} (cluster mode, see
+ * {@link JdbcClaims}) and wakes event followers through {@code LISTEN/NOTIFY}.
  */
-public final class JdbcRunStore implements RunStore {
-    private final DataSource ds;
-    private final SqlDialect dialect;
+public final class JdbcRunStore implements RunStore, RunEventLog {
     /** Runs at least this large refresh the planner's statistics of the task table when created. */
     private static final int ANALYZE_AT = 1_000;
-
-    private final Sql sql;
+    private final DataSource ds;
+    private final SqlDialect dialect;
+    final Sql sql;
     private final int maxRetainedRuns;
+    private final JdbcEvents events;
+    private final JdbcClaims claims;
+    private final PgNotifications notifications;
 
     /**
      * @param ds the database, already migrated
@@ -43,13 +55,39 @@ public final class JdbcRunStore implements RunStore {
         this.dialect = dialect;
         this.sql = new Sql(ds);
         this.maxRetainedRuns = maxRetainedRuns;
+        this.events = new JdbcEvents(dialect);
+        boolean pg = dialect == SqlDialect.POSTGRESQL;
+        this.notifications = pg ? PgNotifications.of(ds) : null;
+        this.claims = pg ? new JdbcClaims(this, events) : null;
     }
 
     @Override
-    public void createRun(RunRecord run, List<TaskRecord> tasks) {
+    public <T> Optional<T> capability(Class<T> type) {
+        if (type == TaskClaims.class) {
+            return Optional.ofNullable(type.cast(claims)); // SKIP LOCKED: PostgreSQL only
+        }
+        return RunStore.super.capability(type);
+    }
+
+    boolean postgres() {
+        return dialect == SqlDialect.POSTGRESQL;
+    }
+
+    /* ---- runs ---- */
+
+    @Override
+    public void createRun(RunRecord run, WorkflowSpec workflow, List<TaskRecord> tasks) {
+        create(run, workflow, tasks, null);
+    }
+
+    void create(RunRecord run, WorkflowSpec workflow, List<TaskRecord> tasks, List<TaskClaims.Claimable> claimables) {
+        String definition = WorkflowJson.write(workflow);
+        String digest = Digests.sha256(definition);
         sql.tx("create run " + run.runId(), c -> {
+            storeDefinition(c, digest, workflow.id(), definition, run);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_run (run_id, workflow_id, status, "
-                    + "inputs, created_at, finished_at, version) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "inputs, created_at, finished_at, version, workflow_digest, shared) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    + "?, ?)")) {
                 ps.setString(1, run.runId());
                 ps.setString(2, run.workflowId());
                 ps.setString(3, run.status().name());
@@ -57,6 +95,8 @@ public final class JdbcRunStore implements RunStore {
                 ps.setLong(5, Codec.nanos(run.createdAt()));
                 Codec.setLong(ps, 6, Codec.nanos(run.finishedAt()));
                 ps.setLong(7, run.version());
+                ps.setString(8, digest);
+                ps.setBoolean(9, claimables != null);
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if ("23505".equals(e.getSQLState())) {
@@ -65,14 +105,19 @@ public final class JdbcRunStore implements RunStore {
                 throw e;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_task (" + Codec.TASK_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (TaskRecord t : tasks) {
-                    Codec.bindTask(ps, 1, t);
+                    + ", type, tags, claim_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int k = 0; k < tasks.size(); k++) {
+                    int i = Codec.bindTask(ps, 1, tasks.get(k));
+                    TaskClaims.Claimable cl = claimables == null ? null : claimables.get(k);
+                    ps.setString(i++, cl == null ? null : cl.type());
+                    ps.setString(i++, cl == null || cl.tags().isEmpty() ? null : "," + String.join(",", cl.tags())
+                            + ",");
+                    Codec.setLong(ps, i, cl == null ? null : cl.order());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
-            if (dialect == SqlDialect.POSTGRESQL && tasks.size() >= ANALYZE_AT) {
+            if (postgres() && tasks.size() >= ANALYZE_AT) {
                 // Fresh statistics for the claim queries: with the table's old figures (a handful of ready rows)
                 // the planner sorted every ready row for each claim instead of reading the index in order, which
                 // cost 20 ms per claim at 40k ready tasks. ANALYZE sees this transaction's own new rows.
@@ -83,6 +128,23 @@ public final class JdbcRunStore implements RunStore {
             return null;
         });
         trimHistory();
+    }
+
+    /** Definitions are kept once per content: every run of an unchanged workflow points at the same row. */
+    private void storeDefinition(Connection c, String digest, String workflowId, String definition, RunRecord run)
+            throws SQLException {
+        String insert = postgres()
+                ? "INSERT INTO sup_workflow_def (digest, workflow_id, definition, created_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (digest) DO NOTHING"
+                : "MERGE INTO sup_workflow_def (digest, workflow_id, definition, created_at) KEY (digest) "
+                        + "VALUES (?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setString(1, digest);
+            ps.setString(2, workflowId);
+            ps.setString(3, definition);
+            ps.setLong(4, Codec.nanos(run.createdAt()));
+            ps.executeUpdate();
+        }
     }
 
     /** Keeps the newest {@code maxRetainedRuns} finished runs; active runs are never touched. */
@@ -96,7 +158,7 @@ public final class JdbcRunStore implements RunStore {
                     ids.add(rs.getString(1));
                 }
             }
-            for (String table : new String[] {"sup_task", "sup_run"}) {
+            for (String table : new String[] {"sup_event", "sup_task", "sup_run"}) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                     for (String id : ids) {
                         ps.setString(1, id);
@@ -114,7 +176,7 @@ public final class JdbcRunStore implements RunStore {
         return sql.read("find run " + runId, c -> findRun(c, runId));
     }
 
-    private static Optional<RunRecord> findRun(Connection c, String runId) throws SQLException {
+    static Optional<RunRecord> findRun(Connection c, String runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_run WHERE run_id = ?")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -124,25 +186,50 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void updateRun(RunRecord updated) {
-        int rows = sql.tx("update run " + updated.runId(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sup_run SET status = ?, inputs = ?, finished_at = ?,"
-                    + " version = ? WHERE run_id = ? AND version = ?")) {
-                ps.setString(1, updated.status().name());
-                ps.setString(2, Codec.json(updated.inputs()));
-                Codec.setLong(ps, 3, Codec.nanos(updated.finishedAt()));
-                ps.setLong(4, updated.version());
-                ps.setString(5, updated.runId());
-                ps.setLong(6, updated.version() - 1);
-                return ps.executeUpdate();
+    public Optional<WorkflowSpec> workflow(String runId) {
+        Optional<String> json = sql.read("read workflow of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.definition FROM sup_run r JOIN sup_workflow_def "
+                    + "d ON d.digest = r.workflow_digest WHERE r.run_id = ?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
             }
         });
+        return json.map(WorkflowJson::read);
+    }
+
+    @Override
+    public void updateRun(RunRecord updated) {
+        sql.tx("update run " + updated.runId(), c -> {
+            casRun(c, updated);
+            return null;
+        });
+    }
+
+    private static void casRun(Connection c, RunRecord updated) throws SQLException {
+        int rows;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sup_run SET status = ?, inputs = ?, finished_at = ?, "
+                + "version = ? WHERE run_id = ? AND version = ?")) {
+            ps.setString(1, updated.status().name());
+            ps.setString(2, Codec.json(updated.inputs()));
+            Codec.setLong(ps, 3, Codec.nanos(updated.finishedAt()));
+            ps.setLong(4, updated.version());
+            ps.setString(5, updated.runId());
+            ps.setLong(6, updated.version() - 1);
+            rows = ps.executeUpdate();
+        }
         if (rows == 0) {
-            long actual = findRun(updated.runId()).map(RunRecord::version).orElse(-1L);
+            RunRecord cur = findRun(c, updated.runId()).orElse(null);
+            if (cur != null && cur.version() == updated.version() && cur.status() == updated.status()) {
+                return; // our own earlier write, whose acknowledgement was lost with the connection
+            }
             throw new StaleVersionException("stale change of run " + updated.runId() + ": caller held version "
-                    + (updated.version() - 1) + " but the store has " + actual);
+                    + (updated.version() - 1) + " but the store has " + (cur == null ? -1 : cur.version()));
         }
     }
+
+    /* ---- tasks ---- */
 
     @Override
     public List<TaskRecord> tasks(String runId) {
@@ -155,11 +242,35 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public List<TaskRecord> tasks(String runId, Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return List.of();
+        }
+        return sql.read("read tasks of " + runId, c -> {
+            List<TaskRecord> out = new ArrayList<>();
+            List<String> ids = new ArrayList<>(taskIds);
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND task_id "
+                        + "IN (" + marks + ")")) {
+                    ps.setString(1, runId);
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 2, part.get(i));
+                    }
+                    out.addAll(list(ps));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Optional<TaskRecord> task(String runId, String taskId) {
         return sql.read("read task " + taskId, c -> task(c, runId, taskId));
     }
 
-    private static Optional<TaskRecord> task(Connection c, String runId, String taskId) throws SQLException {
+    static Optional<TaskRecord> task(Connection c, String runId, String taskId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND task_id = ?")) {
             ps.setString(1, runId);
             ps.setString(2, taskId);
@@ -175,33 +286,40 @@ public final class JdbcRunStore implements RunStore {
             long actual = task(updated.runId(), updated.taskId()).map(TaskRecord::version).orElse(-1L);
             throw new StaleVersionException(updated.runId(), updated.taskId(), updated.version() - 1, actual);
         }
+        notifyIfReady(List.of(updated));
         return updated;
     }
 
-    /**
-     * One transaction, one round trip: each task's last record replaces the version before its first (the steps in
-     * between are never visible to anyone else, and a retry after a lost commit acknowledgement recognises the last
-     * record). Nothing is written if any task's stored version is not the expected one.
-     */
     @Override
     public void updateAll(List<TaskRecord> updated) {
-        if (updated.isEmpty()) {
+        apply(new RunChanges(updated.isEmpty() ? "-" : updated.get(0).runId(), "-", updated, null, List.of()));
+    }
+
+    /**
+     * One transaction, one round trip per kind of row: each task's last record replaces the version before its
+     * first (the steps in between are never visible to anyone else, and a retry after a lost commit
+     * acknowledgement recognises the last record), then the run record, then the events. Nothing is written if
+     * any stored version is not the expected one.
+     */
+    @Override
+    public void apply(RunChanges changes) {
+        if (changes.tasks().isEmpty() && changes.run() == null && changes.events().isEmpty()) {
             return;
         }
-        java.util.LinkedHashMap<List<String>, TaskRecord> last = new java.util.LinkedHashMap<>();
-        java.util.HashMap<List<String>, Long> expected = new java.util.HashMap<>();
-        for (TaskRecord r : updated) {
-            List<String> key = List.of(r.runId(), r.taskId());
+        LinkedHashMap<String, TaskRecord> last = new LinkedHashMap<>();
+        HashMap<String, Long> expected = new HashMap<>();
+        for (TaskRecord r : changes.tasks()) {
+            String key = r.runId() + "\u0000" + r.taskId();
             expected.putIfAbsent(key, r.version() - 1);
             last.put(key, r);
         }
         List<TaskRecord> writes = new ArrayList<>(last.values());
         long[] from = new long[writes.size()];
         int k = 0;
-        for (List<String> key : last.keySet()) {
+        for (String key : last.keySet()) {
             from[k++] = expected.get(key);
         }
-        sql.tx("update " + writes.size() + " tasks", c -> {
+        sql.tx("store " + writes.size() + " changes of run " + changes.runId(), c -> {
             int[] counts = casBatch(c, writes, from);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
@@ -210,8 +328,33 @@ public final class JdbcRunStore implements RunStore {
                     throw new StaleVersionException(r.runId(), r.taskId(), from[i], actual); // rolls back all
                 }
             }
+            if (changes.run() != null) {
+                casRun(c, changes.run());
+            }
+            events.insert(c, changes.runId(), changes.node(), changes.events());
+            if (postgres() && (!changes.events().isEmpty() || anyReady(writes))) {
+                PgNotifications.send(c);
+            }
             return null;
         });
+    }
+
+    private void notifyIfReady(List<TaskRecord> records) {
+        if (postgres() && anyReady(records)) {
+            sql.tx("notify", c -> {
+                PgNotifications.send(c);
+                return null;
+            });
+        }
+    }
+
+    private static boolean anyReady(List<TaskRecord> records) {
+        for (TaskRecord r : records) {
+            if (r.state() == TaskState.READY || r.state() == TaskState.RETRY_WAIT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return per record: 1 if it replaced its expected version, 0 if fenced (one round trip for all) */
@@ -235,8 +378,8 @@ public final class JdbcRunStore implements RunStore {
     }
 
     private static final String CAS = "UPDATE sup_task SET state = ?, attempt = ?, version = ?, lease_owner = ?, "
-            + "lease_expiry = ?, not_before = ?, started_at = ?, finished_at = ?, output = ?, error = ? "
-            + "WHERE run_id = ? AND task_id = ? AND version = ?";
+            + "lease_expiry = ?, not_before = ?, started_at = ?, finished_at = ?, output = ?, error = ?, item = ?, "
+            + "branches = ?, short_circuit = ? WHERE run_id = ? AND task_id = ? AND version = ?";
 
     private static void bindCas(PreparedStatement ps, TaskRecord next, long expected) throws SQLException {
         ps.setString(1, next.state().name());
@@ -249,9 +392,12 @@ public final class JdbcRunStore implements RunStore {
         Codec.setLong(ps, 8, Codec.nanos(next.finishedAt()));
         ps.setString(9, Codec.json(next.output()));
         ps.setString(10, next.error());
-        ps.setString(11, next.runId());
-        ps.setString(12, next.taskId());
-        ps.setLong(13, expected);
+        ps.setString(11, Codec.json(next.item()));
+        ps.setString(12, Codec.json(next.branches()));
+        ps.setBoolean(13, next.shortCircuited());
+        ps.setString(14, next.runId());
+        ps.setString(15, next.taskId());
+        ps.setLong(16, expected);
     }
 
     static boolean cas(Connection c, TaskRecord next, long expected) throws SQLException {
@@ -274,69 +420,7 @@ public final class JdbcRunStore implements RunStore {
                 && java.util.Objects.equals(cur.leaseExpiry(), next.leaseExpiry())).isPresent();
     }
 
-    @Override
-    public List<TaskRecord> claim(String runId, String owner, int max, Duration lease, Instant now) {
-        Instant expiry = now.plus(lease);
-        return sql.tx("claim tasks of " + runId, c -> {
-            List<TaskRecord> candidates;
-            // "state <> 'SUCCEEDED'" repeats the predicate of PostgreSQL's partial index of unfinished tasks.
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND state <> "
-                    + "'SUCCEEDED' AND (state = '" + TaskState.READY + "' OR (state = '" + TaskState.RETRY_WAIT
-                    + "' AND (not_before IS NULL OR not_before <= ?))) ORDER BY idx " + limit(max) + lock())) {
-                ps.setString(1, runId);
-                ps.setLong(2, Codec.nanos(now));
-                candidates = list(ps);
-            }
-            List<TaskRecord> claimed = new ArrayList<>();
-            for (TaskRecord cur : candidates) {
-                TaskRecord next = cur.claimed(owner, expiry, now);
-                if (cas(c, next, cur.version())) {
-                    claimed.add(next);
-                }
-            }
-            return claimed;
-        });
-    }
-
-    @Override
-    public Optional<TaskRecord> heartbeat(TaskRecord current, Duration lease, Instant now) {
-        if (current.state() != TaskState.RUNNING) {
-            return Optional.empty();
-        }
-        TaskRecord next = current.heartbeat(now.plus(lease));
-        boolean ok = sql.tx("heartbeat " + current.taskId(), c -> cas(c, next, current.version()));
-        return ok ? Optional.of(next) : Optional.empty();
-    }
-
-    @Override
-    public List<TaskRecord> reclaimExpired(Instant now) {
-        return sql.tx("reclaim expired leases", c -> {
-            List<TaskRecord> expired;
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE state = '"
-                    + TaskState.RUNNING + "' AND lease_expiry < ? ORDER BY run_id, idx " + limit(10_000) + lock())) {
-                ps.setLong(1, Codec.nanos(now));
-                expired = list(ps);
-            }
-            List<TaskRecord> reclaimed = new ArrayList<>();
-            for (TaskRecord cur : expired) {
-                TaskRecord next = cur.released("lease of " + cur.leaseOwner() + " expired");
-                if (cas(c, next, cur.version())) {
-                    reclaimed.add(next);
-                }
-            }
-            return reclaimed;
-        });
-    }
-
-    private String lock() {
-        return dialect == SqlDialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
-    }
-
-    private static String limit(int n) {
-        return "LIMIT " + Math.max(1, n);
-    }
-
-    private static List<TaskRecord> list(PreparedStatement ps) throws SQLException {
+    static List<TaskRecord> list(PreparedStatement ps) throws SQLException {
         List<TaskRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -344,5 +428,22 @@ public final class JdbcRunStore implements RunStore {
             }
         }
         return out;
+    }
+
+    /* ---- event log ---- */
+
+    @Override
+    public List<StoredEvent> events(String runId, long afterSequence, int max) {
+        return sql.read("read events of run " + runId, c -> events.ofRun(c, runId, afterSequence, max));
+    }
+
+    @Override
+    public EventPage tail(String position, int max) {
+        return sql.read("read new events", c -> events.tail(c, position, max));
+    }
+
+    @Override
+    public boolean awaitEvents(Duration timeout) throws InterruptedException {
+        return notifications != null && notifications.await(timeout);
     }
 }

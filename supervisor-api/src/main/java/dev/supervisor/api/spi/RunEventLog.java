@@ -1,0 +1,61 @@
+package dev.supervisor.api.spi;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A {@link RunStore} capability: every event is stored in the same transaction as the transition it reports (see
+ * {@link RunStore#apply}), so a run's whole history can be read back in order from the store, whichever nodes
+ * executed it. Events of one run are numbered 1, 2, 3, … in an order consistent with cause and effect (an event
+ * never comes after one it caused), and a number never changes once it has been read.
+ */
+public interface RunEventLog {
+    /**
+     * Reads a run's events in order.
+     *
+     * @param runId the run
+     * @param afterSequence read events numbered above this (0 for the whole history)
+     * @param max most events to return, positive
+     * @return the events, in order
+     */
+    List<StoredEvent> events(String runId, long afterSequence, int max);
+
+    /**
+     * Reads the events of every run stored after a position, for following the store live. Each run's events come
+     * in their order; the position returned resumes after the last one.
+     *
+     * @param position where the last page ended, or null to start at the events stored from now on
+     * @param max most events to return, positive
+     * @return the events (their {@link StoredEvent#sequence()} is 0: numbers are per run) and the next position
+     */
+    EventPage tail(String position, int max);
+
+    /**
+     * Waits until events may have been stored since the last call, or the timeout passes. Stores that are told of
+     * new events (PostgreSQL's {@code LISTEN/NOTIFY}) return as soon as one is; this default returns at once with
+     * false, and followers then poll.
+     *
+     * @param timeout the longest wait
+     * @return true if the store was told of new events, false if it cannot tell
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    default boolean awaitEvents(Duration timeout) throws InterruptedException {
+        return false;
+    }
+
+    /**
+     * A page of {@link #tail}.
+     *
+     * @param events the events, in order
+     * @param position where the page ended
+     */
+    record EventPage(List<StoredEvent> events, String position) {
+        /**
+         * @throws NullPointerException if an argument is null
+         */
+        public EventPage {
+            events = List.copyOf(events);
+            java.util.Objects.requireNonNull(position, "position");
+        }
+    }
+}

@@ -1,0 +1,523 @@
+package dev.supervisor.core.internal.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.supervisor.api.RetryPolicy;
+import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.SupervisorException;
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskState;
+import dev.supervisor.api.TaskTimeoutException;
+import dev.supervisor.api.TaskType;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.event.SupervisorEvent;
+import dev.supervisor.api.event.TaskStarted;
+import dev.supervisor.api.spi.RunChanges;
+import dev.supervisor.api.spi.RunEventLog;
+import dev.supervisor.api.spi.RunRecord;
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.StaleVersionException;
+import dev.supervisor.api.spi.TaskClaims;
+import dev.supervisor.api.spi.TaskRecord;
+import dev.supervisor.core.ClusterConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cluster mode of one supervisor: the node's worker side. One pump thread claims ready tasks of every run from the
+ * store (as many as the node has free slots, skipping task types and tags whose caps are full), hands them to the
+ * executor, and stores the attempts' results in batches; a housekeeping thread renews leases, reclaims the tasks of
+ * dead nodes, adopts their runs and asks the owner side ({@link DefaultSupervisor}) to apply what other nodes did to
+ * the runs it owns. The owner side is the ordinary engine: it decides what becomes ready exactly as in a single
+ * node, but instead of starting ready tasks itself it stores them READY for any node to claim.
+ */
+final class Cluster {
+    private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
+    private final DefaultSupervisor sup;
+    final TaskClaims claims;
+    final RunStore store;
+    private final RunEventLog log;
+    private final ClusterConfig config;
+    final String node;
+    /** Views of runs other nodes own, for executing their tasks here. */
+    private final Cache<String, RunView> views = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Set<ClaimedAttempt> inFlight = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<ClaimedAttempt> ended = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> runningByType = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> runningByTag = new ConcurrentHashMap<>();
+    private final Thread pump;
+    private final Thread housekeeping;
+    private volatile boolean claiming = true;
+    private volatile boolean stopped;
+    private String position;
+    private long lastRenew;
+    private long lastLeaseWork;
+
+    Cluster(DefaultSupervisor sup, RunStore store, ClusterConfig config) {
+        this.sup = sup;
+        this.store = store;
+        this.claims = store.capability(TaskClaims.class).orElseThrow(() -> new IllegalArgumentException(
+                "cluster mode needs a run store that can claim tasks (TaskClaims); " + store.getClass().getName()
+                        + " cannot: use JdbcStores.runStore(...) on PostgreSQL"));
+        this.log = store.capability(RunEventLog.class).orElseThrow(() -> new IllegalArgumentException(
+                "cluster mode needs a run store with an event log (RunEventLog); " + store.getClass().getName()
+                        + " has none"));
+        this.config = config;
+        this.node = sup.nodeId();
+        this.position = log.tail(null, 1).position();
+        this.pump = daemon(this::pumpLoop, "supervisor-claims-" + node);
+        this.housekeeping = daemon(this::housekeepingLoop, "supervisor-cluster-" + node);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    void start() {
+        pump.start();
+        housekeeping.start();
+    }
+
+    Duration lease() {
+        return config.lease();
+    }
+
+    Clock clock() {
+        return sup.clock;
+    }
+
+    /* ---- the pump: claim, launch, store results ---- */
+
+    private void pumpLoop() {
+        while (!stopped) {
+            try {
+                int stored = storeEnded();
+                int claimed = claiming ? claim() : 0;
+                if (stored == 0 && claimed == 0) {
+                    LockSupport.parkNanos(this, config.pollInterval().toNanos());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cluster node {}: claiming or storing results failed; retrying", node, e);
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+    }
+
+    /** Wakes the pump: a result waits, or new work may be in the store. */
+    void wake() {
+        LockSupport.unpark(pump);
+    }
+
+    private int claim() {
+        int free = Math.min(config.claimBatch(), sup.maxConcurrency() - inFlight.size());
+        if (free <= 0) {
+            return 0;
+        }
+        Set<String> types = new HashSet<>();
+        for (TaskType t : sup.handlerTypes()) {
+            if (!sup.typeFull(t, count(runningByType, t.name()))) {
+                types.add(t.name());
+            }
+        }
+        Set<String> fullTags = new HashSet<>();
+        for (String tag : sup.cappedTags()) {
+            if (sup.tagFull(tag, count(runningByTag, tag))) {
+                fullTags.add(tag);
+            }
+        }
+        if (types.isEmpty()) {
+            return 0;
+        }
+        Map<TaskRecord, TaskStarted> events = new HashMap<>();
+        List<TaskRecord> got = claims.claim(new TaskClaims.ClaimRequest(node, free, config.lease(), types, fullTags),
+                c -> {
+                    TaskRecord r = c.task();
+                    TaskStarted e = new TaskStarted(r.runId(), c.workflowId(), r.taskId(), c.type(), r.attempt(),
+                            "local", sup.clock.instant(), Duration.ZERO);
+                    events.put(r, e);
+                    return List.of(e);
+                });
+        for (TaskRecord r : got) {
+            TaskStarted e = events.get(r);
+            RunView view;
+            try {
+                view = view(r.runId()); // after the claim's transaction: reading the store inside it could starve a pool
+            } catch (RuntimeException ex) {
+                LOG.warn("cluster node {} cannot run task '{}' of run {}; it goes back to the queue", node,
+                        r.taskId(), r.runId(), ex);
+                store.update(r.released("node " + node + " cannot run it: " + ex.getMessage()));
+                continue;
+            }
+            launch(new ClaimedAttempt(this, view, r, e.timestamp()), e);
+        }
+        return got.size();
+    }
+
+    private static int count(Map<String, AtomicInteger> m, String key) {
+        AtomicInteger c = m.get(key);
+        return c == null ? 0 : c.get();
+    }
+
+    private void launch(ClaimedAttempt a, SupervisorEvent started) {
+        inFlight.add(a);
+        TaskSpec spec = a.task();
+        runningByType.computeIfAbsent(spec.type().name(), k -> new AtomicInteger()).incrementAndGet();
+        for (String tag : spec.tags()) {
+            runningByTag.computeIfAbsent(tag, k -> new AtomicInteger()).incrementAndGet();
+        }
+        sup.events.publishNow(List.of(started));
+        spec.timeout().ifPresent(t -> a.timeoutHandle = sup.delay.schedule(() -> {
+            a.timedOut = true;
+            a.requestStop(sup.delay, sup.cancellationGrace());
+        }, t));
+        if (stopping(a.view.runId())) {
+            a.stoppedByRun = true;
+            a.requestStop(sup.delay, Duration.ZERO);
+        }
+        try {
+            sup.executor().execute(a);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            a.stoppedByRun = true; // the node is shutting down: the task goes back when its lease lapses
+            a.leaseLost = true;
+            attemptEnded(a);
+        }
+    }
+
+    void attemptEnded(ClaimedAttempt a) {
+        if (a.timeoutHandle != null) {
+            a.timeoutHandle.cancel();
+        }
+        ended.add(a);
+        wake();
+    }
+
+    /** Stores the results waiting, one batch per run. */
+    private int storeEnded() {
+        if (ended.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<ClaimedAttempt>> byRun = new LinkedHashMap<>();
+        ClaimedAttempt a;
+        while ((a = ended.poll()) != null) {
+            byRun.computeIfAbsent(a.view.runId(), k -> new ArrayList<>()).add(a);
+        }
+        Instant storeNow = claims.now();
+        int n = 0;
+        for (List<ClaimedAttempt> batch : byRun.values()) {
+            n += batch.size();
+            store(batch, storeNow);
+        }
+        return n;
+    }
+
+    private void store(List<ClaimedAttempt> batch, Instant storeNow) {
+        List<Result> results = new ArrayList<>();
+        for (ClaimedAttempt a : batch) {
+            if (a.leaseLost) {
+                finish(a);
+            } else {
+                results.add(result(a, storeNow));
+            }
+        }
+        if (results.isEmpty()) {
+            return;
+        }
+        try {
+            apply(results);
+        } catch (StaleVersionException e) {
+            // One of them lost its lease (the task is another node's now): store the others one by one.
+            for (Result r : results) {
+                try {
+                    apply(List.of(r));
+                } catch (StaleVersionException lost) {
+                    LOG.info("cluster node {}: result of task '{}' in run {} dropped, its lease was lost", node,
+                            r.next.taskId(), r.next.runId());
+                    r.events.clear();
+                }
+            }
+        }
+        List<TaskRecord> stored = new ArrayList<>();
+        for (Result r : results) {
+            if (!r.events.isEmpty()) {
+                stored.add(r.next);
+            }
+            sup.events.publishNow(r.events);
+            finish(r.attempt);
+        }
+        RunView view = results.get(0).attempt.view;
+        if (view.local() != null && !stored.isEmpty()) {
+            sup.observe(view.runId(), stored); // this node owns the run: no need to wait for the event feed
+        }
+    }
+
+    private void apply(List<Result> results) {
+        List<TaskRecord> records = new ArrayList<>();
+        List<SupervisorEvent> events = new ArrayList<>();
+        for (Result r : results) {
+            records.add(r.next);
+            events.addAll(r.events);
+        }
+        store.apply(new RunChanges(results.get(0).next.runId(), node, records, null, events));
+    }
+
+    private void finish(ClaimedAttempt a) {
+        inFlight.remove(a);
+        TaskSpec spec = a.task();
+        count(runningByType, spec.type().name(), -1);
+        for (String tag : spec.tags()) {
+            count(runningByTag, tag, -1);
+        }
+    }
+
+    private static void count(Map<String, AtomicInteger> m, String key, int delta) {
+        AtomicInteger c = m.get(key);
+        if (c != null) {
+            c.addAndGet(delta);
+        }
+    }
+
+    /** A task's next record after an attempt, and the events that report it. */
+    private record Result(ClaimedAttempt attempt, TaskRecord next, List<SupervisorEvent> events) {
+    }
+
+    /**
+     * The same classification as a single node's (see {@code Transitions.attemptEnded}): stopped by the run,
+     * succeeded, retried, or failed for good.
+     */
+    private Result result(ClaimedAttempt a, Instant storeNow) {
+        TaskRecord cur = a.ending();
+        Instant now = sup.clock.instant();
+        Duration took = now.isBefore(a.startedAt) ? Duration.ZERO : Duration.between(a.startedAt, now);
+        List<SupervisorEvent> events = new ArrayList<>(1);
+        TaskRecord next;
+        if (a.stoppedByRun) {
+            next = cur.finished(TaskState.CANCELLED, now, null, "cancelled");
+            events.add(Events.cancelled(a.view, a.index, a.number, now));
+        } else if (a.failure() == null && !a.timedOut) {
+            next = cur.succeeded(now, a.output(), a.branches(), a.shortCircuited());
+            events.add(Events.succeeded(a.view, a.index, a.number, now, took));
+        } else {
+            TaskSpec spec = a.task();
+            Throwable cause = a.timedOut ? new TaskTimeoutException(spec.id(), spec.timeout().orElseThrow())
+                    : a.failure();
+            String error = Transitions.describe(cause);
+            RetryPolicy policy = spec.retryPolicy();
+            Transitions.logFailure(a.view.runId(), spec.id(), a.number, cause, error);
+            if (policy.shouldRetry(a.number, cause)) {
+                Duration wait = sup.retryDelay(policy, a.number);
+                next = cur.retryAt(storeNow.plus(wait), error);
+                events.add(Events.retrying(a.view, a.index, a.number, now, error, wait));
+            } else {
+                TaskState state = a.timedOut ? TaskState.TIMED_OUT : TaskState.FAILED;
+                next = cur.finished(state, now, null, error);
+                events.add(Events.failed(a.view, a.index, a.number, now, state, took, error));
+            }
+        }
+        return new Result(a, next, events);
+    }
+
+    /* ---- views of runs ---- */
+
+    /** @return how to execute tasks of a run: its own state if this node owns it, else read from the store */
+    RunView view(String runId) {
+        RunExecution local = sup.active(runId);
+        if (local != null) {
+            return local.view();
+        }
+        return views.get(runId, id -> {
+            RunRecord run = store.findRun(id).orElseThrow(() -> new SupervisorException("no run " + id));
+            WorkflowSpec wf = store.workflow(id).orElseThrow(() -> new SupervisorException("no workflow of run "
+                    + id));
+            return new RunView(id, run.workflowId(), sup.prepare(wf), run.inputs(), null);
+        });
+    }
+
+    List<TaskRecord> upstream(RunView view, List<String> ids) {
+        return store.tasks(view.runId(), ids);
+    }
+
+    /* ---- housekeeping: leases, stops, adoption, what other nodes did ---- */
+
+    private void housekeepingLoop() {
+        long leaseWorkEvery = config.lease().toNanos() / 3;
+        long renewEvery = Math.min(leaseWorkEvery, TimeUnit.MILLISECONDS.toNanos(100));
+        while (!stopped) {
+            try {
+                log.awaitEvents(config.pollInterval().multipliedBy(5));
+                wake(); // new events may mean new READY tasks
+                follow();
+                long t = System.nanoTime();
+                if (t - lastRenew >= renewEvery) {
+                    lastRenew = t;
+                    renewRuns();
+                    stopAttemptsOfStoppedRuns();
+                }
+                if (t - lastLeaseWork >= leaseWorkEvery) {
+                    lastLeaseWork = t;
+                    heartbeats();
+                    reclaim();
+                    adopt();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("cluster node {}: housekeeping failed; retrying", node, e);
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+    }
+
+    /** Reads what was stored since the last look and has the owner side apply changes to runs this node owns. */
+    private void follow() {
+        for (int page = 0; page < 100; page++) {
+            RunEventLog.EventPage p = log.tail(position, 2000);
+            position = p.position();
+            if (p.events().isEmpty()) {
+                return;
+            }
+            Map<String, Set<String>> changed = new LinkedHashMap<>();
+            for (var e : p.events()) {
+                if (e.event() instanceof dev.supervisor.api.event.TaskEvent t && sup.active(t.runId()) != null) {
+                    changed.computeIfAbsent(t.runId(), k -> new HashSet<>()).add(t.taskId());
+                }
+            }
+            changed.forEach((runId, ids) -> sup.observe(runId, store.tasks(runId, ids)));
+        }
+    }
+
+    private void renewRuns() {
+        Map<String, RunStatus> owned = claims.renewRuns(node, config.lease());
+        sup.ownedRuns(owned);
+    }
+
+    private void stopAttemptsOfStoppedRuns() {
+        Set<String> runs = new HashSet<>();
+        for (ClaimedAttempt a : inFlight) {
+            runs.add(a.view.runId());
+        }
+        if (runs.isEmpty()) {
+            return;
+        }
+        Set<String> stopping = claims.stopping(runs);
+        for (ClaimedAttempt a : inFlight) {
+            if (stopping.contains(a.view.runId()) && !a.stoppedByRun) {
+                a.stoppedByRun = true;
+                a.requestStop(sup.delay, sup.cancellationGrace());
+            }
+        }
+    }
+
+    /** The run was asked to stop: its attempts on this node end CANCELLED. */
+    void stopAttempts(String runId) {
+        for (ClaimedAttempt a : inFlight) {
+            if (a.view.runId().equals(runId) && !a.stoppedByRun) {
+                a.stoppedByRun = true;
+                a.requestStop(sup.delay, sup.cancellationGrace());
+            }
+        }
+    }
+
+    /**
+     * The node leaves before its attempts finished: their tasks go back to the queue for other nodes (attempt
+     * count kept), and whatever the attempts produce later is dropped.
+     */
+    void abandonInFlight() {
+        for (ClaimedAttempt a : inFlight) {
+            a.leaseLost = true;
+            a.requestStop(sup.delay, sup.cancellationGrace());
+            try {
+                store.update(a.record().released("node " + node + " shut down"));
+            } catch (RuntimeException e) {
+                LOG.debug("task '{}' of run {} was already taken back", a.task().id(), a.view.runId(), e);
+            }
+        }
+    }
+
+    private boolean stopping(String runId) {
+        RunExecution local = sup.active(runId);
+        if (local != null) {
+            return local.decided() != null;
+        }
+        return false;
+    }
+
+    private void heartbeats() {
+        for (ClaimedAttempt a : inFlight) {
+            if (a.leaseLost) {
+                continue;
+            }
+            synchronized (a) {
+                if (a.isEnding()) {
+                    continue; // its result is being written over the record it has
+                }
+                claims.heartbeat(a.record(), config.lease()).ifPresentOrElse(a::record, () -> {
+                    a.leaseLost = true;
+                    a.requestStop(sup.delay, sup.cancellationGrace());
+                });
+            }
+        }
+    }
+
+    private void reclaim() {
+        List<TaskRecord> back = claims.reclaimExpired(10_000);
+        if (!back.isEmpty()) {
+            LOG.info("cluster node {} returned {} tasks whose lease expired to the queue", node, back.size());
+            wake();
+        }
+    }
+
+    private void adopt() {
+        if (!claiming) {
+            return;
+        }
+        for (String runId : claims.adoptRuns(node, config.lease(), 16)) {
+            try {
+                sup.adopt(runId);
+            } catch (RuntimeException e) {
+                LOG.warn("cluster node {} could not take over run {}; releasing it", node, runId, e);
+                claims.releaseRun(runId, node);
+            }
+        }
+    }
+
+    /* ---- shutdown ---- */
+
+    /** Stops claiming and adopting; attempts already running finish and are stored. */
+    void stopClaiming() {
+        claiming = false;
+    }
+
+    /** @return true once no attempt of this node is running or waiting to be stored */
+    boolean idle() {
+        return inFlight.isEmpty() && ended.isEmpty();
+    }
+
+    void close() {
+        stopped = true;
+        wake();
+        housekeeping.interrupt();
+        try {
+            pump.join(TimeUnit.SECONDS.toMillis(10));
+            housekeeping.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

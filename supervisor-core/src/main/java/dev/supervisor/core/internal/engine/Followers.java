@@ -1,0 +1,165 @@
+package dev.supervisor.core.internal.engine;
+
+import dev.supervisor.api.RunOutcome;
+import dev.supervisor.api.event.RunFinished;
+import dev.supervisor.api.event.Subscription;
+import dev.supervisor.api.spi.RunEventLog;
+import dev.supervisor.api.spi.RunRecord;
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.StoredEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads stored events for {@code Supervisor.follow} listeners, and completes the outcomes of runs driven by other
+ * nodes when they end. One daemon thread, started on first use, woken by the store when it can tell of new events
+ * ({@link RunEventLog#awaitEvents}) and polling otherwise. Each listener reads its run's history by sequence number,
+ * so it sees every event once and in order, whenever it subscribed.
+ */
+final class Followers {
+    private static final Logger LOG = LoggerFactory.getLogger(Followers.class);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final int PAGE = 1000;
+    private final DefaultSupervisor sup;
+    private final RunEventLog log;
+    private final RunStore store;
+    private final CopyOnWriteArrayList<Follower> followers = new CopyOnWriteArrayList<>();
+    private final Map<String, CompletableFuture<RunOutcome>> watched = new ConcurrentHashMap<>();
+    private Thread thread;
+    private volatile boolean closed;
+
+    Followers(DefaultSupervisor sup, RunEventLog log, RunStore store) {
+        this.sup = sup;
+        this.log = log;
+        this.store = store;
+    }
+
+    private final class Follower implements Subscription {
+        final String runId;
+        final Consumer<StoredEvent> listener;
+        long last;
+        volatile boolean closed;
+
+        Follower(String runId, long after, Consumer<StoredEvent> listener) {
+            this.runId = runId;
+            this.last = after;
+            this.listener = listener;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            followers.remove(this);
+        }
+    }
+
+    Subscription follow(String runId, long after, Consumer<StoredEvent> listener) {
+        Follower f = new Follower(runId, after, listener);
+        followers.add(f);
+        start();
+        return f;
+    }
+
+    void watch(String runId, CompletableFuture<RunOutcome> outcome) {
+        CompletableFuture<RunOutcome> existing = watched.putIfAbsent(runId, outcome);
+        if (existing != null && existing != outcome) {
+            existing.whenComplete((o, e) -> {
+                if (e != null) {
+                    outcome.completeExceptionally(e);
+                } else {
+                    outcome.complete(o);
+                }
+            });
+        }
+        start();
+    }
+
+    private synchronized void start() {
+        if (thread == null && !closed) {
+            thread = new Thread(this::loop, "supervisor-followers-" + sup.nodeId());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                if (!log.awaitEvents(Duration.ofSeconds(1))) {
+                    LockSupport.parkNanos(this, POLL.toNanos());
+                }
+                for (Follower f : followers) {
+                    deliver(f);
+                }
+                for (var e : watched.entrySet()) {
+                    check(e.getKey(), e.getValue());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("reading stored events failed; retrying", e);
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+    }
+
+    private void deliver(Follower f) {
+        while (!f.closed) {
+            List<StoredEvent> page = log.events(f.runId, f.last, PAGE);
+            for (StoredEvent e : page) {
+                if (f.closed) {
+                    return;
+                }
+                f.last = e.sequence();
+                try {
+                    f.listener.accept(e);
+                } catch (RuntimeException ex) {
+                    LOG.warn("listener following run {} failed on event {}", f.runId, e.sequence(), ex);
+                }
+                if (e.event() instanceof RunFinished) {
+                    f.close();
+                    return;
+                }
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    private void check(String runId, CompletableFuture<RunOutcome> outcome) {
+        if (outcome.isDone()) {
+            watched.remove(runId, outcome);
+            return;
+        }
+        RunRecord r = store.findRun(runId).orElse(null);
+        if (r == null) {
+            watched.remove(runId, outcome);
+            outcome.completeExceptionally(new dev.supervisor.api.SupervisorException("run " + runId
+                    + " is no longer in the store"));
+        } else if (r.status().isTerminal()) {
+            watched.remove(runId, outcome);
+            outcome.complete(sup.storedOutcome(runId));
+        }
+    }
+
+    void close() {
+        closed = true;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}

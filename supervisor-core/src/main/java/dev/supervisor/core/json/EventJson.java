@@ -1,0 +1,132 @@
+package dev.supervisor.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.supervisor.api.SupervisorException;
+import dev.supervisor.api.event.SupervisorEvent;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lifecycle events as JSON, for stores that keep an event log ({@link dev.supervisor.api.spi.RunEventLog}): an
+ * object with the event's {@code type} (its simple class name) and one field per record component, instants and
+ * durations as ISO-8601 text (exact to the nanosecond). Every event type of the sealed
+ * {@link SupervisorEvent} hierarchy round-trips.
+ */
+public final class EventJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Class<?>> TYPES = new HashMap<>();
+
+    static {
+        collect(SupervisorEvent.class);
+    }
+
+    private EventJson() {
+    }
+
+    private static void collect(Class<?> type) {
+        if (type.isRecord()) {
+            TYPES.put(type.getSimpleName(), type);
+        }
+        Class<?>[] permitted = type.getPermittedSubclasses();
+        if (permitted != null) {
+            for (Class<?> c : permitted) {
+                collect(c);
+            }
+        }
+    }
+
+    /**
+     * @param event an event
+     * @return its JSON text
+     */
+    public static String write(SupervisorEvent event) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", event.getClass().getSimpleName());
+        for (RecordComponent c : event.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(event);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new SupervisorException("cannot read " + c.getName() + " of " + event.getClass().getSimpleName(),
+                        e);
+            }
+            if (v instanceof Instant || v instanceof Duration || v instanceof Enum<?>) {
+                o.put(c.getName(), v instanceof Enum<?> e ? e.name() : v.toString());
+            } else {
+                o.set(c.getName(), JSON.valueToTree(v));
+            }
+        }
+        return o.toString();
+    }
+
+    /**
+     * @param json text from {@link #write}
+     * @return the event
+     * @throws SupervisorException if the text is not an event this version knows
+     */
+    public static SupervisorEvent read(String json) {
+        JsonNode o;
+        try {
+            o = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SupervisorException("stored event is not JSON: " + e.getOriginalMessage());
+        }
+        String type = o.path("type").asText("");
+        Class<?> cls = TYPES.get(type);
+        if (cls == null) {
+            throw new SupervisorException("unknown event type '" + type + "'");
+        }
+        RecordComponent[] comps = cls.getRecordComponents();
+        Object[] args = new Object[comps.length];
+        Class<?>[] types = new Class<?>[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            types[i] = comps[i].getType();
+            args[i] = value(o.get(comps[i].getName()), types[i], type + "." + comps[i].getName());
+        }
+        try {
+            Constructor<?> ctor = cls.getDeclaredConstructor(types);
+            return (SupervisorEvent) ctor.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new SupervisorException("cannot rebuild event " + type + ": " + e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object value(JsonNode n, Class<?> t, String field) {
+        if (n == null || n.isNull()) {
+            if (t.isPrimitive()) {
+                throw new SupervisorException("stored event has no " + field);
+            }
+            return null;
+        }
+        if (t == String.class) {
+            return n.asText();
+        } else if (t == int.class || t == Integer.class) {
+            return n.asInt();
+        } else if (t == long.class || t == Long.class) {
+            return n.asLong();
+        } else if (t == double.class || t == Double.class) {
+            return n.asDouble();
+        } else if (t == boolean.class || t == Boolean.class) {
+            return n.asBoolean();
+        } else if (t == Instant.class) {
+            return Instant.parse(n.asText());
+        } else if (t == Duration.class) {
+            return Duration.parse(n.asText());
+        } else if (t.isEnum()) {
+            return Enum.valueOf((Class<Enum>) t, n.asText());
+        } else if (t == List.class || t == Map.class || t == Object.class) {
+            return JSON.convertValue(n, Object.class);
+        }
+        throw new SupervisorException("cannot read " + field + " of type " + t.getSimpleName());
+    }
+}
