@@ -95,6 +95,28 @@ class JwtVerifierTest {
         assertThatThrownBy(() -> es.verify(der)).isInstanceOf(JwtException.class);
     }
 
+    @Test
+    void psychicEs256_rOrSZeroOrNotBelowTheOrder_isRejected() throws Exception {
+        JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, a3Key())).clock(at(VALID_AT))
+                .issuer("joe").anyAudience().build();
+        byte[] valid = Base64.getUrlDecoder().decode(A3.substring(A3.lastIndexOf('.') + 1));
+        byte[] n = P256_N.toByteArray();
+        byte[] nPlus1 = P256_N.add(BigInteger.ONE).toByteArray();
+        for (int variant = 0; variant < 5; variant++) {
+            byte[] sig = valid.clone();
+            switch (variant) {
+                case 0 -> java.util.Arrays.fill(sig, 0, 32, (byte) 0); // r = 0
+                case 1 -> java.util.Arrays.fill(sig, 32, 64, (byte) 0); // s = 0
+                case 2 -> System.arraycopy(n, n.length - 32, sig, 0, 32); // r = n
+                case 3 -> System.arraycopy(nPlus1, nPlus1.length - 32, sig, 0, 32); // r = n + 1
+                default -> java.util.Arrays.fill(sig, 0, 32, (byte) 0xff); // r > n
+            }
+            String t = A3.substring(0, A3.lastIndexOf('.') + 1) + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(sig);
+            assertThatThrownBy(() -> es.verify(t)).as("variant %d", variant).isInstanceOf(JwtException.class);
+        }
+    }
+
     /* ---- 2. none and unsigned ---- */
 
     @ParameterizedTest
@@ -119,6 +141,26 @@ class JwtVerifierTest {
         JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, pub)).clock(at(VALID_AT))
                 .issuer("joe").anyAudience().build();
         assertThatThrownBy(() -> es.verify(forged)).hasMessageContaining("pinned");
+    }
+
+    @Test
+    void keyConfusion_everyEncodingOfThePublicKeyAsAnHmacSecret_isRejected() throws Exception {
+        ECPublicKey pub = a3Key();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pub.getEncoded()) + "\n-----END PUBLIC KEY-----";
+        String jwk = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}";
+        JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, pub)).clock(at(VALID_AT))
+                .issuer("joe").anyAudience().build();
+        for (byte[] secret : new byte[][] {pem.getBytes(StandardCharsets.US_ASCII),
+            (pem + "\n").getBytes(StandardCharsets.US_ASCII), pub.getEncoded(), jwk.getBytes(StandardCharsets.UTF_8)}) {
+            String input = b64("{\"alg\":\"HS256\"}") + "." + A1_PAYLOAD;
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            String forged = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            assertThatThrownBy(() -> es.verify(forged)).hasMessageContaining("pinned");
+        }
     }
 
     @Test
@@ -204,6 +246,24 @@ class JwtVerifierTest {
     void badClaims_areRejected(String claims) throws Exception {
         String t = signHs256("{\"alg\":\"HS256\"}", b64(claims));
         assertThatThrownBy(() -> hs256(VALID_AT).verify(t)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void audienceAndIssuer_onlyAnExactMemberOrValuePasses() throws Exception {
+        JwtVerifier v = JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY)).clock(at(VALID_AT))
+                .issuer("joe").audience("api").build();
+        for (String claims : new String[] {"{\"iss\":\"joe\",\"exp\":1300819380}",
+            "{\"iss\":\"joe\",\"aud\":\"other\",\"exp\":1300819380}",
+            "{\"iss\":\"joe\",\"aud\":[\"a\",\"b\"],\"exp\":1300819380}",
+            "{\"iss\":\"joe\",\"aud\":\"API\",\"exp\":1300819380}",
+            "{\"iss\":\"joe\",\"aud\":[[\"api\"]],\"exp\":1300819380}",
+            "{\"iss\":\"Joe\",\"aud\":\"api\",\"exp\":1300819380}",
+            "{\"aud\":\"api\",\"exp\":1300819380}"}) {
+            String t = signHs256("{\"alg\":\"HS256\"}", b64(claims));
+            assertThatThrownBy(() -> v.verify(t)).as(claims).hasMessageContaining("mismatch");
+        }
+        assertThat(v.verify(signHs256("{\"alg\":\"HS256\"}",
+                b64("{\"iss\":\"joe\",\"aud\":[\"x\",\"api\"],\"exp\":1300819380}")))).isNotNull();
     }
 
     @Test
