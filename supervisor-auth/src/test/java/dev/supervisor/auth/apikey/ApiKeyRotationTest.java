@@ -3,33 +3,16 @@ package dev.supervisor.auth.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisor.auth.MutableClock;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A stolen key cannot be kept alive by rotation; lifetimes and per-owner keys are bounded. */
 class ApiKeyRotationTest {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private final ApiKeys keys = ApiKeys.of(clock, new SecureRandom());
 
     @Test
@@ -38,7 +21,7 @@ class ApiKeyRotationTest {
         keys.rotate(stolen, Duration.ofDays(30), Duration.ofHours(1));
         assertThatThrownBy(() -> keys.rotate(stolen, Duration.ofDays(30), Duration.ofDays(7)))
                 .isInstanceOf(ApiKeyException.class).hasMessageContaining("already being rotated");
-        now = now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertThatThrownBy(() -> keys.authenticate(stolen, "s")).hasMessage("invalid API key");
     }
 
@@ -52,7 +35,7 @@ class ApiKeyRotationTest {
         assertThatThrownBy(() -> keys.create("svc", Set.of("s"), Duration.ofDays(3650)))
                 .hasMessageContaining("lifetime");
         keys.rotate(key, Duration.ofDays(30), Duration.ofDays(7));
-        now = now.plus(Duration.ofDays(2));
+        clock.advance(Duration.ofDays(2));
         assertThatThrownBy(() -> keys.authenticate(key, "s")).as("grace never outlives the key's own expiry")
                 .hasMessage("invalid API key");
     }
@@ -66,7 +49,7 @@ class ApiKeyRotationTest {
         assertThatThrownBy(() -> few.create("svc", Set.of("s"), Duration.ofDays(1)))
                 .hasMessageContaining("3 live API keys");
         assertThat(few.create("other", Set.of("s"), Duration.ofDays(1))).isNotNull();
-        now = now.plus(Duration.ofDays(2));
+        clock.advance(Duration.ofDays(2));
         assertThat(few.create("svc", Set.of("s"), Duration.ofDays(1))).isNotNull();
         assertThat(few.stored()).isEqualTo(1);
     }

@@ -3,14 +3,13 @@ package dev.supervisor.auth.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisor.auth.MutableClock;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,23 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class JwksTest {
     private static final long NOW = 1_800_000_000L;
-    private Instant now = Instant.ofEpochSecond(NOW);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = MutableClock.at(Instant.ofEpochSecond(NOW));
 
     private static KeyPair ec() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -76,7 +59,7 @@ class JwksTest {
                 (ECPublicKey) fresh.getPublic()) + "]}");
         String k2Token = JwtSigner.of("k2", JwsAlgorithm.ES256, fresh.getPrivate()).sign("JWT", claims);
         assertThatThrownBy(() -> v.verify(k2Token)).hasMessage("unknown key id");
-        now = now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertThat(v.verify(JwtSigner.of("k2", JwsAlgorithm.ES256, fresh.getPrivate()).sign("JWT",
                 Map.of("exp", NOW + 600)))).isNotNull();
         int before = fetches.get();

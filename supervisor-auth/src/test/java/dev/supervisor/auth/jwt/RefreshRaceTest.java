@@ -3,34 +3,17 @@ package dev.supervisor.auth.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisor.auth.MutableClock;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Honest concurrent refreshes keep the user signed in; families end; bound tokens stay with their client. */
 class RefreshRaceTest {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<String> reuses = new ArrayList<>();
     private final RefreshTokens tokens = RefreshTokens.of(TokenStore.inMemory(), clock, new SecureRandom(),
             Duration.ofDays(1), Duration.ofDays(3), Duration.ofSeconds(5), (s, f) -> reuses.add(s));
@@ -39,7 +22,7 @@ class RefreshRaceTest {
     void rotate_sameClientTwiceWithinTheRaceWindow_doesNotLogTheUserOut() {
         String r1 = tokens.issue("alice", "device-1").token();
         String r2 = tokens.rotate(r1, "device-1").token();
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertThatThrownBy(() -> tokens.rotate(r1, "device-1")).hasMessageContaining("moments ago");
         assertThat(reuses).isEmpty();
         assertThat(tokens.rotate(r2, "device-1")).isNotNull();
@@ -53,7 +36,7 @@ class RefreshRaceTest {
         assertThatThrownBy(() -> tokens.rotate(r2, "device-1")).hasMessage("invalid refresh token");
         String s1 = tokens.issue("carol").token();
         tokens.rotate(s1);
-        now = now.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         assertThatThrownBy(() -> tokens.rotate(s1)).hasMessageContaining("reused");
         assertThat(reuses).containsExactly("bob", "carol");
     }
@@ -62,10 +45,10 @@ class RefreshRaceTest {
     void rotate_familyEndsAtItsAbsoluteLifetime_howeverOftenItRotates() {
         String t = tokens.issue("dave").token();
         for (int i = 0; i < 5; i++) {
-            now = now.plus(Duration.ofHours(12));
+            clock.advance(Duration.ofHours(12));
             t = tokens.rotate(t).token();
         }
-        now = now.plus(Duration.ofHours(12)); // 72 h since login
+        clock.advance(Duration.ofHours(12)); // 72 h since login
         String last = t;
         assertThatThrownBy(() -> tokens.rotate(last)).hasMessage("invalid refresh token");
     }

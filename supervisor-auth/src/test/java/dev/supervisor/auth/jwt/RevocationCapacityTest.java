@@ -2,40 +2,23 @@ package dev.supervisor.auth.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.supervisor.auth.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** A full deny-list fails closed: no revoked token ever verifies again while it could still be accepted. */
 class RevocationCapacityTest {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
 
     private long iat() {
-        return now.getEpochSecond() - 60;
+        return clock.instant().getEpochSecond() - 60;
     }
 
     @Test
     void revoke_10000DistinctSubjectsInto1000_everyRevokedTokenStaysRevoked() {
         RevokedTokens list = RevokedTokens.of(1_000, clock);
-        Instant exp = now.plus(Duration.ofMinutes(15));
+        Instant exp = clock.instant().plus(Duration.ofMinutes(15));
         int token = 0;
         int subject = 0;
         int all = 0;
@@ -56,9 +39,9 @@ class RevocationCapacityTest {
         assertThat(list.size()).isLessThanOrEqualTo(1_000);
         assertThat(list.subjectRules()).isLessThanOrEqualTo(1_000);
         assertThat(list.everyoneRuleActive()).isTrue();
-        assertThat(list.isRevoked("iss", "fresh", "newcomer", now.getEpochSecond() + 1))
+        assertThat(list.isRevoked("iss", "fresh", "newcomer", clock.instant().getEpochSecond() + 1))
                 .as("tokens issued after the overflow are not affected").isFalse();
-        now = exp.plus(JwtVerifier.MAX_LEEWAY).plusSeconds(1);
+        clock.set(exp.plus(JwtVerifier.MAX_LEEWAY).plusSeconds(1));
         assertThat(list.size()).isZero();
         assertThat(list.everyoneRuleActive()).isFalse();
     }
@@ -66,7 +49,7 @@ class RevocationCapacityTest {
     @Test
     void revoke_10000TokensOfOneSubjectInto1000_othersUnaffected() {
         RevokedTokens list = RevokedTokens.of(1_000, clock);
-        Instant exp = now.plus(Duration.ofMinutes(15));
+        Instant exp = clock.instant().plus(Duration.ofMinutes(15));
         for (int i = 0; i < 10_000; i++) {
             list.revoke("iss", "jti-" + i, "mallory", exp);
         }
@@ -80,27 +63,27 @@ class RevocationCapacityTest {
     @Test
     void revoke_entryOutlivesExpByTheLargestLeeway() {
         RevokedTokens list = RevokedTokens.of(10, clock);
-        Instant exp = now.plusSeconds(60);
+        Instant exp = clock.instant().plusSeconds(60);
         list.revoke("iss", "j", "s", exp);
-        now = exp.plus(JwtVerifier.MAX_LEEWAY).minusSeconds(1);
+        clock.set(exp.plus(JwtVerifier.MAX_LEEWAY).minusSeconds(1));
         assertThat(list.isRevoked("iss", "j", "s", iat())).as("a verifier with 5 min leeway still accepts it")
                 .isTrue();
-        now = exp.plus(JwtVerifier.MAX_LEEWAY);
+        clock.set(exp.plus(JwtVerifier.MAX_LEEWAY));
         assertThat(list.isRevoked("iss", "j", "s", iat())).isFalse();
     }
 
     @Test
     void verify_revokedTokenInsideTheLeeway_isStillRefused() {
         byte[] secret = new byte[32];
-        long exp = now.getEpochSecond() + 30;
+        long exp = clock.instant().getEpochSecond() + 30;
         String t = JwtSigner.of(null, JwsAlgorithm.HS256, new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"))
                 .sign("JWT", java.util.Map.of("iss", "i", "aud", "a", "sub", "s", "jti", "j", "exp", exp, "iat",
-                        now.getEpochSecond()));
+                        clock.instant().getEpochSecond()));
         RevokedTokens list = RevokedTokens.of(10, clock);
         JwtVerifier v = JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, secret)).clock(clock)
                 .leeway(JwtVerifier.MAX_LEEWAY).issuer("i").audience("a").revoked(list).build();
         list.revoke("i", "j", "s", Instant.ofEpochSecond(exp));
-        now = Instant.ofEpochSecond(exp + 200);
+        clock.set(Instant.ofEpochSecond(exp + 200));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> v.verify(t)).hasMessage("token revoked");
     }
 }

@@ -3,39 +3,22 @@ package dev.supervisor.auth.mfa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisor.auth.MutableClock;
 import dev.supervisor.auth.mfa.Totp.Algorithm;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** Lockouts end, escalate, can be lifted, and per-user state stays bounded. */
 class TotpLockoutTest {
     private static final byte[] SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
-    private Instant now = Instant.ofEpochSecond(2_000_000_000L);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = MutableClock.at(Instant.ofEpochSecond(2_000_000_000L));
     private final TotpVerifier v = TotpVerifier.builder().clock(clock).maxFailures(3)
             .lockout(Duration.ofMinutes(1), Duration.ofMinutes(4)).maxUsers(100).build();
 
     private String code() {
-        return Totp.totp(SEED, now.getEpochSecond(), 30, Algorithm.SHA1, 6);
+        return Totp.totp(SEED, clock.instant().getEpochSecond(), 30, Algorithm.SHA1, 6);
     }
 
     private void fail(String user, int times) {
@@ -51,10 +34,10 @@ class TotpLockoutTest {
             fail("carol", 3);
             minutes[k] = v.lockedFor("carol").toMinutes();
             assertThat(v.verify("carol", SEED, code())).as("locked, even the right code").isFalse();
-            now = now.plus(v.lockedFor("carol"));
+            clock.advance(v.lockedFor("carol"));
         }
         assertThat(minutes).containsExactly(1, 2, 4, 4);
-        now = now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         assertThat(v.verify("carol", SEED, code())).isTrue();
     }
 
@@ -76,7 +59,7 @@ class TotpLockoutTest {
         }
         assertThat(v.trackedUsers()).isEqualTo(100);
         assertThat(v.verify("newcomer", SEED, code())).as("table full: refused, nothing forgotten").isFalse();
-        now = now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertThat(v.trackedUsers()).isZero();
         assertThat(v.verify("newcomer", SEED, code())).isTrue();
     }
