@@ -29,7 +29,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AuditLog {
     private static final Pattern EVENT = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    static final String REDACTED = Redaction.REDACTED;
 
     private final AuditSink sink;
     private final Clock clock;
@@ -116,10 +115,6 @@ public final class AuditLog {
     /** @return the hash of the last record (anchor it elsewhere to detect truncation), "" if none */
     public synchronized String lastHash() {
         return lastHash;
-    }
-
-    static String redact(String key, String value) {
-        return Redaction.value(key, value);
     }
 
     static String hash(byte[] key, String text) {

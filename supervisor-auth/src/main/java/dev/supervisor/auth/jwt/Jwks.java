@@ -28,8 +28,8 @@ import java.util.Set;
  * comes from {@code alg} when present (and must fit the key type) or from the key type. Keys not meant for
  * verifying signatures ({@code use} other than {@code sig}, {@code key_ops} without {@code verify}, an encryption
  * {@code alg}) are skipped. The document is refused when it is not strict JSON, holds more than 100 keys, repeats
- * a {@code kid}, or holds a symmetric ({@code oct}) key, a malformed key, an RSA key that is weak (small, odd
- * exponent missing, ROCA structure) or an EC point that is not on its curve.
+ * a {@code kid}, or holds a symmetric ({@code oct}) key, a malformed key, an RSA key that is weak (too small or
+ * too large, a bad exponent, the ROCA structure) or an EC point that is not on its curve.
  */
 public final class Jwks {
     /** The most keys a set may hold. */
