@@ -16,7 +16,8 @@ class SecretComparisonRuleTest {
     void secretPackages_compareWithMessageDigestIsEqualOnly() throws IOException {
         List<Path> roots = List.of(Path.of("src/main/java/dev/supervisor/auth/password"),
                 Path.of("src/main/java/dev/supervisor/auth/mfa"), Path.of("src/main/java/dev/supervisor/auth/apikey"),
-                Path.of("src/main/java/dev/supervisor/auth/jwt"), Path.of("src/main/java/dev/supervisor/auth/oidc"));
+                Path.of("src/main/java/dev/supervisor/auth/jwt"), Path.of("src/main/java/dev/supervisor/auth/oidc"),
+                Path.of("src/main/java/dev/supervisor/auth/audit"));
         StringBuilder all = new StringBuilder();
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {

@@ -1,97 +1,135 @@
 package dev.supervisor.auth.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Builds audit records, redacts secrets, optionally chains them by SHA-256, and hands them to a sink.
+ * Builds audit records, redacts secrets, optionally chains them by hash, and hands them to a sink.
  *
- * <p>Redaction is by type: fields whose name says password, token, secret, API key, TOTP or authorization are
- * always replaced, and so is any value shaped like a JWT or a Supervisor API key, whatever its field name.
+ * <p>Redaction is by field name and by shape: fields whose name says password, passphrase, pwd, pin, secret,
+ * token, refresh, session, bearer, auth, cookie, credential, private key, API key, TOTP or recovery are always
+ * replaced, and so are, in any field, values shaped like a JWT, a Supervisor API key, an {@code Authorization}
+ * credential, a {@code name=value} pair with such a name, or a generated secret (long base64, base32 or hex runs).
+ * Values are bounded (scanned up to 64 Ki characters, kept up to 2 Ki).
+ *
+ * <p>A chain is either SHA-256 (finds accidental edits and removals) or HMAC-SHA256 under a key kept away from
+ * the log ({@link #keyed}): then a forger who rewrites records and recomputes the chain is found too. A record
+ * is numbered only once it is valid and its sink has accepted it: a refused event, bad fields or a failing sink
+ * leave no gap.
  */
 public final class AuditLog {
-    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "token", "secret", "apikey",
-            "api_key", "totp", "otp", "authorization", "cookie", "credential", "recovery");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
-    private static final Pattern API_KEY = Pattern.compile("sk_[A-Za-z0-9_]{16,}");
-    static final String REDACTED = "[redacted]";
+    private static final Pattern EVENT = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     private final AuditSink sink;
     private final Clock clock;
     private final boolean chained;
+    private final byte[] key;
     private long sequence;
     private String lastHash = "";
 
-    private AuditLog(AuditSink sink, Clock clock, boolean chained) {
+    private AuditLog(AuditSink sink, Clock clock, boolean chained, byte[] key) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.chained = chained;
+        this.key = key;
     }
 
     /**
      * @param sink where records go
      * @param clock timestamps
-     * @param chained true to chain records by hash
+     * @param chained true to chain records by SHA-256
      * @return the log
      */
     public static AuditLog of(AuditSink sink, Clock clock, boolean chained) {
-        return new AuditLog(sink, clock, chained);
+        return new AuditLog(sink, clock, chained, null);
+    }
+
+    /**
+     * @param sink where records go
+     * @param clock timestamps
+     * @param key the HMAC-SHA256 key of the chain, at least 32 bytes, stored apart from the log
+     * @return a log chained by HMAC: {@link AuditVerifier#firstBreak(java.util.List, byte[])} checks it
+     * @throws IllegalArgumentException if the key is shorter than 32 bytes
+     */
+    public static AuditLog keyed(AuditSink sink, Clock clock, byte[] key) {
+        if (key == null || key.length < 32) {
+            throw new IllegalArgumentException("the audit chain key must be at least 32 bytes");
+        }
+        return new AuditLog(sink, clock, true, key.clone());
     }
 
     /**
      * Records an event.
      *
-     * @param event an OWASP vocabulary name from {@link AuditEvents}
+     * @param event an OWASP vocabulary name from {@link AuditEvents} ({@code [a-z][a-z0-9_]*}, at most 64)
      * @param correlationId the request or run id
      * @param actor who
-     * @param fields details (secrets are redacted)
+     * @param fields details (secrets are redacted; names of at most 128 characters)
      * @return the stored record
+     * @throws IllegalArgumentException if the event or a field name is malformed (nothing is recorded)
      */
     public synchronized AuditRecord record(String event, String correlationId, String actor, Map<String, ?> fields) {
-        Map<String, String> safe = new LinkedHashMap<>();
-        fields.forEach((k, v) -> safe.put(k, redact(k, v == null ? null : String.valueOf(v))));
-        long seq = ++sequence;
-        AuditRecord draft = new AuditRecord(seq, clock.instant(), event, correlationId, actor, Map.copyOf(safe),
+        if (event == null || !EVENT.matcher(event).matches()) {
+            throw new IllegalArgumentException("audit event must match [a-z][a-z0-9_]{0,63}");
+        }
+        Map<String, String> safe = new HashMap<>();
+        if (fields != null) {
+            for (Map.Entry<String, ?> e : fields.entrySet()) {
+                String k = e.getKey();
+                if (k == null || k.isEmpty() || k.length() > 128) {
+                    throw new IllegalArgumentException("audit field names must be 1 to 128 characters");
+                }
+                Object v = e.getValue();
+                safe.put(k, Redaction.value(k, v == null ? null : String.valueOf(v)));
+            }
+        }
+        long seq = sequence + 1;
+        AuditRecord r = new AuditRecord(seq, clock.instant(), event, bounded(correlationId), bounded(actor), safe,
                 chained ? lastHash : "", "");
-        AuditRecord r = draft;
         if (chained) {
-            String hash = sha256(draft.canonical());
-            r = new AuditRecord(seq, draft.timestamp(), event, correlationId, actor, draft.fields(), lastHash, hash);
-            lastHash = hash;
+            r = new AuditRecord(seq, r.timestamp(), event, r.correlationId(), r.actor(), r.fields(), lastHash,
+                    hash(key, r.canonical()));
         }
         sink.accept(r);
+        sequence = seq;
+        if (chained) {
+            lastHash = r.hash();
+        }
         return r;
     }
 
-    static String redact(String key, String value) {
-        if (value == null) {
-            return null;
-        }
-        String k = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-        for (String w : SECRET_WORDS) {
-            if (k.contains(w.replace("_", ""))) {
-                return REDACTED;
-            }
-        }
-        String v = JWT.matcher(value).replaceAll(REDACTED);
-        return API_KEY.matcher(v).replaceAll(REDACTED);
+    private static String bounded(String s) {
+        return s == null || s.length() <= 256 ? s : s.substring(0, 256) + "…";
     }
 
-    static String sha256(String text) {
+    /** @return the hash of the last record (anchor it elsewhere to detect truncation), "" if none */
+    public synchronized String lastHash() {
+        return lastHash;
+    }
+
+    static String hash(byte[] key, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            if (key == null) {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(bytes));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+            throw new IllegalStateException("SHA-256 and HmacSHA256 are required of every JVM", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 refused the chain key", e);
         }
     }
 }

@@ -5,7 +5,11 @@ final class Text {
     private Text() {
     }
 
-    /** A JSON string literal; every control character (CR and LF included) becomes an escape. */
+    /**
+     * A JSON string literal that is one line in every viewer: control characters (C0 and C1, so CR, LF and U+0085
+     * too), line and paragraph separators, other invisible format characters (bidirectional overrides included)
+     * and lone surrogates become escapes.
+     */
     static String json(String s) {
         if (s == null) {
             return "null";
@@ -20,7 +24,7 @@ final class Text {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0x7f) {
+                    if (mustEscape(s, i, c)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -29,5 +33,17 @@ final class Text {
             }
         }
         return sb.append('"').toString();
+    }
+
+    private static boolean mustEscape(String s, int i, char c) {
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED;
     }
 }

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * An immutable CORS policy. Origins are exact ({@code https://app.example.com:8443}) or anchored subdomain
  * wildcards ({@code https://*.example.com}: any subdomain at any depth, never the bare domain, never
- * {@code evilexample.com}); {@code *} allows any origin but never together with credentials — that combination is
- * refused when the policy is built. Every answer carries {@code Vary: Origin}.
+ * {@code evilexample.com}); a wildcard over a domain where anyone can register names ({@code https://*.co.uk},
+ * {@code https://*.github.io}) is refused. {@code *} allows any origin but never together with credentials —
+ * that combination is refused when the policy is built. Every answer carries {@code Vary: Origin}.
  */
 public final class CorsPolicy {
     private final Set<Origin> exact;
@@ -130,6 +131,7 @@ public final class CorsPolicy {
     public static final class Builder {
         private final Set<Origin> exact = new LinkedHashSet<>();
         private final List<Origin> wildcards = new ArrayList<>();
+        private final Set<String> extraSuffixes = new LinkedHashSet<>();
         private boolean any;
         private final Set<String> methods = new LinkedHashSet<>(List.of("GET", "HEAD", "POST"));
         private final Set<String> headers = new LinkedHashSet<>();
@@ -150,8 +152,12 @@ public final class CorsPolicy {
                 any = true;
             } else if (origin.contains("://*.")) {
                 Origin o = Origin.parse(origin.replace("://*.", "://"));
-                if (!o.host().contains(".")) {
-                    throw new IllegalArgumentException("wildcard origin '" + origin + "' is too broad");
+                if (o.host().indexOf('*') >= 0 || o.host().startsWith("[") || o.host().matches("[0-9.]+")) {
+                    throw new IllegalArgumentException("wildcard origin '" + origin + "' must be *.domain");
+                }
+                if (PublicSuffixes.isPublic(o.host(), Set.of())) {
+                    throw new IllegalArgumentException("wildcard origin '" + origin + "' is too broad: anyone can"
+                            + " register names under " + o.host());
                 }
                 wildcards.add(o);
             } else if (origin.contains("*")) {
@@ -159,6 +165,19 @@ public final class CorsPolicy {
                         + " '*.' subdomain label");
             } else {
                 exact.add(Origin.parse(origin));
+            }
+            return this;
+        }
+
+        /**
+         * Adds shared domains (beyond the built-in ones) under which wildcard origins are refused.
+         *
+         * @param domains domains where anyone can register names, e.g. {@code apps.example-cloud.com}
+         * @return this builder
+         */
+        public Builder publicSuffixes(String... domains) {
+            for (String d : domains) {
+                extraSuffixes.add(d.toLowerCase(Locale.ROOT));
             }
             return this;
         }
@@ -218,9 +237,16 @@ public final class CorsPolicy {
 
         /**
          * @return the policy
-         * @throws IllegalStateException if '*' is combined with credentials
+         * @throws IllegalStateException if '*' is combined with credentials, or a wildcard lies over a public suffix
+         *         added with {@link #publicSuffixes}
          */
         public CorsPolicy build() {
+            for (Origin w : wildcards) {
+                if (PublicSuffixes.isPublic(w.host(), extraSuffixes)) {
+                    throw new IllegalStateException("wildcard origin *." + w.host() + " is too broad: anyone can"
+                            + " register names under it");
+                }
+            }
             if (any && credentials) {
                 throw new IllegalStateException("a CORS policy cannot allow any origin ('*') together with"
                         + " credentials; list the origins instead");

@@ -2,19 +2,14 @@ package dev.supervisor.auth.jwt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supervisor.auth.jwt.internal.Jose;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 /**
@@ -71,19 +66,7 @@ public final class JwtSigner {
 
     private byte[] signature(byte[] input) {
         try {
-            if (algorithm.isHmac()) {
-                Mac mac = Mac.getInstance(algorithm.jca);
-                mac.init(key);
-                return mac.doFinal(input);
-            }
-            Signature s = Signature.getInstance(algorithm.jca);
-            if (algorithm == JwsAlgorithm.PS256) {
-                s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-            }
-            s.initSign((PrivateKey) key);
-            s.update(input);
-            byte[] sig = s.sign();
-            return algorithm.isEc() ? Jose.derToEcdsa(sig, (algorithm.minKeySize + 7) / 8) : sig;
+            return JwsCrypto.sign(algorithm, key, input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " signing failed", e);
         }

@@ -1,14 +1,11 @@
 package dev.supervisor.auth.jwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.supervisor.auth.internal.Printable;
 import dev.supervisor.auth.jwt.internal.Jose;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,20 +15,23 @@ import java.util.Set;
 import javax.crypto.Mac;
 
 /**
- * Verifies JWS compact tokens. Requires {@code exp}; checks {@code nbf}, {@code iat}, lifetime, issuer, audience
- * and {@code typ} when configured, with a leeway; refuses {@code crit}, {@code zip} and the key-pointing headers;
- * looks {@code kid} up only among the configured keys; and accepts a token only under the algorithm its key is
- * pinned to.
+ * Verifies JWS compact tokens. Requires {@code exp}, an issuer and an audience (each check can be waived only
+ * explicitly), a lifetime no longer than {@link Builder#maxLifetime} (24 hours unless configured), and {@code typ}
+ * when configured; checks {@code nbf} and {@code iat} with a leeway; refuses {@code crit}, {@code zip} and the
+ * key-pointing headers; looks {@code kid} up only among the configured keys; and accepts a token only under the
+ * algorithm its key is pinned to.
  */
 public final class JwtVerifier {
+    /** The largest clock-skew allowance a verifier accepts; deny-lists keep entries at least this long past exp. */
+    public static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("crit", "zip", "jku", "x5u", "jwk", "x5c");
     private final List<JwtKey> keys;
     private final Clock clock;
-    private final Duration leeway;
+    private final long leeway;
     private final String issuer;
     private final String audience;
     private final String type;
-    private final Duration maxLifetime;
+    private final long maxLifetime;
     private final int maxLength;
     private final RevokedTokens revoked;
     private final JwksKeySource source;
@@ -41,11 +41,11 @@ public final class JwtVerifier {
     private JwtVerifier(Builder b) {
         this.keys = List.copyOf(b.keys);
         this.clock = b.clock;
-        this.leeway = b.leeway;
+        this.leeway = b.leeway.toSeconds();
         this.issuer = b.issuer;
         this.audience = b.audience;
         this.type = b.type;
-        this.maxLifetime = b.maxLifetime;
+        this.maxLifetime = b.maxLifetime.toSeconds();
         this.maxLength = b.maxLength;
         this.revoked = b.revoked;
         this.source = b.source;
@@ -94,7 +94,8 @@ public final class JwtVerifier {
         }
         JwtKey key = selectKey(header);
         if (!key.algorithm().name().equals(alg.textValue())) {
-            throw new JwtException("algorithm '" + alg.textValue() + "' is not the one this key is pinned to");
+            throw new JwtException("algorithm " + Printable.quote(alg.textValue())
+                    + " is not the one this key is pinned to");
         }
         byte[] input = token.substring(0, d2).getBytes(StandardCharsets.US_ASCII);
         if (!verifySignature(key, input, sig)) {
@@ -150,73 +151,45 @@ public final class JwtVerifier {
                 return false;
             }
         }
-        return signatureValid(key, input, sig);
+        return JwsCrypto.verify(key, input, sig);
     }
 
-    static boolean signatureValid(JwtKey key, byte[] input, byte[] sig) {
-        try {
-            JwsAlgorithm a = key.algorithm();
-            if (a.isHmac()) {
-                Mac mac = Mac.getInstance(a.jca);
-                mac.init(key.key());
-                return MessageDigest.isEqual(mac.doFinal(input), sig);
-            }
-            Signature s = Signature.getInstance(a.jca);
-            if (a == JwsAlgorithm.PS256) {
-                s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-            }
-            s.initVerify((java.security.PublicKey) key.key());
-            byte[] signature = sig;
-            if (a.isEc()) {
-                int size = (a.minKeySize + 7) / 8;
-                if (sig.length != 2 * size) {
-                    return false;
-                }
-                signature = Jose.ecdsaToDer(sig, ((ECPublicKey) key.key()).getParams().getOrder());
-            } else if (a == JwsAlgorithm.EdDSA && sig.length != 64) {
-                return false;
-            }
-            s.update(input);
-            return s.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    /** One initialised Mac per thread and key: getInstance + init cost more than hashing a token. */
+    /**
+     * One initialised Mac per thread and key: getInstance + init cost more than hashing a token. The slot is keyed
+     * by the pinned {@link JwtKey}, not the JCA key: one secret may back keys of several algorithms.
+     */
     private Mac mac(JwtKey key) throws GeneralSecurityException {
         MacSlot slot = macs.get();
-        if (slot.key != key.key()) {
+        if (slot.key != key) {
             Mac m = Mac.getInstance(key.algorithm().jca);
             m.init(key.key());
             slot.mac = m;
-            slot.key = key.key();
+            slot.key = key;
         }
         return slot.mac;
     }
 
     private static final class MacSlot {
-        java.security.Key key;
+        JwtKey key;
         Mac mac;
     }
 
     private void checkClaims(JsonNode c) {
         long now = clock.instant().getEpochSecond();
-        long skew = leeway.toSeconds();
-        Long exp = time(c, "exp", true);
+        long exp = time(c, "exp", true);
         Long nbf = time(c, "nbf", false);
         Long iat = time(c, "iat", false);
-        if (now - skew >= exp) {
+        if (now - leeway >= exp) {
             throw new JwtException("token expired");
         }
-        if (nbf != null && now + skew < nbf) {
+        if (nbf != null && now + leeway < nbf) {
             throw new JwtException("token not valid yet");
         }
-        if (iat != null && iat > now + skew) {
+        if (iat != null && iat > now + leeway) {
             throw new JwtException("token issued in the future");
         }
-        if (maxLifetime != null && (iat == null || exp - iat > maxLifetime.toSeconds())) {
-            throw new JwtException("token lifetime exceeds " + maxLifetime + " (or iat is missing)");
+        if (exp - now > maxLifetime + leeway || iat != null && exp - iat > maxLifetime) {
+            throw new JwtException("token lifetime exceeds " + Duration.ofSeconds(maxLifetime));
         }
         if (issuer != null && (c.get("iss") == null || !issuer.equals(c.get("iss").asText(null)))) {
             throw new JwtException("issuer mismatch");
@@ -224,14 +197,15 @@ public final class JwtVerifier {
         if (audience != null && !audienceMatches(c.get("aud"))) {
             throw new JwtException("audience mismatch");
         }
-        if (revoked != null) {
-            JsonNode jti = c.get("jti");
-            JsonNode iss = c.get("iss");
+        if (revoked != null && revoked.isRevoked(text(c, "iss"), text(c, "jti"), text(c, "sub"), iat)) {
             // Keyed by (iss, jti), not by the token text: a re-encoded or re-signed copy is just as revoked.
-            if (jti != null && revoked.isRevoked(iss == null ? "" : iss.asText(), jti.asText())) {
-                throw new JwtException("token revoked");
-            }
+            throw new JwtException("token revoked");
         }
+    }
+
+    private static String text(JsonNode c, String name) {
+        JsonNode n = c.get(name);
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     private boolean audienceMatches(JsonNode aud) {
@@ -265,15 +239,17 @@ public final class JwtVerifier {
         return n.longValue();
     }
 
-    /** Fail-fast builder of {@link JwtVerifier}. */
+    /** Fail-fast builder of {@link JwtVerifier}: issuer and audience are required unless explicitly waived. */
     public static final class Builder {
         private final List<JwtKey> keys = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Duration leeway = Duration.ofSeconds(60);
         private String issuer;
+        private boolean anyIssuer;
         private String audience;
+        private boolean anyAudience;
         private String type;
-        private Duration maxLifetime;
+        private Duration maxLifetime = Duration.ofHours(24);
         private int maxLength = 8192;
         private RevokedTokens revoked;
         private JwksKeySource source;
@@ -293,9 +269,9 @@ public final class JwtVerifier {
             return this;
         }
 
-        /** @param leeway clock-skew allowance, 0 to 5 minutes @return this builder */
+        /** @param leeway clock-skew allowance, 0 to {@link #MAX_LEEWAY} (default 60 s) @return this builder */
         public Builder leeway(Duration leeway) {
-            if (leeway.isNegative() || leeway.compareTo(Duration.ofMinutes(5)) > 0) {
+            if (leeway.isNegative() || leeway.compareTo(MAX_LEEWAY) > 0) {
                 throw new IllegalArgumentException("leeway must be in [0, PT5M] but was " + leeway);
             }
             this.leeway = leeway;
@@ -308,9 +284,26 @@ public final class JwtVerifier {
             return this;
         }
 
+        /**
+         * Waives the issuer check, for callers that check {@code iss} themselves (e.g. against a per-tenant
+         * template).
+         *
+         * @return this builder
+         */
+        public Builder anyIssuer() {
+            this.anyIssuer = true;
+            return this;
+        }
+
         /** @param audience the required {@code aud} member @return this builder */
         public Builder audience(String audience) {
             this.audience = Objects.requireNonNull(audience, "audience");
+            return this;
+        }
+
+        /** Waives the audience check: only for tokens that are not meant for one service. @return this builder */
+        public Builder anyAudience() {
+            this.anyAudience = true;
             return this;
         }
 
@@ -320,9 +313,17 @@ public final class JwtVerifier {
             return this;
         }
 
-        /** @param maxLifetime the longest {@code exp - iat} accepted @return this builder */
+        /**
+         * @param maxLifetime the longest {@code exp - iat}, and the furthest {@code exp} may lie ahead; 1 s to
+         *        366 days (default 24 h)
+         * @return this builder
+         */
         public Builder maxLifetime(Duration maxLifetime) {
-            this.maxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime");
+            Objects.requireNonNull(maxLifetime, "maxLifetime");
+            if (maxLifetime.compareTo(Duration.ofSeconds(1)) < 0 || maxLifetime.compareTo(Duration.ofDays(366)) > 0) {
+                throw new IllegalArgumentException("maxLifetime must be in [PT1S, 366 days] but was " + maxLifetime);
+            }
+            this.maxLifetime = maxLifetime;
             return this;
         }
 
@@ -332,7 +333,7 @@ public final class JwtVerifier {
             return this;
         }
 
-        /** @param revoked a deny-list consulted by (iss, jti) @return this builder */
+        /** @param revoked a deny-list consulted by (iss, jti), (iss, sub) and iat @return this builder */
         public Builder revoked(RevokedTokens revoked) {
             this.revoked = Objects.requireNonNull(revoked, "revoked");
             return this;
@@ -340,11 +341,21 @@ public final class JwtVerifier {
 
         /**
          * @return the verifier
-         * @throws IllegalStateException if no key is configured
+         * @throws IllegalStateException if no key is configured, or issuer or audience is neither set nor waived
          */
         public JwtVerifier build() {
             if (keys.isEmpty() && source == null) {
                 throw new IllegalStateException("a JwtVerifier needs at least one key or a key source");
+            }
+            if (issuer == null && !anyIssuer) {
+                throw new IllegalStateException("a JwtVerifier needs an issuer (or anyIssuer() to waive the check)");
+            }
+            if (audience == null && !anyAudience) {
+                throw new IllegalStateException("a JwtVerifier needs an audience (or anyAudience() to waive the"
+                        + " check)");
+            }
+            if (issuer != null && anyIssuer || audience != null && anyAudience) {
+                throw new IllegalStateException("issuer/audience: set a value or waive the check, not both");
             }
             return new JwtVerifier(this);
         }

@@ -30,8 +30,28 @@ public final class Totp {
     private Totp() {
     }
 
+    /** Shortest shared secret accepted: 16 bytes (128 bits, RFC 4226 §4 R6). */
+    public static final int MIN_SECRET_BYTES = 16;
+
     /**
-     * @param secret the shared secret
+     * @param random entropy
+     * @return a new 20-byte (160-bit) secret, the length RFC 4226 recommends
+     */
+    public static byte[] newSecret(java.security.SecureRandom random) {
+        byte[] s = new byte[20];
+        random.nextBytes(s);
+        return s;
+    }
+
+    static void checkSecret(byte[] secret) {
+        if (secret == null || secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("TOTP secret must be at least " + MIN_SECRET_BYTES + " bytes (128 bits)"
+                    + " but was " + (secret == null ? "null" : secret.length + " bytes"));
+        }
+    }
+
+    /**
+     * @param secret the shared secret, at least 16 bytes
      * @param counter the moving factor
      * @param algorithm the HMAC
      * @param digits 6 to 8
@@ -41,6 +61,7 @@ public final class Totp {
         if (digits < 6 || digits > 8) {
             throw new IllegalArgumentException("digits must be 6, 7 or 8 but was " + digits);
         }
+        checkSecret(secret);
         try {
             Mac mac = Mac.getInstance(algorithm.jca);
             mac.init(new SecretKeySpec(secret, algorithm.jca));
@@ -56,7 +77,7 @@ public final class Totp {
     }
 
     /**
-     * @param secret the shared secret
+     * @param secret the shared secret, at least 16 bytes
      * @param epochSeconds the time
      * @param step the time step in seconds (30)
      * @param algorithm the HMAC

@@ -8,6 +8,17 @@ package dev.supervisor.auth.net;
  */
 public record Cidr(byte[] network, int prefix) {
 
+    /** Keeps its own copy of the address bytes. */
+    public Cidr {
+        network = network.clone();
+    }
+
+    /** @return a copy of the network address bytes */
+    @Override
+    public byte[] network() {
+        return network.clone();
+    }
+
     /**
      * @param text an address with an optional {@code /prefix} (a bare address is a single host)
      * @return the range

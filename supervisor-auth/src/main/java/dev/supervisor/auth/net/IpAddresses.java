@@ -31,6 +31,12 @@ public final class IpAddresses {
         }
         int zone = t.indexOf('%');
         String literal = zone < 0 ? t : t.substring(0, zone);
+        // An empty literal ("%:" makes one) would be read by InetAddress as the local host.
+        if (literal.length() < 2 || literal.chars().filter(c -> c == ':').count() < 2
+                || Character.digit(literal.charAt(0), 16) < 0 && literal.charAt(0) != ':'
+                || zone >= 0 && !t.substring(zone + 1).matches("[A-Za-z0-9_.-]{1,32}")) {
+            throw new IllegalArgumentException("not an IP address: '" + text + "'");
+        }
         for (int i = 0; i < literal.length(); i++) {
             char c = literal.charAt(i);
             if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {

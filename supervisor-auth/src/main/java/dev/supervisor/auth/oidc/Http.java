@@ -70,7 +70,7 @@ final class Http {
         boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
         if (!"https".equals(u.getScheme()) && !("http".equals(u.getScheme()) && loopback)) {
             throw new OidcException(OidcException.Reason.DISCOVERY, what + " must use https (http only on loopback): "
-                    + value);
+                    + dev.supervisor.auth.internal.Printable.quote(value));
         }
         return u;
     }

@@ -1,13 +1,11 @@
 package dev.supervisor.auth.oidc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.supervisor.auth.internal.BoundedTable;
+import dev.supervisor.auth.internal.StrictJson;
 import dev.supervisor.auth.jwt.JwksKeySource;
 import dev.supervisor.auth.jwt.JwtException;
 import dev.supervisor.auth.jwt.JwtVerifier;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,7 +30,9 @@ import java.util.StringJoiner;
  * {@link AuthorizationRequest} works once: a replayed callback is refused. Thread-safe.
  */
 public final class OidcClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StrictJson JSON = new StrictJson(Http.MAX_BODY, 32, Http.MAX_BODY);
+    /** Sign-ins remembered as used at once; past this, new callbacks are refused rather than a state forgotten. */
+    static final int MAX_PENDING = 100_000;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final OidcProvider provider;
@@ -47,7 +47,7 @@ public final class OidcClient {
     private final Duration leeway;
     private final Duration timeout;
     private final Set<String> allowedTenants;
-    private final Cache<String, Boolean> consumed;
+    private final BoundedTable<String, Instant> consumed;
     private volatile JwtVerifier idTokenVerifier;
 
     private OidcClient(Builder b) {
@@ -64,7 +64,9 @@ public final class OidcClient {
         this.leeway = b.leeway;
         this.timeout = b.timeout;
         this.allowedTenants = b.allowedTenants;
-        this.consumed = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(requestTtl.multipliedBy(2)).build();
+        // A used state is remembered until its request has expired anyway; a full table refuses new callbacks.
+        this.consumed = new BoundedTable<>(MAX_PENDING, () -> clock.millis() * 1_000_000L,
+                (createdAt, now) -> createdAt.plus(requestTtl).plusSeconds(1).toEpochMilli() * 1_000_000L, false);
     }
 
     /**
@@ -146,7 +148,15 @@ public final class OidcClient {
                 pending.state().getBytes(StandardCharsets.UTF_8))) {
             throw new OidcException(OidcException.Reason.STATE_MISMATCH, "callback state does not match");
         }
-        if (consumed.asMap().putIfAbsent(pending.state(), Boolean.TRUE) != null) {
+        boolean[] first = {false};
+        if (consumed.update(pending.state(), old -> {
+            first[0] = old == null;
+            return old == null ? pending.createdAt() : old;
+        }) == null) {
+            throw new OidcException(OidcException.Reason.REQUEST_REUSED_OR_EXPIRED, "too many sign-ins in progress"
+                    + " (" + MAX_PENDING + "); refused rather than forgetting a used one");
+        }
+        if (!first[0]) {
             throw new OidcException(OidcException.Reason.REQUEST_REUSED_OR_EXPIRED, "sign-in request already used");
         }
         if (callback.containsKey("error")) {
@@ -193,10 +203,10 @@ public final class OidcClient {
                 OidcException.Reason.TOKEN_ENDPOINT);
         JsonNode body;
         try {
-            body = JSON.readTree(r.body());
-        } catch (IOException e) {
+            body = JSON.parse(r.body());
+        } catch (StrictJson.Refused e) {
             throw new OidcException(OidcException.Reason.TOKEN_ENDPOINT, "token response (HTTP " + r.status()
-                    + ") is not JSON");
+                    + ") is not acceptable JSON: it " + e.getMessage());
         }
         if (r.status() != 200 || body == null || !body.isObject()) {
             String err = body != null && body.isObject() ? printable(body.path("error").asText("")) : "";
@@ -249,8 +259,9 @@ public final class OidcClient {
                         }
                         return r.body();
                     }, clock, Duration.ofMinutes(1));
+                    // The issuer is checked against the provider's rules (fixed or per-tenant) after verification.
                     v = JwtVerifier.builder().keySource(source).clock(clock).leeway(leeway).audience(clientId)
-                            .build();
+                            .anyIssuer().build();
                     idTokenVerifier = v;
                 }
             }

@@ -1,8 +1,8 @@
 package dev.supervisor.auth.oidc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.supervisor.auth.internal.Printable;
+import dev.supervisor.auth.internal.StrictJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Microsoft, discovery for any OpenID provider, and a builder for the rest.
  */
 public final class OidcProvider {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StrictJson JSON = new StrictJson(Http.MAX_BODY, 32, 65_536);
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9.-]{1,100}");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
@@ -98,14 +98,14 @@ public final class OidcProvider {
         }
         JsonNode doc;
         try {
-            doc = JSON.readTree(r.body());
-        } catch (IOException e) {
+            doc = JSON.parse(r.body());
+        } catch (StrictJson.Refused e) {
             throw new OidcException(OidcException.Reason.DISCOVERY, "discovery document is not JSON");
         }
         String docIssuer = doc.path("issuer").asText(null);
         if (!iss.equals(docIssuer)) {
-            throw new OidcException(OidcException.Reason.DISCOVERY, "discovery issuer '" + docIssuer
-                    + "' is not the requested '" + iss + "'");
+            throw new OidcException(OidcException.Reason.DISCOVERY, "discovery issuer " + Printable.quote(docIssuer)
+                    + " is not the requested '" + iss + "'");
         }
         return new OidcProvider(base, Http.requireSecure(doc.path("authorization_endpoint").asText(null),
                 "authorization_endpoint"), Http.requireSecure(doc.path("token_endpoint").asText(null),

@@ -13,8 +13,11 @@ import java.util.Objects;
  * Argon2id password hashing in PHC format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), OWASP's first choice.
  * The algorithm comes from password4j, an <em>optional</em> dependency: add {@code com.password4j:password4j} to
  * use this class; without it {@link #ofDefaults()} fails with a {@link PasswordHashingException} naming the
- * library. Parameters are always read from the stored string and capped before any work is done (a stored
- * {@code m=4194304} or {@code t=1000000000} is refused, not computed).
+ * library. Parameters are always read from the stored string and capped before any work is done: memory at
+ * most {@link #MAX_FACTOR} times this hasher's, memory × passes at most {@link #MAX_FACTOR} times this hasher's
+ * (so a stored {@code m=4194304} or {@code t=1000000000} is refused, not computed). An empty or overlong password
+ * is answered exactly like a wrong one — {@code false}, after the same work — as is an unknown user
+ * ({@link #verifyUnknownUser}).
  */
 public final class Argon2idHasher {
     /** OWASP minimum: 19 MiB. */
@@ -27,6 +30,9 @@ public final class Argon2idHasher {
     private static final int MAX_ITERATIONS = 100;
     private static final int MAX_PARALLELISM = 16;
     private static final int MAX_PASSWORD = 1024;
+    /** Stored hashes may cost at most this many times the configured memory and memory × passes. */
+    public static final int MAX_FACTOR = 4;
+    private static final char[] SUBSTITUTE = "\u0000 not a password \u0000".toCharArray();
     private static final String PREFIX = "$argon2id$v=19$";
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -90,14 +96,19 @@ public final class Argon2idHasher {
     /**
      * @param password the candidate
      * @param phc a stored Argon2id PHC string
-     * @return true if it matches (constant-time comparison)
+     * @return true if it matches (constant-time comparison); false for a wrong, empty or overlong password
      * @throws IllegalArgumentException if the string is malformed or its parameters exceed the caps
      */
     public boolean verify(char[] password, String phc) {
-        checkLength(password);
         Parsed p = parse(phc);
-        return MessageDigest.isEqual(derive(password, p.salt, p.memory, p.iterations, p.parallelism, p.hash.length),
-                p.hash);
+        if (p.memory > (long) memoryKib * MAX_FACTOR
+                || (long) p.memory * p.iterations > (long) memoryKib * iterations * MAX_FACTOR) {
+            throw new IllegalArgumentException("stored hash refused before computing: m=" + p.memory + ", t="
+                    + p.iterations + " costs more than " + MAX_FACTOR + " x m=" + memoryKib + ", t=" + iterations);
+        }
+        boolean usable = password != null && password.length > 0 && password.length <= MAX_PASSWORD;
+        return MessageDigest.isEqual(derive(usable ? password : SUBSTITUTE, p.salt, p.memory, p.iterations,
+                p.parallelism, p.hash.length), p.hash) && usable;
     }
 
     /**
@@ -107,8 +118,7 @@ public final class Argon2idHasher {
      * @return always false
      */
     public boolean verifyUnknownUser(char[] password) {
-        verify(password == null || password.length == 0 || password.length > MAX_PASSWORD ? new char[] {'x'}
-                : password, dummy);
+        verify(password, dummy);
         return false;
     }
 

@@ -17,6 +17,7 @@ public final class PasswordHashers {
     private final Pbkdf2Hasher pbkdf2;
     private final Argon2idHasher argon2;
     private final boolean preferArgon2;
+    private volatile Argon2idHasher readOnlyArgon2;
 
     private PasswordHashers(Pbkdf2Hasher pbkdf2, Argon2idHasher argon2, boolean preferArgon2) {
         this.pbkdf2 = pbkdf2;
@@ -55,9 +56,21 @@ public final class PasswordHashers {
      */
     public boolean verify(char[] password, String phc) {
         if (Argon2idHasher.isArgon2id(phc)) {
-            return (argon2 != null ? argon2 : Argon2idHasher.ofDefaults()).verify(password, phc);
+            return argon2().verify(password, phc);
         }
         return pbkdf2.verify(password, phc);
+    }
+
+    private Argon2idHasher argon2() {
+        if (argon2 != null) {
+            return argon2;
+        }
+        Argon2idHasher a = readOnlyArgon2;
+        if (a == null) {
+            a = Argon2idHasher.ofDefaults(); // made once: it computes a dummy hash
+            readOnlyArgon2 = a;
+        }
+        return a;
     }
 
     /** @param password what was typed for an unknown user @return false, after the same work as a real check */

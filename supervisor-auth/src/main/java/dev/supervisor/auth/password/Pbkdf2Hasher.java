@@ -9,14 +9,17 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashes as PHC strings {@code $pbkdf2-sha256$i=600000$salt$hash} (unpadded
- * base64). Verification refuses hashes whose parameters exceed the caps (a stored hash must not be able to make
- * a login cost minutes), compares in constant time, and {@link #verifyUnknownUser} spends the same work for a
- * user that does not exist.
+ * base64). Verification refuses, before any work, stored hashes with more than {@link #MAX_FACTOR} times this
+ * hasher's iterations (a stored hash must not be able to make a login cost seconds), compares in constant time,
+ * and answers an empty or overlong password exactly like a wrong one — {@code false}, after the same work — so
+ * known and unknown users ({@link #verifyUnknownUser}) cannot be told apart by the answer or its cost.
  */
 public final class Pbkdf2Hasher {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
     private static final int MAX_ITERATIONS = 10_000_000;
+    /** Stored hashes may use at most this many times the configured iterations. */
+    public static final int MAX_FACTOR = 4;
     private static final int MAX_PASSWORD = 1024;
     private static final String PREFIX = "$pbkdf2-sha256$i=";
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -66,15 +69,21 @@ public final class Pbkdf2Hasher {
     /**
      * @param password the candidate
      * @param phc a stored hash
-     * @return true if they match
+     * @return true if they match; false for a wrong, empty or overlong password (after the same work)
      * @throws IllegalArgumentException if the stored hash is malformed or its parameters exceed the caps
      */
     public boolean verify(char[] password, String phc) {
-        checkLength(password);
         Parsed p = parse(phc);
-        byte[] actual = derive(password, p.salt, p.iterations, p.hash.length);
-        return MessageDigest.isEqual(actual, p.hash);
+        if (p.iterations > (long) iterations * MAX_FACTOR) {
+            throw new IllegalArgumentException("PHC iteration count " + p.iterations + " is above " + MAX_FACTOR
+                    + " x " + iterations + ": refused before computing");
+        }
+        boolean usable = password != null && password.length > 0 && password.length <= MAX_PASSWORD;
+        byte[] actual = derive(usable ? password : SUBSTITUTE, p.salt, p.iterations, p.hash.length);
+        return MessageDigest.isEqual(actual, p.hash) && usable;
     }
+
+    private static final char[] SUBSTITUTE = "\u0000 not a password \u0000".toCharArray();
 
     /**
      * Spends the same work as a real verification and fails, so timing does not reveal unknown users.
@@ -83,7 +92,7 @@ public final class Pbkdf2Hasher {
      * @return false
      */
     public boolean verifyUnknownUser(char[] password) {
-        verify(password.length == 0 || password.length > MAX_PASSWORD ? new char[] {'x'} : password, dummy);
+        verify(password, dummy);
         return false;
     }
 

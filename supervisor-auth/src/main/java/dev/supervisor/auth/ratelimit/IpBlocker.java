@@ -1,18 +1,22 @@
 package dev.supervisor.auth.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.supervisor.auth.internal.BoundedTable;
 import dev.supervisor.auth.net.Cidr;
 import dev.supervisor.auth.net.IpAddresses;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Blocks addresses that keep violating limits: {@code violations} within {@code window} block the address (IPv6 by
  * /64) for {@code baseBlock}; every further block doubles, up to {@code maxBlock}; blocks expire by themselves.
- * Allow-listed ranges are never blocked. State lives in a bounded map, so a flood of distinct addresses cannot
- * exhaust memory.
+ * Allow-listed ranges are never blocked. State lives in a bounded table, so a flood of distinct addresses cannot
+ * exhaust memory, and it never fails open: a record leaves only once its block has ended and its strikes are
+ * forgiven ({@code maxBlock + window} after its last change), never to make room. While the table is full,
+ * addresses it does not track share one overflow record — their violations count together and, once that record
+ * is blocked, every untracked address is blocked with it.
  */
 public final class IpBlocker {
     private final int violations;
@@ -21,7 +25,9 @@ public final class IpBlocker {
     private final long maxBlock;
     private final List<Cidr> allowlist;
     private final TimeSource time;
-    private final Cache<String, Record> state;
+    private final BoundedTable<String, Record> state;
+    private final AtomicReference<Record> overflow = new AtomicReference<>();
+    private final long forgiveAfter;
 
     private record Record(long windowStart, int count, int strikes, long blockedUntil) {
     }
@@ -34,9 +40,11 @@ public final class IpBlocker {
         this.maxBlock = maxBlock.toNanos();
         this.allowlist = List.copyOf(allowlist);
         this.time = time;
-        // Strikes are remembered for as long as the longest block, then forgiven.
-        this.state = Caffeine.newBuilder().maximumSize(maxTracked).expireAfterAccess(maxBlock.plus(window))
-                .ticker(time::nanoTime).build();
+        // Strikes are remembered for as long as the longest block after the last change, then forgiven; reading a
+        // record (a blocked client polling) does not extend it.
+        this.forgiveAfter = maxBlock.plus(window).toNanos();
+        this.state = new BoundedTable<>(maxTracked, time::nanoTime,
+                (r, now) -> Math.max(now, r.blockedUntil) + forgiveAfter, false);
     }
 
     /**
@@ -45,7 +53,7 @@ public final class IpBlocker {
      * @param baseBlock the first block's length
      * @param maxBlock the longest block
      * @param allowlist ranges never blocked
-     * @param maxTracked most addresses tracked at once
+     * @param maxTracked most addresses tracked at once (beyond it, untracked addresses share one record)
      * @param time the time source
      * @return the blocker
      * @throws IllegalArgumentException naming a bad value
@@ -88,7 +96,10 @@ public final class IpBlocker {
         if (allowed(address)) {
             return Duration.ZERO;
         }
-        Record r = state.getIfPresent(IpAddresses.blockKey(address));
+        Record r = state.get(IpAddresses.blockKey(address));
+        if (r == null) {
+            r = overflow.get();
+        }
         long left = r == null ? 0 : r.blockedUntil - time.nanoTime();
         return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
@@ -104,7 +115,7 @@ public final class IpBlocker {
             return false;
         }
         long now = time.nanoTime();
-        Record r = state.asMap().compute(IpAddresses.blockKey(address), (k, old) -> {
+        UnaryOperator<Record> violate = old -> {
             Record cur = old == null ? new Record(now, 0, 0, 0) : old;
             if (cur.blockedUntil > now) {
                 return cur;
@@ -118,7 +129,12 @@ public final class IpBlocker {
             int shift = Math.min(cur.strikes, 30);
             long length = baseBlock > maxBlock >> shift ? maxBlock : Math.min(maxBlock, baseBlock << shift);
             return new Record(now, 0, cur.strikes + 1, now + length);
-        });
+        };
+        Record r = state.update(IpAddresses.blockKey(address), violate);
+        if (r == null) {
+            r = overflow.updateAndGet(old -> violate.apply(old != null
+                    && now - Math.max(old.windowStart, old.blockedUntil) > forgiveAfter ? null : old));
+        }
         return r.blockedUntil > now;
     }
 }

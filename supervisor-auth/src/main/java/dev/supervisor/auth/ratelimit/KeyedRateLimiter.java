@@ -3,9 +3,12 @@ package dev.supervisor.auth.ratelimit;
 import dev.supervisor.auth.ratelimit.internal.CaffeineKeyedLimiter;
 
 /**
- * One token bucket per key (a client address, an API key, a user), held in a bounded map: at most
- * {@code maxKeys} buckets live at once, and a bucket idle long enough to have refilled completely is dropped,
- * since a new bucket is then identical.
+ * One token bucket per key (a client address, an API key, a user), held in a bounded table: at most
+ * {@code maxKeys} buckets live at once, and a bucket is dropped only once it has been idle long enough to refill
+ * completely, since a new bucket is then identical. A bucket that still holds information is never dropped to
+ * make room: while the table is full, keys it does not know share one overflow bucket with the same limit (fail
+ * closed — under a flood of new keys, new keys are throttled together; nobody gets a fresh bucket back).
+ * {@link #overflowedChecks()} counts those checks so the host can alert and size {@code maxKeys}.
  */
 public interface KeyedRateLimiter {
 
@@ -33,4 +36,7 @@ public interface KeyedRateLimiter {
 
     /** @return how many keys are tracked now (approximate) */
     long trackedKeys();
+
+    /** @return how many checks so far were answered by the shared overflow bucket because the table was full */
+    long overflowedChecks();
 }

@@ -3,8 +3,8 @@ package dev.supervisor.auth.ratelimit;
 import java.time.Duration;
 
 /**
- * The origin system's tiers as real token buckets: general traffic 60 per minute with bursts of 120,
- * authentication 10 per minute, and failed logins 3 per 5 minutes.
+ * Ready-made tiers as token buckets: general traffic 60 per minute with bursts of 120, authentication 10 per
+ * minute, and failed logins 3 per 5 minutes.
  */
 public final class RateLimitTiers {
     /** 60 requests per minute, bursts up to 120. */

@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks permissions of users per tenant: a user's roles in one tenant say nothing about another. Registration
- * creates users without roles; roles are granted by a user who holds {@code roles:manage} in that tenant, or by
- * the host itself through {@link #grantAsSystem} (for bootstrapping).
+ * creates users without roles; roles are granted (and revoked) by a user who holds {@code roles:manage} in that
+ * tenant <em>and</em> every permission of the role in question ({@link RbacPolicy#holdsAllOf}) — so managing roles
+ * never lets anyone, themselves included, gain a permission they do not have — or by the host itself through
+ * {@link #grantAsSystem} (for bootstrapping).
  */
 public final class Authorizer {
     private static final Permission MANAGE_ROLES = Permission.parse("roles:manage");
@@ -39,20 +41,49 @@ public final class Authorizer {
     }
 
     /**
-     * Grants a role, on behalf of a user who may manage roles in that tenant.
+     * Grants a role, on behalf of a user who may manage roles in that tenant and holds all the role's permissions.
      *
      * @param actor the granting user
      * @param tenant the tenant
      * @param userId the receiving user
      * @param role a defined role
-     * @throws SecurityException if the actor may not manage roles in the tenant
+     * @throws SecurityException if the actor may not manage roles in the tenant or lacks a permission of the role
      * @throws IllegalArgumentException if the role or user is unknown
      */
     public void grant(String actor, String tenant, String userId, String role) {
+        requireManager(actor, tenant, role);
+        grantAsSystem(tenant, userId, role);
+    }
+
+    /**
+     * Takes a role away, under the same rule as {@link #grant}.
+     *
+     * @param actor the acting user
+     * @param tenant the tenant
+     * @param userId the user losing the role
+     * @param role the role
+     * @throws SecurityException if the actor may not manage that role in the tenant
+     */
+    public void revoke(String actor, String tenant, String userId, String role) {
+        requireManager(actor, tenant, role);
+        Map<String, Set<String>> byTenant = roles.get(userId);
+        Set<String> r = byTenant == null ? null : byTenant.get(tenant);
+        if (r != null) {
+            r.remove(role);
+        }
+    }
+
+    private void requireManager(String actor, String tenant, String role) {
+        if (!policy.roles().contains(role)) {
+            throw new IllegalArgumentException("unknown role '" + role + "'");
+        }
         if (!check(actor, tenant, MANAGE_ROLES)) {
             throw new SecurityException("user " + actor + " may not manage roles in tenant " + tenant);
         }
-        grantAsSystem(tenant, userId, role);
+        if (!policy.holdsAllOf(rolesOf(actor, tenant), role)) {
+            throw new SecurityException("user " + actor + " may not grant or revoke role '" + role + "': it allows"
+                    + " more than the user holds in tenant " + tenant);
+        }
     }
 
     /**

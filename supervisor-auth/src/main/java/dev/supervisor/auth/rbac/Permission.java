@@ -60,6 +60,20 @@ public record Permission(String resource, String action, String instance) {
         return instance == null || instance.equals(ANY) || instance.equals(requested.instance);
     }
 
+    /**
+     * @param other another rule
+     * @return true if some concrete permission is covered by both (a deny that overlaps a grant takes part of it)
+     */
+    public boolean overlaps(Permission other) {
+        boolean inst = instance == null || other.instance == null || instance.equals(ANY) || other.instance.equals(ANY)
+                || instance.equals(other.instance);
+        return meet(resource, other.resource) && meet(action, other.action) && inst;
+    }
+
+    private static boolean meet(String a, String b) {
+        return a.equals(ANY) || b.equals(ANY) || a.equals(b);
+    }
+
     private static boolean seg(String granted, String asked) {
         return granted.equals(ANY) || granted.equals(asked);
     }

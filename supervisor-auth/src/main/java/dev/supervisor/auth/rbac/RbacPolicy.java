@@ -55,11 +55,49 @@ public final class RbacPolicy {
         return allowed;
     }
 
+    /**
+     * Whether roles could grant a role without gaining power: every permission the role allows must be allowed to
+     * {@code roles} in full (a wildcard only by an equal or wider wildcard) and touched by none of their denies.
+     *
+     * @param roles the granter's roles in the tenant
+     * @param role a defined role
+     * @return true if {@code roles} hold everything {@code role} allows
+     */
+    public boolean holdsAllOf(Collection<String> roles, String role) {
+        RuleIndex target = allow.get(role);
+        if (target == null) {
+            return false;
+        }
+        for (Permission p : target.all) {
+            if (!permits(roles, p)) {
+                return false;
+            }
+            for (String r : roles) {
+                RuleIndex d = deny.get(r);
+                if (d != null && d.overlaps(p)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Indexed rules of one role. */
     static final class RuleIndex {
         private final Map<String, Map<String, List<Permission>>> byResource = new HashMap<>();
+        private final List<Permission> all = new ArrayList<>();
+
+        boolean overlaps(Permission q) {
+            for (Permission p : all) {
+                if (p.overlaps(q)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         void add(Permission p) {
+            all.add(p);
             byResource.computeIfAbsent(p.resource(), k -> new HashMap<>())
                     .computeIfAbsent(p.action(), k -> new ArrayList<>(1)).add(p);
         }

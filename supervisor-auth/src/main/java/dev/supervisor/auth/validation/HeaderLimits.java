@@ -1,9 +1,11 @@
 package dev.supervisor.auth.validation;
 
+import dev.supervisor.auth.internal.Printable;
+
 /**
  * Structural checks on request headers — the only ones worth making: a token name, no CR, LF or NUL in the
  * value, and sane sizes. It accepts every real client (browsers send {@code Accept: *}{@code /*} and long
- * user agents; the origin system refused both).
+ * user agents, which pattern-based header filters often refuse).
  */
 public final class HeaderLimits {
     private HeaderLimits() {
@@ -23,7 +25,7 @@ public final class HeaderLimits {
             char c = name.charAt(i);
             boolean token = c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
             if (!token) {
-                throw new InvalidInputException("header", "name '" + name + "' is not an HTTP token");
+                throw new InvalidInputException("header", "name " + Printable.quote(name) + " is not an HTTP token");
             }
         }
         if (value == null || value.length() > 8192) {

@@ -1,16 +1,21 @@
 package dev.supervisor.auth.validation;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
  * Resolves a user-supplied relative file path under a base directory, or refuses it. The path is percent-decoded
  * once with strict UTF-8 (overlong forms such as {@code %c0%af} fail), must not still contain an escape (double
  * encoding), control characters, backslashes, drive letters, {@code ;} parameters or dot-only segments, must be
- * relative, and after normalisation must stay under the base.
+ * relative, and after normalisation must stay under the base — also once symbolic links are followed: the real
+ * path of its deepest existing part must lie under the base's real path. (Opening the file later can still race
+ * with someone changing links in between; bases writable by untrusted parties need more than a path check.)
  */
 public final class SafePaths {
     private SafePaths() {
@@ -53,7 +58,36 @@ public final class SafePaths {
         if (!resolved.startsWith(root)) {
             throw new InvalidInputException(field, "leaves its base directory");
         }
+        if (!staysUnderRealBase(root, resolved)) {
+            throw new InvalidInputException(field, "leaves its base directory through a symbolic link");
+        }
         return resolved;
+    }
+
+    /**
+     * Compares real paths: the deepest part of the path that exists, with every symbolic link followed, must
+     * still lie under the base's real path (the rest does not exist yet, so it holds no link).
+     */
+    private static boolean staysUnderRealBase(Path root, Path resolved) {
+        try {
+            if (!Files.exists(root)) {
+                return true; // nothing on disk can redirect a path under a base that does not exist
+            }
+            Path realRoot = root.toRealPath();
+            Path existing = resolved;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return false;
+            }
+            if (Files.isSymbolicLink(existing) && !Files.exists(existing)) {
+                return false; // a dangling link: where it points could be created later
+            }
+            return existing.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String percentDecode(String field, String s) {

@@ -75,4 +75,20 @@ class CorsPolicyTest {
         assertThatThrownBy(() -> SecurityHeaders.of("default-src 'self' 'unsafe-eval'; frame-ancestors 'none'",
                 Duration.ofDays(1))).hasMessageContaining("unsafe-eval");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://*.co.uk", "https://*.com.au", "https://*.github.io",
+        "https://*.herokuapp.com", "https://*.gov.br", "https://*.com", "https://*.s3.amazonaws.com",
+        "https://*.10.0.0.1"})
+    void allowOrigin_wildcardOverAPublicSuffix_isRefused(String origin) {
+        assertThatThrownBy(() -> CorsPolicy.builder().allowOrigin(origin)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void allowOrigin_wildcardUnderARegistrableDomain_isAllowed_andHostSuffixesAreHonoured() {
+        assertThat(CorsPolicy.builder().allowOrigin("https://*.example.co.uk").build()
+                .actual("https://app.example.co.uk").allowed()).isTrue();
+        assertThatThrownBy(() -> CorsPolicy.builder().allowOrigin("https://*.apps.cloud.example")
+                .publicSuffixes("apps.cloud.example").build()).isInstanceOf(IllegalStateException.class);
+    }
 }

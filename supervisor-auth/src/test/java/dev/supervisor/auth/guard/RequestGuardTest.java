@@ -27,9 +27,9 @@ class RequestGuardTest {
             now.addAndGet(nanos);
         }
     };
-    private final RequestGuard guard = new RequestGuard(ClientAddress.trusting(List.of(Cidr.parse("10.0.0.0/8"))),
+    private final RequestGuard guard = RequestGuard.of(ClientAddress.trusting(List.of(Cidr.parse("10.0.0.0/8"))),
             KeyedRateLimiter.of(RateLimitTiers.GENERAL, 10_000, time),
-            KeyedRateLimiter.of(RateLimitTiers.AUTH, 10_000, time), List.of("/auth/"),
+            KeyedRateLimiter.of(RateLimitTiers.AUTH, 10_000, time), List.of("/auth"),
             IpBlocker.of(3, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1), List.of(), 10_000,
                     time));
 

@@ -41,7 +41,7 @@ class JwtVerifierTest {
 
     private static JwtVerifier hs256(long epoch) {
         return JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY)).clock(at(epoch))
-                .issuer("joe").build();
+                .issuer("joe").anyAudience().build();
     }
 
     private static String b64(String s) {
@@ -74,13 +74,13 @@ class JwtVerifierTest {
         assertThat(hs256(1_300_819_380L + 59).verify(A1)).isNotNull();
         assertThatThrownBy(() -> hs256(1_300_819_380L + 60).verify(A1)).hasMessage("token expired");
         assertThatThrownBy(() -> JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY))
-                .clock(at(VALID_AT)).audience("api").build().verify(A1)).hasMessage("audience mismatch");
+                .clock(at(VALID_AT)).issuer("joe").audience("api").build().verify(A1)).hasMessage("audience mismatch");
     }
 
     @Test
     void rfc7515A3_es256Verifies_andPsychicSignaturesDoNot() throws Exception {
         JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, a3Key())).clock(at(VALID_AT))
-                .build();
+                .issuer("joe").anyAudience().build();
         assertThat(es.verify(A3).claims().get("iss").asText()).isEqualTo("joe");
         String zeros = A3.substring(0, A3.lastIndexOf('.') + 1) + "A".repeat(86);
         assertThatThrownBy(() -> es.verify(zeros)).isInstanceOf(JwtException.class);
@@ -93,6 +93,28 @@ class JwtVerifierTest {
         assertThatThrownBy(() -> es.verify(rsN)).isInstanceOf(JwtException.class);
         String der = A3.substring(0, A3.lastIndexOf('.') + 1) + "MAYCAQACAQA";
         assertThatThrownBy(() -> es.verify(der)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void psychicEs256_rOrSZeroOrNotBelowTheOrder_isRejected() throws Exception {
+        JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, a3Key())).clock(at(VALID_AT))
+                .issuer("joe").anyAudience().build();
+        byte[] valid = Base64.getUrlDecoder().decode(A3.substring(A3.lastIndexOf('.') + 1));
+        byte[] n = P256_N.toByteArray();
+        byte[] nPlus1 = P256_N.add(BigInteger.ONE).toByteArray();
+        for (int variant = 0; variant < 5; variant++) {
+            byte[] sig = valid.clone();
+            switch (variant) {
+                case 0 -> java.util.Arrays.fill(sig, 0, 32, (byte) 0); // r = 0
+                case 1 -> java.util.Arrays.fill(sig, 32, 64, (byte) 0); // s = 0
+                case 2 -> System.arraycopy(n, n.length - 32, sig, 0, 32); // r = n
+                case 3 -> System.arraycopy(nPlus1, nPlus1.length - 32, sig, 0, 32); // r = n + 1
+                default -> java.util.Arrays.fill(sig, 0, 32, (byte) 0xff); // r > n
+            }
+            String t = A3.substring(0, A3.lastIndexOf('.') + 1) + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(sig);
+            assertThatThrownBy(() -> es.verify(t)).as("variant %d", variant).isInstanceOf(JwtException.class);
+        }
     }
 
     /* ---- 2. none and unsigned ---- */
@@ -117,8 +139,28 @@ class JwtVerifierTest {
         String forged = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, pub)).clock(at(VALID_AT))
-                .build();
+                .issuer("joe").anyAudience().build();
         assertThatThrownBy(() -> es.verify(forged)).hasMessageContaining("pinned");
+    }
+
+    @Test
+    void keyConfusion_everyEncodingOfThePublicKeyAsAnHmacSecret_isRejected() throws Exception {
+        ECPublicKey pub = a3Key();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pub.getEncoded()) + "\n-----END PUBLIC KEY-----";
+        String jwk = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}";
+        JwtVerifier es = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, pub)).clock(at(VALID_AT))
+                .issuer("joe").anyAudience().build();
+        for (byte[] secret : new byte[][] {pem.getBytes(StandardCharsets.US_ASCII),
+            (pem + "\n").getBytes(StandardCharsets.US_ASCII), pub.getEncoded(), jwk.getBytes(StandardCharsets.UTF_8)}) {
+            String input = b64("{\"alg\":\"HS256\"}") + "." + A1_PAYLOAD;
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            String forged = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            assertThatThrownBy(() -> es.verify(forged)).hasMessageContaining("pinned");
+        }
     }
 
     @Test
@@ -184,9 +226,9 @@ class JwtVerifierTest {
     @Test
     void duplicateMembers_andUnknownKids_areRejected() throws Exception {
         String dup = signHs256("{\"alg\":\"HS256\",\"alg\":\"none\"}", A1_PAYLOAD);
-        assertThatThrownBy(() -> hs256(VALID_AT).verify(dup)).hasMessageContaining("Duplicate");
+        assertThatThrownBy(() -> hs256(VALID_AT).verify(dup)).hasMessageContaining("repeats a member");
         JwtVerifier withKid = JwtVerifier.builder().key(JwtKey.hmac("k1", JwsAlgorithm.HS256, A1_KEY))
-                .clock(at(VALID_AT)).build();
+                .clock(at(VALID_AT)).anyIssuer().anyAudience().build();
         for (String kid : new String[] {"../../dev/null", "' OR '1'='1", "", "x".repeat(10_000), "k2"}) {
             String t = signHs256("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\"}", A1_PAYLOAD);
             assertThatThrownBy(() -> withKid.verify(t)).isInstanceOf(JwtException.class);
@@ -207,9 +249,28 @@ class JwtVerifierTest {
     }
 
     @Test
+    void audienceAndIssuer_onlyAnExactMemberOrValuePasses() throws Exception {
+        JwtVerifier v = JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY)).clock(at(VALID_AT))
+                .issuer("joe").audience("api").build();
+        for (String claims : new String[] {"{\"iss\":\"joe\",\"exp\":1300819380}",
+            "{\"iss\":\"joe\",\"aud\":\"other\",\"exp\":1300819380}",
+            "{\"iss\":\"joe\",\"aud\":[\"a\",\"b\"],\"exp\":1300819380}",
+            "{\"iss\":\"joe\",\"aud\":\"API\",\"exp\":1300819380}",
+            "{\"iss\":\"joe\",\"aud\":[[\"api\"]],\"exp\":1300819380}",
+            "{\"iss\":\"Joe\",\"aud\":\"api\",\"exp\":1300819380}",
+            "{\"aud\":\"api\",\"exp\":1300819380}"}) {
+            String t = signHs256("{\"alg\":\"HS256\"}", b64(claims));
+            assertThatThrownBy(() -> v.verify(t)).as(claims).hasMessageContaining("mismatch");
+        }
+        assertThat(v.verify(signHs256("{\"alg\":\"HS256\"}",
+                b64("{\"iss\":\"joe\",\"aud\":[\"x\",\"api\"],\"exp\":1300819380}")))).isNotNull();
+    }
+
+    @Test
     void typeAndLifetime_areEnforcedWhenConfigured() throws Exception {
         JwtVerifier access = JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY))
-                .clock(at(VALID_AT)).type("at+jwt").maxLifetime(java.time.Duration.ofMinutes(30)).build();
+                .clock(at(VALID_AT)).type("at+jwt").maxLifetime(java.time.Duration.ofMinutes(30)).anyIssuer()
+                .anyAudience().build();
         String refresh = signHs256("{\"alg\":\"HS256\",\"typ\":\"refresh+jwt\"}",
                 b64("{\"exp\":1300819380,\"iat\":1300819200}"));
         assertThatThrownBy(() -> access.verify(refresh)).hasMessage("token type is not 'at+jwt'");
@@ -240,7 +301,7 @@ class JwtVerifierTest {
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(malleated);
         RevokedTokens revoked = RevokedTokens.of(100, at(VALID_AT));
         JwtVerifier v = JwtVerifier.builder().key(new JwtKey(null, JwsAlgorithm.ES256, kp.getPublic()))
-                .clock(at(VALID_AT)).revoked(revoked).build();
+                .clock(at(VALID_AT)).revoked(revoked).anyIssuer().anyAudience().build();
         assertThat(v.verify(twin)).as("(r, n - s) is a valid ECDSA signature too").isNotNull();
         revoked.revoke("https://issuer", "t-1", Instant.ofEpochSecond(VALID_AT + 600));
         assertThatThrownBy(() -> v.verify(token)).hasMessage("token revoked");
@@ -266,9 +327,9 @@ class JwtVerifierTest {
         JwtKey key = new JwtKey(null, JwsAlgorithm.EdDSA, pub);
         String input = token.substring(0, token.lastIndexOf('.'));
         byte[] sig = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
-        assertThat(JwtVerifier.signatureValid(key, input.getBytes(StandardCharsets.US_ASCII), sig)).isTrue();
+        assertThat(JwsCrypto.verify(key, input.getBytes(StandardCharsets.US_ASCII), sig)).isTrue();
         sig[0] ^= 1;
-        assertThat(JwtVerifier.signatureValid(key, input.getBytes(StandardCharsets.US_ASCII), sig)).isFalse();
+        assertThat(JwsCrypto.verify(key, input.getBytes(StandardCharsets.US_ASCII), sig)).isFalse();
     }
 
     /* ---- 12. size and depth ---- */
@@ -278,6 +339,6 @@ class JwtVerifierTest {
         assertThatThrownBy(() -> hs256(VALID_AT).verify("a".repeat(1 << 20))).hasMessageContaining("longer than");
         String deep = signHs256("{\"alg\":\"HS256\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}", A1_PAYLOAD);
         assertThatThrownBy(() -> JwtVerifier.builder().key(JwtKey.hmac(null, JwsAlgorithm.HS256, A1_KEY))
-                .clock(at(VALID_AT)).build().verify(deep)).isInstanceOf(JwtException.class);
+                .clock(at(VALID_AT)).anyIssuer().anyAudience().build().verify(deep)).isInstanceOf(JwtException.class);
     }
 }

@@ -21,7 +21,7 @@ class TokenServiceTest {
 
     private TokenService service() {
         RefreshTokens refresh = RefreshTokens.of(TokenStore.inMemory(), clock, new SecureRandom(), Duration.ofDays(7),
-                (subject, family) -> reuse.add(subject));
+                Duration.ofDays(30), Duration.ZERO, (subject, family) -> reuse.add(subject));
         return TokenService.builder(JwtSigner.of("k1", JwsAlgorithm.HS256, new SecretKeySpec(SECRET, "HmacSHA256")),
                 refresh).issuer("https://auth.example").audience("supervisor-api").clock(clock).build();
     }

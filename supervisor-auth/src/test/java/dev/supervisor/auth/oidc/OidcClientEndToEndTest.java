@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** The whole flow against a real OIDC server on loopback (no.nav.security mock-oauth2-server). */
 class OidcClientEndToEndTest {
+    /** Generous: the server is on loopback, and a busy CI machine must not turn slowness into a failure. */
+    private static final Duration LOOPBACK_TIMEOUT = Duration.ofSeconds(120);
     private static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
     private static MockOAuth2Server server;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -40,12 +42,12 @@ class OidcClientEndToEndTest {
     }
 
     private static OidcProvider discovered() {
-        return OidcProvider.discover(URI.create(server.issuerUrl("default").toString()), HTTP, Duration.ofSeconds(5));
+        return OidcProvider.discover(URI.create(server.issuerUrl("default").toString()), HTTP, LOOPBACK_TIMEOUT);
     }
 
     private static OidcClient client(OidcProvider provider) {
         return OidcClient.builder(provider).clientId("supervisor").clientSecret("s3cret").redirectUri(CALLBACK)
-                .httpClient(HTTP).build();
+                .httpClient(HTTP).timeout(LOOPBACK_TIMEOUT).build();
     }
 
     /** Follows the authorize URL like a browser would and returns the callback's query parameters. */
@@ -227,6 +229,6 @@ class OidcClientEndToEndTest {
         // The document names ".../default"; asking for ".../default/" must not be accepted as the same issuer.
         String issuer = server.issuerUrl("default").toString();
         assertThatThrownBy(() -> OidcProvider.discover(URI.create(issuer.endsWith("/") ? issuer : issuer + "/"), HTTP,
-                Duration.ofSeconds(5))).isInstanceOf(OidcException.class).hasMessageContaining("issuer");
+                LOOPBACK_TIMEOUT)).isInstanceOf(OidcException.class).hasMessageContaining("issuer");
     }
 }

@@ -14,8 +14,9 @@ class Argon2idHasherTest {
 
     @Test
     void verify_referencePhcVector() {
-        assertThat(fast.verify("password".toCharArray(), REFERENCE)).isTrue();
-        assertThat(fast.verify("passwore".toCharArray(), REFERENCE)).isFalse();
+        Argon2idHasher quarter = Argon2idHasher.of(16_384, 2, 1, new SecureRandom()); // the vector is within 4x
+        assertThat(quarter.verify("password".toCharArray(), REFERENCE)).isTrue();
+        assertThat(quarter.verify("passwore".toCharArray(), REFERENCE)).isFalse();
     }
 
     @Test

@@ -57,7 +57,7 @@ class RbacTest {
 
     @Test
     void authorizer_tenantsAreIsolated_andRegistrationGrantsNothing() {
-        Authorizer auth = Authorizer.of(OriginRoles.policy());
+        Authorizer auth = Authorizer.of(PresetRoles.policy());
         String root = auth.register(new NewUser("root", "root@example.com"));
         auth.grantAsSystem("acme", root, "admin");
         String eve = auth.register(new NewUser("eve", "eve@example.com"));
@@ -72,8 +72,8 @@ class RbacTest {
     }
 
     @Test
-    void originPreset_matchesTheSeededRoles() {
-        RbacPolicy p = OriginRoles.policy();
+    void preset_hasTwentyPermissionsInFourRoles() {
+        RbacPolicy p = PresetRoles.policy();
         assertThat(p.roles()).containsExactlyInAnyOrder("admin", "user", "viewer", "api_user");
         assertThat(p.permits(List.of("user"), Permission.parse("workflows:delete"))).isFalse();
         assertThat(p.permits(List.of("user"), Permission.parse("analytics:read"))).isTrue();

@@ -52,7 +52,7 @@ class HeaderCorpusTest {
     void corpus_everyRealClientRequest_passesHeaderChecksAndTheGuard() throws IOException {
         List<Map<String, List<String>>> requests = corpus();
         assertThat(requests).hasSizeGreaterThanOrEqualTo(12);
-        RequestGuard guard = new RequestGuard(ClientAddress.trusting(List.of()),
+        RequestGuard guard = RequestGuard.of(ClientAddress.trusting(List.of()),
                 KeyedRateLimiter.of(RateLimitTiers.GENERAL, 1000, TimeSource.system()),
                 KeyedRateLimiter.of(RateLimitTiers.AUTH, 1000, TimeSource.system()), List.of("/auth/"),
                 IpBlocker.of(10, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1), List.of(), 1000,

@@ -128,7 +128,7 @@ class ValidationTest {
                 .hasMessage("body: nests too deeply");
         assertThatThrownBy(() -> limits.parse("body", "\"" + "x".repeat(20_000) + "\""))
                 .hasMessage("body: has a string that is too long");
-        assertThatThrownBy(() -> limits.parse("body", "{\"a\":1,\"a\":2}")).hasMessage("body: repeats a field");
+        assertThatThrownBy(() -> limits.parse("body", "{\"a\":1,\"a\":2}")).hasMessage("body: repeats a member");
         assertThatThrownBy(() -> limits.parse("body", "x".repeat(2 << 20))).hasMessageContaining("at most");
     }
 

@@ -1,20 +1,15 @@
 package dev.supervisor.auth.jwt.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.supervisor.auth.internal.Printable;
+import dev.supervisor.auth.internal.StrictJson;
 import dev.supervisor.auth.jwt.JwtException;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Base64;
 
 /** Strict base64url and JSON for JOSE, and ECDSA signature format conversion. */
 public final class Jose {
-    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder().streamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(16_384).maxDocumentLength(16_384)
-                    .build()).build()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final StrictJson STRICT = new StrictJson(16_384, 16, 16_384);
 
     private Jose() {
     }
@@ -29,7 +24,7 @@ public final class Jose {
             char c = part.charAt(i);
             boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
             if (!ok) {
-                throw new JwtException("segment is not base64url (character '" + c + "')");
+                throw new JwtException("segment is not base64url (character " + Printable.quote(c) + ")");
             }
         }
         if (part.length() % 4 == 1) {
@@ -61,23 +56,22 @@ public final class Jose {
     }
 
     /**
-     * @param bytes JSON bytes
+     * @param bytes JSON bytes (strict UTF-8)
      * @param what "header" or "claims"
      * @return the object node
-     * @throws JwtException on bad JSON, duplicates, depth or size
+     * @throws JwtException on bad JSON or encoding, duplicates, trailing content, depth or size
      */
     public static JsonNode object(byte[] bytes, String what) {
+        JsonNode n;
         try {
-            JsonNode n = STRICT.readTree(bytes);
-            if (n == null || !n.isObject()) {
-                throw new JwtException(what + " is not a JSON object");
-            }
-            return n;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new JwtException(what + " is not acceptable JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new JwtException(what + " is not acceptable JSON");
+            n = STRICT.parse(bytes);
+        } catch (StrictJson.Refused e) {
+            throw new JwtException(what + " is not acceptable JSON: it " + e.getMessage());
         }
+        if (!n.isObject()) {
+            throw new JwtException(what + " is not a JSON object");
+        }
+        return n;
     }
 
     /** JWS ECDSA signatures are r || s; JCA wants DER. Also refuses r or s outside [1, n-1]. */

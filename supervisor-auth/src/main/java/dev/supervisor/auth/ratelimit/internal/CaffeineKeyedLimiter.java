@@ -1,7 +1,6 @@
 package dev.supervisor.auth.ratelimit.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.supervisor.auth.internal.BoundedTable;
 import dev.supervisor.auth.ratelimit.Bandwidth;
 import dev.supervisor.auth.ratelimit.KeyedRateLimiter;
 import dev.supervisor.auth.ratelimit.Probe;
@@ -9,14 +8,20 @@ import dev.supervisor.auth.ratelimit.RateLimit;
 import dev.supervisor.auth.ratelimit.RateLimitDecision;
 import dev.supervisor.auth.ratelimit.TimeSource;
 import dev.supervisor.auth.ratelimit.TokenBucket;
-import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Buckets in a size-bounded Caffeine cache that forgets a key once its bucket would be full anyway. */
+/**
+ * Buckets in a table that forgets a key only once its bucket would be full anyway, never to make room: when the
+ * table is full, keys it does not know share one overflow bucket, so flooding new keys cannot hand anyone a fresh
+ * bucket.
+ */
 public final class CaffeineKeyedLimiter implements KeyedRateLimiter {
     private final RateLimit limit;
     private final TimeSource time;
-    private final Cache<String, TokenBucket> buckets;
+    private final BoundedTable<String, TokenBucket> buckets;
+    private final TokenBucket overflow;
+    private final AtomicLong overflowed = new AtomicLong();
     private final long tightestCapacity;
     private final SingleBandwidthBucket.Params shared;
 
@@ -36,11 +41,16 @@ public final class CaffeineKeyedLimiter implements KeyedRateLimiter {
             idle = Math.max(idle, full);
             cap = Math.min(cap, b.capacity());
         }
+        long idleNanos = idle;
         this.tightestCapacity = cap;
         this.shared = limit.bandwidths().size() == 1
                 ? new SingleBandwidthBucket.Params(limit.bandwidths().get(0), time) : null;
-        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(Duration.ofNanos(idle))
-                .ticker(time::nanoTime).build();
+        this.buckets = new BoundedTable<>(maxKeys, time::nanoTime, (bucket, now) -> now + idleNanos, true);
+        this.overflow = newBucket();
+    }
+
+    private TokenBucket newBucket() {
+        return shared != null ? new SingleBandwidthBucket(shared) : TokenBucket.of(limit, time);
     }
 
     @Override
@@ -48,15 +58,23 @@ public final class CaffeineKeyedLimiter implements KeyedRateLimiter {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("rate-limit key must not be empty");
         }
-        Probe p = buckets.get(key, k -> shared != null ? new SingleBandwidthBucket(shared)
-                : TokenBucket.of(limit, time)).tryAcquireAndProbe(tokens);
+        TokenBucket b = buckets.getOrCreate(key, k -> newBucket());
+        if (b == null) {
+            overflowed.incrementAndGet();
+            b = overflow;
+        }
+        Probe p = b.tryAcquireAndProbe(tokens);
         return new RateLimitDecision(p.consumed(), tightestCapacity, p.remaining(),
                 (p.nanosToFull() + 999_999_999L) / 1_000_000_000L, p.retryAfterSeconds());
     }
 
     @Override
     public long trackedKeys() {
-        buckets.cleanUp();
-        return buckets.estimatedSize();
+        return buckets.size();
+    }
+
+    @Override
+    public long overflowedChecks() {
+        return overflowed.get();
     }
 }

@@ -1,13 +1,13 @@
 package dev.supervisor.auth.rbac;
 
 /**
- * The origin system's seeded roles and permissions as a preset: 20 permissions (tasks and workflows
+ * A ready-made policy for a workflow service: 20 permissions (tasks and workflows
  * create/read/update/delete/execute, analytics read/export, providers read/manage, users create/read/update/
  * delete, roles:manage, system:admin) and 4 roles: admin (all), user (tasks and workflows except delete,
  * analytics:read, providers:read), viewer (the read permissions) and api_user (tasks and workflows except delete).
  */
-public final class OriginRoles {
-    private OriginRoles() {
+public final class PresetRoles {
+    private PresetRoles() {
     }
 
     /** @return the preset policy */
