@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class DefaultCronScheduler implements CronScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCronScheduler.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(1);
+    /** Longest single timer wait; a later head is re-armed on waking (and a wait never overflows nanoseconds). */
+    private static final Duration MAX_WAIT = Duration.ofDays(1);
 
     private final Clock clock;
     private final DelayScheduler timer;
@@ -261,7 +263,8 @@ public final class DefaultCronScheduler implements CronScheduler {
             return;
         }
         cancelArmed();
-        long nanos = Math.max(0, Duration.between(clock.instant(), head.due).toNanos());
+        Duration wait = Duration.between(clock.instant(), head.due);
+        long nanos = wait.isNegative() ? 0 : wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : wait.toNanos();
         armedFor = head.due;
         armed = timer.schedule(this::onTimer, Duration.ofNanos(nanos));
     }
