@@ -156,7 +156,7 @@ class SpringCronAgreementTest {
         return sec + " " + min + " " + hour + " " + dom + " " + month + " " + dow;
     }
 
-    private static String dayOfMonth(SplittableRandom r) {
+    static String dayOfMonth(SplittableRandom r) {
         return switch (r.nextInt(8)) {
             case 0 -> "L";
             case 1 -> "L-" + r.nextInt(1, 21);
@@ -187,7 +187,7 @@ class SpringCronAgreementTest {
      * A list of one to three items, each a value, a range or a step form; {@code names} (when given) may stand
      * for values from {@code firstName} on, and a range may come out reversed (both must refuse it then).
      */
-    private static String field(SplittableRandom r, int lo, int hi, String[] names, int firstName) {
+    static String field(SplittableRandom r, int lo, int hi, String[] names, int firstName) {
         if (r.nextInt(5) == 0) {
             return r.nextBoolean() ? "*" : "*/" + r.nextInt(1, hi - Math.max(lo, firstName) + 2);
         }
