@@ -70,6 +70,9 @@ public final class DefaultCronScheduler implements CronScheduler {
                 return () -> f.cancel(false);
             };
         }
+        if (config.warmUp()) {
+            WarmUp.startOnce();
+        }
     }
 
     @Override
@@ -259,7 +262,7 @@ public final class DefaultCronScheduler implements CronScheduler {
             cancelArmed();
             return;
         }
-        if (head.due.equals(armedFor)) {
+        if (armedFor != null && head.due.equals(armedFor)) {
             return;
         }
         cancelArmed();

@@ -111,7 +111,11 @@ final class ScheduleEntry {
             return fire;
         }
         slot.execution = exec;
-        exec.completion().whenComplete((v, t) -> finished(slot, clock, lock));
+        if (exec == FireExecution.done()) {
+            finished(slot, clock, lock); // a synchronous target: nothing to wait for
+        } else {
+            exec.completion().whenComplete((v, t) -> finished(slot, clock, lock));
+        }
         return fire;
     }
 
