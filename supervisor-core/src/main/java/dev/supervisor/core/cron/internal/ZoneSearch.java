@@ -12,6 +12,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.time.zone.ZoneRulesException;
 import java.time.zone.ZoneRulesProvider;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps matching wall-clock times to fire instants under the DST policies.
@@ -30,6 +31,7 @@ public final class ZoneSearch {
             .toEpochSecond(ZoneOffset.UTC) + 86_400;
     private static final Instant EARLIEST = Instant.ofEpochSecond(EARLIEST_SEC);
     private static final Instant LATEST = Instant.ofEpochSecond(LATEST_SEC);
+    private static final ConcurrentHashMap<ZoneOffset, ZoneRules> FIXED = new ConcurrentHashMap<>();
     private final CronFields fields;
     private final ZoneRules rules;
     private final DstGapPolicy gap;
@@ -66,7 +68,9 @@ public final class ZoneSearch {
      */
     public ZoneSearch(CronFields fields, ZoneId zone, DstGapPolicy gap, DstOverlapPolicy overlap) {
         this.fields = fields;
-        this.rules = zone.getRules();
+        // ZoneOffset.getRules() builds new rules (with a cache map) on every call; region rules are shared already.
+        this.rules = zone instanceof ZoneOffset ? FIXED.computeIfAbsent((ZoneOffset) zone, ZoneOffset::getRules)
+                : zone.getRules();
         this.gap = gap;
         this.overlap = overlap;
         this.tzdbVersion = version(zone);
