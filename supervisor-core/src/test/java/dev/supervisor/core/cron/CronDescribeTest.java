@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class CronDescribeTest {
     private static final String[] QUARTZ_DAYS = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
-    private static final String[] MONTHS =
-            {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    private static final String[] MONTHS = SpringCronAgreementTest.MONTH_NAMES;
 
     @Test
     void describe_quartzLAloneInDayOfWeek_isEverySaturday() {

@@ -3,7 +3,6 @@ package dev.supervisor.core.cron;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SpringCronAgreementTest {
     private static final String[] DAY_NAMES = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"};
-    private static final String[] MONTH_NAMES =
+    static final String[] MONTH_NAMES =
             {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
 
     @Test
@@ -72,14 +71,7 @@ class SpringCronAgreementTest {
     }
 
     private static List<String> fires(String expr, String from, int n) {
-        CronExpression e = CronExpression.spring(expr);
-        List<String> out = new ArrayList<>();
-        LocalDateTime t = LocalDateTime.parse(from);
-        for (int i = 0; i < n; i++) {
-            t = e.nextLocal(t).orElseThrow();
-            out.add(t.toString());
-        }
-        return out;
+        return CronSemanticsTest.next(expr, CronDialect.SPRING, from, n);
     }
 
     /** @return whether both accepted (after checking that they agree) */
