@@ -25,7 +25,8 @@ package dev.supervisor.core.cron;
  * other items ({@code 1,L}), and any non-ASCII character (Spring upper-cases {@code ſun} to {@code SUN}). And
  * where Spring moves {@code nW} from a Sunday that ends the month into the next month (so {@code 28W} skips a
  * February whose 28th is a Sunday), every dialect keeps Quartz's rule: the nearest weekday inside the month
- * (Friday the 26th).
+ * (Friday the 26th). Spring also misses {@code 1W} on Monday the 3rd (the 1st being a Saturday) when its search
+ * starts on the 2nd; ours does not depend on where the search starts.
  *
  * <p>All dialects accept names ({@code JAN}–{@code DEC}, {@code SUN}–{@code SAT}, any case), lists, ranges,
  * steps ({@code a-b/n}, {@code *}{@code /n}, {@code a/n}), zero-padded numbers and the macros {@code @yearly
