@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The due second is chosen after the 90,000 other schedules are in; if registering the 10,000 due ones still
  * ends less than 300 ms before it (a busy machine), the round is run again with a longer lead.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.supervisor.benchmarks.cron.ScheduleLatencyHarness [rounds]</pre>
+ * <p>Arguments: the number of rounds (default 3), and {@code no-warm-up} to create the schedulers with
+ * {@link CronSchedulerConfig.Builder#warmUp(boolean)} off.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.supervisor.benchmarks.cron.ScheduleLatencyHarness 3 no-warm-up</pre>
  */
 public final class ScheduleLatencyHarness {
     private static final int TOTAL = 100_000;
@@ -40,16 +43,17 @@ public final class ScheduleLatencyHarness {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        boolean warmUp = !(args.length > 1 && args[1].equals("no-warm-up"));
         int lead = 2;
         for (int round = 1; round <= rounds; round++) {
-            if (!round(round, lead)) {
+            if (!round(round, lead, warmUp)) {
                 lead *= 2;
                 round--;
             }
         }
     }
 
-    private static boolean round(int round, int leadSeconds) throws Exception {
+    private static boolean round(int round, int leadSeconds, boolean warmUp) throws Exception {
         long[] delaysMicros = new long[DUE];
         AtomicInteger n = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(DUE);
@@ -65,7 +69,7 @@ public final class ScheduleLatencyHarness {
         SplittableRandom r = new SplittableRandom(42 + round);
         int nextYear = ZonedDateTime.now(ZoneOffset.UTC).getYear() + 1;
         long t0 = System.nanoTime();
-        try (CronScheduler cron = CronScheduler.create(CronSchedulerConfig.defaults())) {
+        try (CronScheduler cron = CronScheduler.create(CronSchedulerConfig.builder().warmUp(warmUp).build())) {
             for (int i = DUE; i < TOTAL; i++) {
                 CronExpression e = CronExpression.parse("0 " + r.nextInt(60) + " " + r.nextInt(24) + " "
                         + r.nextInt(1, 29) + " " + r.nextInt(1, 13) + " ? " + nextYear, CronDialect.QUARTZ);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One test per specifier rule of the research (§5.3), plus the Quartz nW/LW day-skipping defect. */
+/** One test per specifier rule (L, L-n, LW, nW, dL, d#n, day numbering, DoM/DoW combination) and parse errors. */
 class CronSemanticsTest {
 
     static List<String> next(String expr, CronDialect dialect, String from, int n) {
