@@ -1,6 +1,7 @@
 package dev.supervisor.core.cron;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskType;
@@ -64,8 +65,8 @@ class CronGuideTest {
             // day-of-month at position 7: 32 is out of range: day-of-month takes 1-31 in "0 0 12 32 * ?"
         }
         // end::errors[]
-        CronParseException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> CronExpression.quartz("0 0 12 32 * ?"), CronParseException.class);
+        CronParseException e = catchThrowableOfType(CronParseException.class,
+                () -> CronExpression.quartz("0 0 12 32 * ?"));
         assertThat(e.getMessage())
                 .isEqualTo("day-of-month at position 7: 32 is out of range: day-of-month takes 1-31 in \"0 0 12 32 * ?\"");
     }

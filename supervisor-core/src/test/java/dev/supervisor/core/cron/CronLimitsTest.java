@@ -24,8 +24,8 @@ class CronLimitsTest {
             ZoneId.of("Etc/GMT+12"), ZoneId.of("Europe/Berlin"));
 
     private static CronParseException rejected(String expr, CronDialect dialect) {
-        CronParseException e = catchThrowableOfType(() -> CronExpression.parse(expr, dialect),
-                CronParseException.class);
+        CronParseException e = catchThrowableOfType(CronParseException.class,
+                () -> CronExpression.parse(expr, dialect));
         assertThat(e).as("expected %s to be rejected", expr).isNotNull();
         return e;
     }
