@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Chained next-fire computation in Europe/Berlin: each call starts from the previous result (through DST
  * changes), restarting at 2025-01-01 after 2040. Ours against Quartz 2.5.2 {@code CronExpression}, cron-utils 9.2.1
- * {@code ExecutionTime} and Spring 6.2 {@code CronExpression}, same expressions, same run.
+ * {@code ExecutionTime} and Spring's {@code CronExpression}, same expressions, same run.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar CronNextBenchmark -f 1 -wi 3 -i 5</pre>
  */
@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CronNextBenchmark {
-    /** Quartz text; Spring numbers days from SUN=0, so its last-Friday form is {@code 5L}. */
+    /** Quartz text; Spring numbers days from MON=1, so its last-Friday form is {@code 5L}. */
     private static final String[][] EXPRESSIONS = {
         {"0 0/5 * * * ?", "0 0/5 * * * ?"},
         {"0 0 12 * * ?", "0 0 12 * * ?"},

@@ -19,27 +19,35 @@ import java.util.Optional;
  * }</pre>
  */
 public final class CronExpression {
+    /**
+     * The longest expression text accepted, in characters. Every field listed value by value (all 60 seconds,
+     * all 60 minutes, …) still fits.
+     */
+    public static final int MAX_LENGTH = 1024;
+
     private final String text;
     private final CronDialect dialect;
     private final CronFields fields;
     private final boolean elapsedHours;
 
-    private CronExpression(String text, CronDialect dialect, CronParser.Parsed parsed) {
-        this.text = text;
+    private CronExpression(CronDialect dialect, CronParser.Parsed parsed) {
+        this.text = parsed.text();
         this.dialect = dialect;
         this.fields = parsed.fields();
         this.elapsedHours = parsed.elapsedHours();
     }
 
     /**
-     * @param text the expression, e.g. {@code 0 15 10 ? * 6L} (Quartz) or {@code *}{@code /5 * * * *} (UNIX)
+     * @param text the expression, e.g. {@code 0 15 10 ? * 6L} (Quartz) or {@code *}{@code /5 * * * *} (UNIX):
+     *        printable ASCII, fields separated by spaces or tabs, at most {@value #MAX_LENGTH} characters; blanks
+     *        around it are ignored
      * @param dialect how to read it; see {@link CronDialect} for the differences
      * @return the compiled expression
      * @throws CronParseException naming field, position and reason, including for combinations that can never
      *         fire (such as the 30th of February)
      */
     public static CronExpression parse(String text, CronDialect dialect) {
-        return new CronExpression(text, dialect, CronParser.parse(text, dialect));
+        return new CronExpression(dialect, CronParser.parse(text, dialect));
     }
 
     /** @param text a Quartz expression @return the compiled expression @see #parse */
@@ -57,7 +65,7 @@ public final class CronExpression {
         return parse(text, CronDialect.SPRING);
     }
 
-    /** @return the text this was parsed from */
+    /** @return the text this was parsed from, without surrounding blanks */
     public String text() {
         return text;
     }
@@ -68,8 +76,10 @@ public final class CronExpression {
     }
 
     /**
-     * @return true when the hour field is {@code *} or a step: the schedule measures elapsed time, so by default it
-     *         fires in both passes of a repeated hour ({@link DstOverlapPolicy#BOTH})
+     * @return true when the hour field is {@code *} or a single step ({@code *}{@code /2}, {@code 1/3},
+     *         {@code 8-18/2}, and {@code @hourly}): the schedule measures elapsed time, so by default it fires in both
+     *         passes of a repeated hour ({@link DstOverlapPolicy#BOTH}). Any other hour field names specific hours,
+     *         including a list that contains a step ({@code 0/2,1}), and fires once.
      */
     public boolean measuresElapsedHours() {
         return elapsedHours;
@@ -84,7 +94,7 @@ public final class CronExpression {
     }
 
     /**
-     * @param after a wall-clock time
+     * @param after any wall-clock time, {@link LocalDateTime#MIN} to {@link LocalDateTime#MAX}
      * @return the first matching wall-clock time strictly after it; empty if none within 400 years or after 2199
      */
     public Optional<LocalDateTime> nextLocal(LocalDateTime after) {
@@ -92,16 +102,19 @@ public final class CronExpression {
     }
 
     /**
-     * @param before a wall-clock time
+     * @param before any wall-clock time, {@link LocalDateTime#MIN} to {@link LocalDateTime#MAX}
      * @return the last matching wall-clock time strictly before it; empty if none within 400 years or before 1970
      */
     public Optional<LocalDateTime> previousLocal(LocalDateTime before) {
         return Optional.ofNullable(fields.previousBefore(before));
     }
 
-    /** @return an English sentence, e.g. "at 12:00 every day between Monday and Friday" */
+    /**
+     * @return an English sentence written from the compiled fields (so it says exactly what fires), e.g.
+     *         "at 12:00, on Monday to Friday" or "every 15 minutes, in hours 9 to 17, in January to March"
+     */
     public String describe() {
-        return Descriptions.describe(text, dialect);
+        return Descriptions.describe(fields);
     }
 
     /**

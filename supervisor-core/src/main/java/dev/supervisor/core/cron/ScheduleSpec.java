@@ -9,6 +9,7 @@ import java.util.Objects;
  * policies. Build with {@link #builder(String, CronSchedule, ScheduleTarget)}.
  */
 public final class ScheduleSpec {
+    private static final Duration DEFAULT_THRESHOLD = Duration.ofSeconds(60);
     private final String id;
     private final CronSchedule schedule;
     private final ScheduleTarget target;
@@ -107,7 +108,7 @@ public final class ScheduleSpec {
         private final CronSchedule schedule;
         private final ScheduleTarget target;
         private MisfirePolicy misfirePolicy = MisfirePolicy.fireOnceNow();
-        private Duration misfireThreshold = Duration.ofSeconds(60);
+        private Duration misfireThreshold = DEFAULT_THRESHOLD;
         private OverlapPolicy overlapPolicy = OverlapPolicy.SKIP;
         private Instant startAt;
         private Instant endAt;

@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 28 DST and specifier vectors of the orchestration research (§5.2), each with the expected result under
- * the default policies (and the alternative policy where the row names one).
+ * 28 daylight-saving and specifier vectors (gaps, overlaps, half-hour and skipped-day zones, L W # and the
+ * UNIX OR rule), each with the expected result under the default policies (and the alternative policy where the
+ * row names one). Several are cases where Quartz or cron-utils answer differently.
  */
 class CronVectorsTest {
 

@@ -4,6 +4,8 @@ import dev.supervisor.core.cron.CronSchedule;
 import dev.supervisor.core.cron.MisfirePolicy;
 import dev.supervisor.core.cron.ScheduleSpec;
 import dev.supervisor.core.cron.ScheduledFire;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ final class Catchup {
     static Result decide(ScheduleSpec spec, Instant storedNext, Instant now) {
         CronSchedule s = spec.schedule();
         // Jitter delays fires on purpose; it must not turn them into misfires.
-        Instant cutoff = now.minus(spec.misfireThreshold()).minus(spec.jitter());
+        Instant cutoff = minus(minus(now, spec.misfireThreshold()), spec.jitter());
         Instant nf = Fires.within(spec, s.next(storedNext).orElse(null));
         if (!storedNext.isBefore(cutoff) && (nf == null || nf.isAfter(now))) {
             // The common case: exactly one fire, on time, and its successor is already known.
@@ -59,7 +61,7 @@ final class Catchup {
                 case SKIP_TO_NEXT -> dropped = true;
                 case FIRE_ALL_MISSED -> dropped = !collect(s, latestMissed, storedNext, policy.maxBurst(), fires);
                 case FIRE_WITHIN -> {
-                    Instant floor = now.minus(policy.window());
+                    Instant floor = minus(now, policy.window());
                     Instant from = storedNext.isAfter(floor) ? storedNext : floor;
                     boolean all = !latestMissed.isBefore(from)
                             && collect(s, latestMissed, from, MisfirePolicy.MAX_BURST, fires);
@@ -71,6 +73,15 @@ final class Catchup {
         fires.addAll(onTime);
         Instant next = Fires.within(spec, s.next(now).orElse(null));
         return new Result(fires, lastReached, dropped, next);
+    }
+
+    /** {@code t - d}, or {@link Instant#MIN} when a huge threshold or window reaches past it. */
+    static Instant minus(Instant t, Duration d) {
+        try {
+            return t.minus(d);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Instant.MIN;
+        }
     }
 
     /** Adds missed instants from {@code latest} back to {@code floor}, oldest first; true if none was left out. */

@@ -39,19 +39,32 @@ public final class CronFields {
     }
 
     /**
-     * @param after a wall-clock time
+     * @param after any wall-clock time (years outside {@value #MIN_YEAR}-{@value #MAX_YEAR} are answered without
+     *        date arithmetic, so {@link LocalDateTime#MAX} is fine)
      * @return the earliest matching wall-clock time strictly after {@code after}, or null if none within 400 years
      */
     public LocalDateTime nextAfter(LocalDateTime after) {
+        if (after.getYear() > MAX_YEAR) {
+            return null;
+        }
+        if (after.getYear() < MIN_YEAR) {
+            return nextFrom(MIN_YEAR, 1, 1, 0, 0, 0);
+        }
         LocalDateTime t = after.withNano(0).plusSeconds(1);
         return nextFrom(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
     }
 
     /**
-     * @param before a wall-clock time
+     * @param before any wall-clock time, {@link LocalDateTime#MIN} included
      * @return the latest matching wall-clock time strictly before {@code before}, or null if none within 400 years
      */
     public LocalDateTime previousBefore(LocalDateTime before) {
+        if (before.getYear() < MIN_YEAR) {
+            return null;
+        }
+        if (before.getYear() > MAX_YEAR) {
+            return previousFrom(MAX_YEAR, 12, 31, 23, 59, 59);
+        }
         LocalDateTime t = before.getNano() == 0 ? before.minusSeconds(1) : before.withNano(0);
         return previousFrom(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
                 t.getSecond());

@@ -23,6 +23,7 @@ final class DaySpec {
     final int dowBits;
     final int dowDay;
     final int dowNth;
+    private static final int[] NO_WEEKDAYS = new int[7];
     /** Day-of-week bits expanded over a month for each weekday of the 1st (index 0 = Sunday). */
     private final int[] weekMasks;
 
@@ -36,8 +37,8 @@ final class DaySpec {
         this.dowBits = dowBits;
         this.dowDay = dowDay;
         this.dowNth = dowNth;
-        this.weekMasks = new int[7];
-        for (int first = 0; first < 7; first++) {
+        this.weekMasks = dowBits == 0 ? NO_WEEKDAYS : new int[7];
+        for (int first = 0; first < 7 && dowBits != 0; first++) {
             int m = 0;
             for (int d = 1; d <= 31; d++) {
                 if ((dowBits & (1 << ((first + d - 1) % 7))) != 0) {

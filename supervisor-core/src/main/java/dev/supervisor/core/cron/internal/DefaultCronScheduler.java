@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class DefaultCronScheduler implements CronScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCronScheduler.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(1);
+    /** Longest single timer wait; a later head is re-armed on waking (and a wait never overflows nanoseconds). */
+    private static final Duration MAX_WAIT = Duration.ofDays(1);
 
     private final Clock clock;
     private final DelayScheduler timer;
@@ -67,6 +69,9 @@ public final class DefaultCronScheduler implements CronScheduler {
                 var f = t.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
                 return () -> f.cancel(false);
             };
+        }
+        if (config.warmUp()) {
+            WarmUp.startOnce();
         }
     }
 
@@ -257,11 +262,12 @@ public final class DefaultCronScheduler implements CronScheduler {
             cancelArmed();
             return;
         }
-        if (head.due.equals(armedFor)) {
+        if (armedFor != null && head.due.equals(armedFor)) {
             return;
         }
         cancelArmed();
-        long nanos = Math.max(0, Duration.between(clock.instant(), head.due).toNanos());
+        Duration wait = Duration.between(clock.instant(), head.due);
+        long nanos = wait.isNegative() ? 0 : wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : wait.toNanos();
         armedFor = head.due;
         armed = timer.schedule(this::onTimer, Duration.ofNanos(nanos));
     }

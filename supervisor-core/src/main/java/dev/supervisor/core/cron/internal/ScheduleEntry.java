@@ -28,8 +28,9 @@ final class ScheduleEntry {
     long misfires;
     long skippedOverlap;
     long failed;
-    private final List<Slot> running = new ArrayList<>();
-    private final ArrayDeque<Catchup.Due> buffered = new ArrayDeque<>();
+    // Sized for what most schedules need (one fire at a time, nothing buffered): 100k schedules are 100k of these.
+    private final List<Slot> running = new ArrayList<>(0);
+    private ArrayDeque<Catchup.Due> buffered;
 
     /** Work started for one fire; the execution is known once the target returned. */
     private static final class Slot {
@@ -56,9 +57,9 @@ final class ScheduleEntry {
                 }
                 break;
             case BUFFER_ONE:
-                if (busy || !buffered.isEmpty()) {
-                    if (buffered.isEmpty()) {
-                        buffered.add(due);
+                if (busy || bufferedCount() > 0) {
+                    if (bufferedCount() == 0) {
+                        buffer(due);
                     } else {
                         skippedOverlap++;
                     }
@@ -66,12 +67,12 @@ final class ScheduleEntry {
                 }
                 break;
             case BUFFER_ALL:
-                if (busy || !buffered.isEmpty()) {
-                    if (buffered.size() >= MAX_BUFFERED) {
+                if (busy || bufferedCount() > 0) {
+                    if (bufferedCount() >= MAX_BUFFERED) {
                         buffered.poll();
                         skippedOverlap++;
                     }
-                    buffered.add(due);
+                    buffer(due);
                     return fireOf(due, clock);
                 }
                 break;
@@ -111,21 +112,36 @@ final class ScheduleEntry {
             return fire;
         }
         slot.execution = exec;
-        exec.completion().whenComplete((v, t) -> finished(slot, clock, lock));
+        if (exec == FireExecution.done()) {
+            finished(slot, clock, lock); // a synchronous target: nothing to wait for
+        } else {
+            exec.completion().whenComplete((v, t) -> finished(slot, clock, lock));
+        }
         return fire;
     }
 
     private void finished(Slot slot, Clock clock, Object lock) {
         synchronized (lock) {
             running.remove(slot);
-            if (running.isEmpty() && !buffered.isEmpty()) {
+            if (running.isEmpty() && bufferedCount() > 0) {
                 launch(buffered.poll(), clock, lock);
             }
         }
     }
 
+    private int bufferedCount() {
+        return buffered == null ? 0 : buffered.size();
+    }
+
+    private void buffer(Catchup.Due due) {
+        if (buffered == null) {
+            buffered = new ArrayDeque<>(2);
+        }
+        buffered.add(due);
+    }
+
     ScheduleInfo info() {
         return new ScheduleInfo(spec.id(), state.nextFire(), state.lastFire(), state.paused(), state.completed(),
-                running.size(), buffered.size(), fired, misfires, skippedOverlap, failed);
+                running.size(), bufferedCount(), fired, misfires, skippedOverlap, failed);
     }
 }

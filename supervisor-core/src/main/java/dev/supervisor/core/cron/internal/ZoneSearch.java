@@ -12,6 +12,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.time.zone.ZoneRulesException;
 import java.time.zone.ZoneRulesProvider;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps matching wall-clock times to fire instants under the DST policies.
@@ -23,6 +24,14 @@ import java.time.zone.ZoneRulesProvider;
  * offset is constant; the last such segment is cached so chained calls need no zone-rule lookups.
  */
 public final class ZoneSearch {
+    /** No fire lies outside [1970-01-01, 2200-01-01) local, whatever the offset (at most 18 hours). */
+    private static final long EARLIEST_SEC = LocalDateTime.of(CronFields.MIN_YEAR, 1, 1, 0, 0)
+            .toEpochSecond(ZoneOffset.UTC) - 86_400;
+    private static final long LATEST_SEC = LocalDateTime.of(CronFields.MAX_YEAR + 1, 1, 1, 0, 0)
+            .toEpochSecond(ZoneOffset.UTC) + 86_400;
+    private static final Instant EARLIEST = Instant.ofEpochSecond(EARLIEST_SEC);
+    private static final Instant LATEST = Instant.ofEpochSecond(LATEST_SEC);
+    private static final ConcurrentHashMap<ZoneOffset, ZoneRules> FIXED = new ConcurrentHashMap<>();
     private final CronFields fields;
     private final ZoneRules rules;
     private final DstGapPolicy gap;
@@ -59,7 +68,9 @@ public final class ZoneSearch {
      */
     public ZoneSearch(CronFields fields, ZoneId zone, DstGapPolicy gap, DstOverlapPolicy overlap) {
         this.fields = fields;
-        this.rules = zone.getRules();
+        // ZoneOffset.getRules() builds new rules (with a cache map) on every call; region rules are shared already.
+        this.rules = zone instanceof ZoneOffset ? FIXED.computeIfAbsent((ZoneOffset) zone, ZoneOffset::getRules)
+                : zone.getRules();
         this.gap = gap;
         this.overlap = overlap;
         this.tzdbVersion = version(zone);
@@ -71,11 +82,17 @@ public final class ZoneSearch {
     }
 
     /**
-     * @param after exclusive lower bound
+     * @param after exclusive lower bound, any instant
      * @param detail filled with the matched local time and adjustment when not null
      * @return the smallest fire instant after {@code after}, or null
      */
     public Instant next(Instant after, Detail detail) {
+        if (after.getEpochSecond() >= LATEST_SEC) {
+            return null;
+        }
+        if (after.getEpochSecond() < EARLIEST_SEC) {
+            after = EARLIEST;
+        }
         Segment s = segment(after);
         LocalDateTime local = LocalDateTime.ofEpochSecond(after.getEpochSecond(), after.getNano(), s.offset);
         LocalDateTime m = local;
@@ -142,10 +159,16 @@ public final class ZoneSearch {
     }
 
     /**
-     * @param before exclusive upper bound
+     * @param before exclusive upper bound, any instant
      * @return the largest fire instant before {@code before}, or null
      */
     public Instant previous(Instant before) {
+        if (before.getEpochSecond() < EARLIEST_SEC) {
+            return null;
+        }
+        if (before.getEpochSecond() > LATEST_SEC) {
+            before = LATEST;
+        }
         Segment s = segment(before);
         LocalDateTime local = LocalDateTime.ofEpochSecond(before.getEpochSecond(), before.getNano(), s.offset);
         LocalDateTime m = local;
