@@ -10,7 +10,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskType;
 import dev.supervisor.api.WorkflowSpec;
-import dev.supervisor.core.jdbc.ClusterNode;
+import dev.supervisor.core.ClusterConfig;
+import dev.supervisor.core.Supervisor;
+import dev.supervisor.core.SupervisorConfig;
+import dev.supervisor.core.jdbc.JdbcStores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,7 +33,7 @@ import javax.sql.DataSource;
 
 /**
  * No-op task completions per second on one embedded PostgreSQL: two JVM processes each running a
- * {@link ClusterNode} with 4 worker threads, against two JVM processes each running a db-scheduler 16.7.1 instance
+ * {@link Supervisor} in cluster mode with 4 worker threads, against two JVM processes each running a db-scheduler 16.7.1 instance
  * with 4 threads (lock-and-fetch polling), each side on its own database of the same server, each process with a
  * HikariCP pool of 10, in the same run. Both sides get all tasks queued before their workers start; the workers
  * start together when both processes are up, and the clock runs until the database shows every task done (our run
@@ -58,7 +61,7 @@ public final class ClusterVsDbSchedulerHarness {
             for (int round = 1; round <= rounds; round++) {
                 double ours = ours(pg, n, round);
                 double theirs = dbScheduler(pg, n, round);
-                System.out.printf("round %d: %,d no-op tasks — Supervisor ClusterNode %,.0f/s, db-scheduler %,.0f/s, "
+                System.out.printf("round %d: %,d no-op tasks — Supervisor cluster %,.0f/s, db-scheduler %,.0f/s, "
                         + "ratio %.2f%n", round, n, ours, theirs, ours / theirs);
             }
         }
@@ -94,10 +97,10 @@ public final class ClusterVsDbSchedulerHarness {
         create(pg, db);
         try (HikariDataSource ds = pool(url(pg, db))) {
             WorkflowSpec wf = flat(n);
-            ClusterNode submitter = ClusterNode.builder(ds).nodeId("submit").threads(1).workflow(wf)
-                    .handler(NOOP, c -> null).build();
+            // A node with no handlers stores the run and hands it over as it leaves: the workers adopt it.
+            Supervisor submitter = node(ds, "submit", false);
+            String run = submitter.submit(wf, Map.of()).runId();
             submitter.close();
-            String run = submitter.submit(wf, Map.of());
             return race(url(pg, db), "ours", n, ds, "SELECT COUNT(*) FROM sup_run WHERE run_id = '" + run
                     + "' AND status = 'SUCCEEDED'", 1);
         }
@@ -200,11 +203,9 @@ public final class ClusterVsDbSchedulerHarness {
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (side.equals("ours")) {
-            WorkflowSpec wf = flat(n);
-            ClusterNode.Builder b = ClusterNode.builder(ds).nodeId(name).threads(4).workflow(wf)
-                    .handler(NOOP, c -> null);
+            JdbcStores.migrate(ds);
             ready(in);
-            b.build();
+            node(ds, name, true);
         } else {
             Scheduler s = Scheduler.create(ds, noopTask()).threads(4).pollingInterval(Duration.ofMillis(100))
                     .pollUsingLockAndFetch(0.5, 1.0).build();
@@ -213,6 +214,16 @@ public final class ClusterVsDbSchedulerHarness {
         }
         in.readLine(); // blocks until the parent closes our stdin or destroys us
         System.exit(0);
+    }
+
+    /** A cluster node with 4 worker threads, running no-op tasks if {@code works}. */
+    static Supervisor node(DataSource ds, String name, boolean works) {
+        SupervisorConfig.SupervisorConfigBuilder b = SupervisorConfig.builder().runStore(JdbcStores.runStore(ds))
+                .cluster(ClusterConfig.ofDefaults()).nodeId(name).maxConcurrency(4);
+        if (works) {
+            b.handler(NOOP, c -> null);
+        }
+        return Supervisor.create(b.build());
     }
 
     private static void ready(BufferedReader in) throws Exception {

@@ -7,21 +7,19 @@ import dev.supervisor.api.TaskType;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
-import dev.supervisor.core.jdbc.ClusterNode;
 import dev.supervisor.core.jdbc.JdbcStores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * No-op tasks per second on one embedded PostgreSQL, in one JVM: a {@link Supervisor} on the JDBC run store (every
- * transition its own committed write, made under the engine lock) against one {@link ClusterNode} (claims and
- * completions in batches), both with 4 worker threads and a HikariCP pool of 10, each on a fresh database, in the
- * same run. A baseline for batching the single node's store writes.
+ * lock hold's transitions stored as one batch) against the same on one node in cluster mode (ready tasks claimed
+ * from the store in batches), both with 4 worker threads and a HikariCP pool of 10, each on a fresh database, in
+ * the same run.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.supervisor.benchmarks.cluster.SingleNodeDurableHarness [tasks] [rounds]
@@ -41,8 +39,8 @@ public final class SingleNodeDurableHarness {
             for (int round = 1; round <= rounds; round++) {
                 double single = singleNode(pg, "single" + round, wf);
                 double cluster = clusterNode(pg, "node" + round, wf);
-                System.out.printf("round %d: %,d no-op tasks — Supervisor on JdbcRunStore %,.0f/s, one ClusterNode "
-                        + "%,.0f/s, ratio %.2f%n", round, n, single, cluster, single / cluster);
+                System.out.printf("round %d: %,d no-op tasks — Supervisor on JdbcRunStore %,.0f/s, one cluster "
+                        + "node %,.0f/s, ratio %.2f%n", round, n, single, cluster, single / cluster);
             }
         }
     }
@@ -67,10 +65,9 @@ public final class SingleNodeDurableHarness {
     private static double clusterNode(EmbeddedPostgres pg, String db, WorkflowSpec wf) throws Exception {
         try (HikariDataSource ds = dataSource(pg, db)) {
             long t0 = System.nanoTime();
-            ClusterNode node = ClusterNode.builder(ds).nodeId("n1").threads(4).workflow(wf)
-                    .handler(NOOP, c -> null).build();
-            String run = node.submit(wf, Map.of());
-            RunStatus s = node.await(run, Duration.ofMinutes(10));
+            Supervisor node = ClusterVsDbSchedulerHarness.node(ds, "n1", true);
+            RunStatus s = node.submit(wf, Map.of()).outcome().get(10, java.util.concurrent.TimeUnit.MINUTES)
+                    .status();
             double rate = wf.tasks().size() / ((System.nanoTime() - t0) / 1e9);
             node.close();
             check(s);

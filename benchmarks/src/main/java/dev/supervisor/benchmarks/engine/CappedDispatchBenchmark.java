@@ -3,7 +3,6 @@ package dev.supervisor.benchmarks.engine;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.WorkflowSpec;
-import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +41,7 @@ public class CappedDispatchBenchmark {
     public void setUp() {
         pool = Executors.newFixedThreadPool(2);
         SupervisorConfig.SupervisorConfigBuilder b = SupervisorConfig.builder().executor(pool).maxConcurrency(1_000_000)
-                .runStore(RunStores.inMemory(2)).retainedFinishedRuns(0).handler(LayeredDag.NOOP, ctx -> null);
+                .retainedFinishedRuns(0).handler(LayeredDag.NOOP, ctx -> null);
         if (!typeCap.equals("none")) {
             b.typeLimit(LayeredDag.NOOP, Integer.parseInt(typeCap));
         }

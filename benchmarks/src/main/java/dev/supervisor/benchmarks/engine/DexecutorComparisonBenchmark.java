@@ -6,7 +6,6 @@ import com.github.dexecutor.core.ExecutionConfig;
 import com.github.dexecutor.core.task.Task;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.WorkflowSpec;
-import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +52,7 @@ public class DexecutorComparisonBenchmark {
         dag = new LayeredDag(100, tasks / 100, 7);
         pool = Executors.newFixedThreadPool(2);
         supervisor = Supervisor.create(SupervisorConfig.builder().executor(pool).maxConcurrency(1_000_000)
-                .runStore(RunStores.inMemory(2)).retainedFinishedRuns(0)
+                .retainedFinishedRuns(0)
                 .handler(LayeredDag.NOOP, ctx -> null).build());
     }
 

@@ -3,7 +3,6 @@ package dev.supervisor.benchmarks.engine;
 import dev.supervisor.api.RunOutcome;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.WorkflowSpec;
-import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +44,7 @@ public class EngineOverheadBenchmark {
         workflow = dag.workflow();
         kahn = new KahnBaseline(dag);
         supervisor = Supervisor.create(SupervisorConfig.builder().executor(pool).maxConcurrency(1_000_000)
-                .runStore(RunStores.inMemory(2)).retainedFinishedRuns(0)
+                .retainedFinishedRuns(0)
                 .handler(LayeredDag.NOOP, ctx -> null).build());
     }
 

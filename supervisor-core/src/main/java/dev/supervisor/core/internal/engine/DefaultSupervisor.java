@@ -130,7 +130,8 @@ public final class DefaultSupervisor implements Supervisor {
                 && store.capability(dev.supervisor.api.spi.RunEventLog.class).isPresent());
         this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
         this.preparation = new Preparation(handlers, typeLimits, tagLimits, WorkflowValidator.of(handlers::containsKey),
-                ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock).build()));
+                ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock).build()),
+                config.cluster().isEmpty());
         config.typeLimits().forEach((t, max) -> typeLimits.put(t, new Limit("type " + t, max)));
         config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
         this.random = new SplittableRandom(config.randomSeed());

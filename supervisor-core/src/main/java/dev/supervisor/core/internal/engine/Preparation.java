@@ -27,6 +27,8 @@ final class Preparation {
     private final Map<String, Limit> tagLimits;
     private final WorkflowValidator validator;
     private final ExpressionEngine expressions;
+    /** A missing handler is fatal at submit, except in cluster mode, where another node may have it. */
+    private final boolean handlersRequired;
     /** Cache bound in tasks, plus {@link #ENTRY_WEIGHT} per spec. */
     static final long CACHE_WEIGHT = 1_000_000;
     static final int ENTRY_WEIGHT = 1_000;
@@ -38,12 +40,13 @@ final class Preparation {
     private final Cache<WorkflowSpec, Prepared> prepared;
 
     Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
-                WorkflowValidator validator, ExpressionEngine expressions) {
-        this(handlers, typeLimits, tagLimits, validator, expressions, CACHE_WEIGHT);
+                WorkflowValidator validator, ExpressionEngine expressions, boolean handlersRequired) {
+        this(handlers, typeLimits, tagLimits, validator, expressions, CACHE_WEIGHT, handlersRequired);
     }
 
     Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
-                WorkflowValidator validator, ExpressionEngine expressions, long cacheWeight) {
+                WorkflowValidator validator, ExpressionEngine expressions, long cacheWeight, boolean handlersRequired) {
+        this.handlersRequired = handlersRequired;
         // Maintenance on the calling thread: evicting is cheap, and a bound that holds at once is easier to trust.
         this.prepared = Caffeine.newBuilder().weakKeys().executor(Runnable::run).maximumWeight(cacheWeight)
                 .weigher((WorkflowSpec w, Prepared p) -> (int) Math.min(Integer.MAX_VALUE,
@@ -94,9 +97,9 @@ final class Preparation {
         int kinds = graph == null ? 0 : EdgeSlots.kinds(graph);
         FlowExpressions flow = graph == null ? FlowExpressions.NONE
                 : FlowExpressions.compile(graph, kinds, expressions, problems);
-        // At submit a missing handler is fatal: the task could never run.
+        // At submit a missing handler is fatal on a single node: the task could never run.
         if (!report.isValid() || problems.stream().anyMatch(p -> p.isError()
-                || p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
+                || handlersRequired && p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
             throw new WorkflowValidationException(workflow.id(), problems);
         }
         int[] topo = graph.topologicalOrder();
