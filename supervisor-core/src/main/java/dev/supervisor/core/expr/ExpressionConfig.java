@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class ExpressionConfig {
     /**
-     * Deepest nesting {@link Builder#maxDepth} accepts: compiling and evaluating it fits a default thread stack
-     * (512 KB) with room to spare.
+     * Deepest nesting {@link Builder#maxDepth} accepts (as CEL's parser): compiling and evaluating the deepest
+     * accepted expression of any shape needs about half of a default 1 MB thread stack. On a smaller stack a
+     * compile or evaluation that runs out of it still ends with an {@link ExpressionException}.
      */
     public static final int MAX_DEPTH = 250;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");

@@ -116,7 +116,8 @@ class ExpressionBudgetTest {
         });
         t.start();
         t.join();
-        assertThat(thrown.get()).isInstanceOf(ExpressionException.class);
+        assertThat(thrown.get()).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("nests deeper than " + ExpressionConfig.MAX_DEPTH + " levels");
     }
 
     @Test
