@@ -105,10 +105,14 @@ public class ExpressionException extends SupervisorException {
     private static String format(String reason, String source, int offset) {
         int[] lc = lineColumn(source, offset);
         int start = Math.max(0, Math.min(offset, source.length()));
-        int lineStart = source.lastIndexOf('\n', start - 1) + 1;
-        int lineEnd = source.indexOf('\n', start);
-        if (lineEnd < 0) {
-            lineEnd = source.length();
+        // Look no further than the excerpt needs: a source may be megabytes on one line.
+        int lineStart = start;
+        while (lineStart > 0 && start - lineStart < 80 && source.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int lineEnd = start;
+        while (lineEnd < source.length() && lineEnd - lineStart < 160 && source.charAt(lineEnd) != '\n') {
+            lineEnd++;
         }
         int caret = start - lineStart;
         // Long lines are cut around the caret so a message never carries a megabyte of source.
@@ -118,9 +122,10 @@ public class ExpressionException extends SupervisorException {
             from = lineStart + Math.max(0, Math.min(caret - 40, lineEnd - lineStart - 80));
             to = Math.min(lineEnd, from + 80);
         }
+        boolean cut = from > 0 && source.charAt(from - 1) != '\n';
         StringBuilder sb = new StringBuilder(reason).append(" at ").append(lc[0]).append(':').append(lc[1])
                 .append("\n  ");
-        if (from > lineStart) {
+        if (cut) {
             sb.append('\u2026');
         }
         // One output character per source character keeps the caret aligned; cuts never leave half a pair.
@@ -137,8 +142,7 @@ public class ExpressionException extends SupervisorException {
                 }
             }
         }
-        int shift = from > lineStart ? 1 : 0;
-        sb.append("\n  ").append(" ".repeat(Math.max(0, caret - (from - lineStart) + shift))).append('^');
+        sb.append("\n  ").append(" ".repeat(Math.max(0, start - from + (cut ? 1 : 0)))).append('^');
         return sb.toString();
     }
 }

@@ -118,6 +118,17 @@ class ExpressionRobustnessTest {
         assertClean(other.getMessage().replace('\n', ' '));
     }
 
+    @Test
+    void message_longSourceLine_isCutAroundTheCaretWhichStaysUnderTheError() {
+        String src = "['" + "a".repeat(300) + "', " + "1, ".repeat(20_000) + "nope]";
+        ExpressionEngine e = ExpressionEngine.create(ExpressionConfig.builder().maxSourceLength(1_000_000).build());
+        ExpressionException ex = org.junit.jupiter.api.Assertions.assertThrows(ExpressionException.class,
+                () -> e.compile(src).evaluate(Map.of()));
+        String[] lines = ex.getMessage().split("\n");
+        assertThat(lines[1]).startsWith("  \u2026").hasSizeLessThan(90);
+        assertThat(lines[1].substring(lines[2].indexOf('^'))).startsWith("nope");
+    }
+
     private static void assertClean(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

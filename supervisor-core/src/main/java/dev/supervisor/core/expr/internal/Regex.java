@@ -44,7 +44,7 @@ final class Regex {
 
     /** @return whether the pattern matches anywhere in {@code s} (RE2's partial match, as CEL's matches) */
     boolean find(String s, Env env, int pos) {
-        env.charge(pos, 1 + size / 16);
+        env.charge(pos, 1 + size / 4); // the state arrays below
         int[] cur = new int[size];
         int curSize = 0;
         int[] next = new int[size];

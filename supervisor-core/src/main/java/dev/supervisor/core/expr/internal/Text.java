@@ -45,9 +45,11 @@ final class Text {
         return false;
     }
 
-    /** Equality charged by the shorter length (strings of different lengths differ at once). */
+    /** Equality charged by length beyond the caller's step (strings of different lengths differ at once). */
     static boolean equal(Env env, int pos, String a, String b) {
-        env.chargeChars(pos, a.length() == b.length() ? a.length() : 0);
+        if (a.length() == b.length() && a.length() >= 16) {
+            env.charge(pos, a.length() >> 4);
+        }
         return a.equals(b);
     }
 
