@@ -1,5 +1,6 @@
 package dev.supervisor.core.expr.internal;
 
+import dev.supervisor.core.expr.ExpressionException;
 import dev.supervisor.core.expr.ExpressionFunction;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -50,11 +51,11 @@ final class Call extends Node {
             try {
                 r = host.apply(java.util.Collections.unmodifiableList(v));
             } catch (IllegalArgumentException e) {
-                throw new dev.supervisor.core.expr.ExpressionException(name + "(): " + e.getMessage(), env.source,
+                throw new ExpressionException(name + "(): " + e.getMessage(), env.source,
                         pos, e);
             } catch (RuntimeException | StackOverflowError e) {
                 // The host's own failure: its message may name host internals, so only the cause carries it.
-                throw new dev.supervisor.core.expr.ExpressionException(name + "() failed", env.source, pos, e);
+                throw new ExpressionException(name + "() failed", env.source, pos, e);
             }
             return Values.normalize(r);
         }

@@ -82,8 +82,8 @@ abstract class Node {
         Object eval(Env env) {
             Object t = target.eval(env);
             env.tick(pos);
-            Object v = Values.member(env, t, name, pos);
-            if (v == Values.ABSENT) {
+            Object v = Access.member(env, t, name, pos);
+            if (v == Access.ABSENT) {
                 throw env.error(pos, "no member '" + name + "' (use has(...) to test for it)");
             }
             return v;
@@ -105,7 +105,7 @@ abstract class Node {
             Object t = target.eval(env);
             Object k = key.eval(env);
             env.tick(pos);
-            return Values.index(env, t, k, pos);
+            return Access.index(env, t, k, pos);
         }
     }
 
@@ -123,7 +123,7 @@ abstract class Node {
         Object eval(Env env) {
             Object t = target.eval(env);
             env.tick(pos);
-            return Values.member(env, t, name, pos) != Values.ABSENT;
+            return Access.member(env, t, name, pos) != Access.ABSENT;
         }
     }
 

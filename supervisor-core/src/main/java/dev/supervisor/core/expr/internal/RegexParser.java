@@ -18,23 +18,23 @@ final class RegexParser {
     private static final int[] SPACE = {'\t', '\n', '\f', '\f', '\r', '\r', ' ', ' '};
 
     /** Syntax tree; each node knows its program size so expansion is checked before it happens. */
-    private sealed interface Re permits Leaf, Cat, Alt, Rep {
+    sealed interface Re permits Leaf, Cat, Alt, Rep {
         long size();
     }
 
-    private record Leaf(int op, int arg, boolean fold, int[] ranges, boolean negated) implements Re {
+    record Leaf(int op, int arg, boolean fold, int[] ranges, boolean negated) implements Re {
         public long size() {
             return 1;
         }
     }
 
-    private record Cat(List<Re> items, long size) implements Re {
+    record Cat(List<Re> items, long size) implements Re {
     }
 
-    private record Alt(List<Re> items, long size) implements Re {
+    record Alt(List<Re> items, long size) implements Re {
     }
 
-    private record Rep(Re body, int min, int max, long size) implements Re {
+    record Rep(Re body, int min, int max, long size) implements Re {
     }
 
     /** Thrown with a reason; the caller adds the expression's position. */
@@ -71,7 +71,7 @@ final class RegexParser {
             throw new BadRegex("regular expression too large: more than " + MAX_PROGRAM
                     + " instructions once repetitions are expanded");
         }
-        return new Emitter((int) re.size() + 1).emitAll(re);
+        return new RegexEmitter((int) re.size() + 1).emitAll(re);
     }
 
     private static long sum(List<Re> items, long extra) {
@@ -369,79 +369,5 @@ final class RegexParser {
             r.add(v);
         }
         return -1;
-    }
-
-    /** Writes the program: one instruction per leaf, SPLIT/JMP for choices and loops, counted repeats expanded. */
-    private static final class Emitter {
-        private final int[] op;
-        private final int[] arg;
-        private final int[] arg2;
-        private final boolean[] fold;
-        private final int[][] ranges;
-        private final boolean[] negated;
-        private int n;
-
-        Emitter(int size) {
-            op = new int[size];
-            arg = new int[size];
-            arg2 = new int[size];
-            fold = new boolean[size];
-            ranges = new int[size][];
-            negated = new boolean[size];
-        }
-
-        Regex emitAll(Re re) {
-            emit(re);
-            op[n++] = Regex.MATCH;
-            return new Regex(op, arg, arg2, fold, ranges, negated, n);
-        }
-
-        private int add(int o, int a, int b) {
-            op[n] = o;
-            arg[n] = a;
-            arg2[n] = b;
-            return n++;
-        }
-
-        private void emit(Re re) {
-            if (re instanceof Leaf l) {
-                int at = add(l.op(), l.arg(), 0);
-                fold[at] = l.fold();
-                ranges[at] = l.ranges();
-                negated[at] = l.negated();
-            } else if (re instanceof Cat c) {
-                c.items().forEach(this::emit);
-            } else if (re instanceof Alt a) {
-                List<Integer> jumps = new ArrayList<>();
-                int last = a.items().size() - 1;
-                for (int k = 0; k < last; k++) {
-                    int split = add(Regex.SPLIT, 0, 0);
-                    arg[split] = n;
-                    emit(a.items().get(k));
-                    jumps.add(add(Regex.JMP, 0, 0));
-                    arg2[split] = n; // the next alternative
-                }
-                emit(a.items().get(last));
-                jumps.forEach(j -> arg[j] = n);
-            } else if (re instanceof Rep r) {
-                for (int k = 0; k < r.min(); k++) {
-                    emit(r.body());
-                }
-                if (r.max() < 0) {
-                    int split = add(Regex.SPLIT, 0, 0);
-                    arg[split] = n;
-                    emit(r.body());
-                    add(Regex.JMP, split, 0);
-                    arg2[split] = n;
-                } else {
-                    for (int k = r.min(); k < r.max(); k++) {
-                        int split = add(Regex.SPLIT, 0, 0);
-                        arg[split] = n;
-                        emit(r.body());
-                        arg2[split] = n;
-                    }
-                }
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.supervisor.core.expr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supervisor.core.expr.ExpressionException;
-import dev.supervisor.core.expr.MemberAccessor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -88,117 +86,6 @@ final class Values {
         return "object"; // never a host class name: messages may reach people who should not learn it
     }
 
-    /* ---- access ---- */
-
-    static final Object ABSENT = new Object();
-
-    static Object member(Env env, Object target, String name, int pos) {
-        if (target instanceof Map<?, ?> m) {
-            return lookup(env, m, name, pos);
-        }
-        if (target instanceof JsonNode n && n.isObject()) {
-            JsonNode v = n.get(name);
-            return v == null ? ABSENT : normalize(v);
-        }
-        MemberAccessor<Object> accessor = target == null ? null : accessor(env, target, pos);
-        if (accessor != null) {
-            try {
-                return normalize(accessor.get(target, name));
-            } catch (IllegalArgumentException ex) {
-                throw new ExpressionException(ex.getMessage() == null ? "no member '" + name + "'" : ex.getMessage(),
-                        env.source, pos, ex);
-            } catch (RuntimeException | StackOverflowError ex) {
-                throw new ExpressionException("reading member '" + name + "' failed", env.source, pos, ex);
-            }
-        }
-        throw env.error(pos, "cannot read member '" + name + "' of " + typeName(target));
-    }
-
-    /** A host map's entry: maps with other key types, or that refuse a key, simply do not have it. */
-    static Object lookup(Env env, Map<?, ?> m, Object key, int pos) {
-        try {
-            Object v = m.get(key);
-            if (v != null || m.containsKey(key)) {
-                return normalize(v);
-            }
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-            // a sorted map of another key type: not there, but an int key may be stored as Integer
-        } catch (RuntimeException e) {
-            throw new ExpressionException("reading a map entry failed", env.source, pos, e);
-        }
-        return key instanceof Long l && l == l.intValue() ? lookup(env, m, l.intValue(), pos) : ABSENT;
-    }
-
-
-    /** The accessor of the most specific registered type; the configuration refused types without an order. */
-    @SuppressWarnings("unchecked")
-    private static MemberAccessor<Object> accessor(Env env, Object target, int pos) {
-        Class<?> best = null;
-        MemberAccessor<?> found = null;
-        for (Map.Entry<Class<?>, MemberAccessor<?>> e : env.config.accessors().entrySet()) {
-            Class<?> type = e.getKey();
-            if (type.isInstance(target) && (best == null || best.isAssignableFrom(type))) {
-                best = type;
-                found = e.getValue();
-            }
-        }
-        return (MemberAccessor<Object>) found;
-    }
-
-    static Object index(Env env, Object target, Object key, int pos) {
-        try {
-            if (target instanceof List<?> l) {
-                return normalize(l.get(listIndex(env, key, l.size(), pos)));
-            }
-            if (target instanceof JsonNode n && n.isArray()) {
-                return normalize(n.get(listIndex(env, key, n.size(), pos)));
-            }
-        } catch (ExpressionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ExpressionException("reading a list element failed", env.source, pos, e);
-        }
-        if (target instanceof String s) {
-            if (!(key instanceof Long l)) {
-                throw env.error(pos, "string index must be an int but was " + typeName(key));
-            }
-            return Text.codePointAt(env, pos, s, l);
-        }
-        if (target instanceof Map<?, ?> m) {
-            Object v = lookup(env, m, key, pos);
-            if (v == ABSENT) {
-                throw env.error(pos, "no key " + quote(key));
-            }
-            return v;
-        }
-        if (key instanceof String k) {
-            Object v = member(env, target, k, pos);
-            if (v == ABSENT) {
-                throw env.error(pos, "no key " + quote(k));
-            }
-            return v;
-        }
-        throw env.error(pos, "cannot index " + typeName(target) + " with " + typeName(key));
-    }
-
-    /** A value for a message: strings quoted and shortened, other values by type or short text. */
-    static String quote(Object v) {
-        if (v instanceof String s) {
-            return "'" + Text.excerpt(s) + "'";
-        }
-        return v instanceof Long || v instanceof Double || v instanceof Boolean ? String.valueOf(v) : typeName(v);
-    }
-
-    private static int listIndex(Env env, Object key, int size, int pos) {
-        if (!(key instanceof Long l)) {
-            throw env.error(pos, "list index must be an int but was " + typeName(key));
-        }
-        if (l < 0 || l >= size) {
-            throw env.error(pos, "index " + l + " out of range [0, " + size + ")");
-        }
-        return (int) (long) l;
-    }
-
     static long size(Env env, Object v, int pos) {
         if (v instanceof String s) {
             return s.codePointCount(0, s.length());
@@ -259,8 +146,8 @@ final class Values {
                 return false;
             }
             for (Map.Entry<?, ?> e : x.entrySet()) {
-                Object bv = lookup(env, y, e.getKey(), pos);
-                if (bv == ABSENT || !equal(env, e.getValue(), bv, pos)) {
+                Object bv = Access.lookup(env, y, e.getKey(), pos);
+                if (bv == Access.ABSENT || !equal(env, e.getValue(), bv, pos)) {
                     return false;
                 }
             }
@@ -275,8 +162,8 @@ final class Values {
                 if (!(k instanceof String key)) {
                     return false;
                 }
-                Object bv = member(env, b, key, pos);
-                if (bv == ABSENT || !equal(env, member(env, a, key, pos), bv, pos)) {
+                Object bv = Access.member(env, b, key, pos);
+                if (bv == Access.ABSENT || !equal(env, Access.member(env, a, key, pos), bv, pos)) {
                     return false;
                 }
             }
@@ -320,10 +207,10 @@ final class Values {
 
     static boolean in(Env env, Object needle, Object haystack, int pos) {
         if (haystack instanceof Map<?, ?> m) {
-            return lookup(env, m, needle, pos) != ABSENT;
+            return Access.lookup(env, m, needle, pos) != Access.ABSENT;
         }
         if (haystack instanceof JsonNode n && n.isObject()) {
-            return needle instanceof String k && member(env, haystack, k, pos) != ABSENT;
+            return needle instanceof String k && Access.member(env, haystack, k, pos) != Access.ABSENT;
         }
         for (Iterator<?> it = elements(env, haystack, pos); it.hasNext();) {
             if (equal(env, needle, it.next(), pos)) {
