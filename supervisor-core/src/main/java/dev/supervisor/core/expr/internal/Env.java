@@ -35,9 +35,9 @@ final class Env {
         }
     }
 
-    /** Charges an operation that touches {@code chars} characters: one step per 16, plus one. */
+    /** Charges an operation that touches {@code chars} characters: one step per 8, plus one. */
     void chargeChars(int pos, long chars) {
-        charge(pos, 1 + (chars >> 4));
+        charge(pos, 1 + (chars >> 3));
     }
 
     private ExpressionException overBudget(int pos) {

@@ -47,8 +47,8 @@ final class Text {
 
     /** Equality charged by length beyond the caller's step (strings of different lengths differ at once). */
     static boolean equal(Env env, int pos, String a, String b) {
-        if (a.length() == b.length() && a.length() >= 16) {
-            env.charge(pos, a.length() >> 4);
+        if (a.length() == b.length() && a.length() >= 8) {
+            env.charge(pos, a.length() >> 3);
         }
         return a.equals(b);
     }
