@@ -1,8 +1,6 @@
 package dev.supervisor.core.expr.internal;
 
 import dev.supervisor.core.expr.ExpressionException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Splits source into tokens; literals are decoded here so the parser only sees values. Outside string literals
@@ -19,19 +17,8 @@ final class Lexer {
     private final String src;
     private int i;
 
-    private Lexer(String src) {
+    Lexer(String src) {
         this.src = src;
-    }
-
-    static List<Token> tokens(String src) {
-        Lexer l = new Lexer(src);
-        List<Token> out = new ArrayList<>();
-        Token t;
-        do {
-            t = l.next();
-            out.add(t);
-        } while (t.kind() != Token.Kind.EOF);
-        return out;
     }
 
     private ExpressionException error(String msg, int pos) {
@@ -50,7 +37,8 @@ final class Lexer {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
     }
 
-    private Token next() {
+    /** @return the next token; EOF again and again at the end */
+    Token next() {
         while (i < src.length() && space(src.charAt(i))) {
             i++;
         }

@@ -19,7 +19,9 @@ final class Parser {
     private static final Set<String> RELATIONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
     private final String src;
-    private final List<Token> tokens;
+    /** Tokens are read as the parser needs them, so deep nesting is refused before the rest is even read. */
+    private final Lexer lexer;
+    private final List<Token> tokens = new ArrayList<>();
     private final ExpressionConfig config;
     private final Map<Node, Integer> depth = new IdentityHashMap<>();
     /** One budget for all compile-time work (constant folding, regular expressions), like one evaluation. */
@@ -30,7 +32,7 @@ final class Parser {
     private Parser(String src, ExpressionConfig config) {
         this.src = src;
         this.config = config;
-        this.tokens = Lexer.tokens(src);
+        this.lexer = new Lexer(src);
         this.folding = new Env(config, src, Map.of());
     }
 
@@ -58,11 +60,16 @@ final class Parser {
     }
 
     private Token peek() {
+        while (p >= tokens.size()) {
+            tokens.add(lexer.next());
+        }
         return tokens.get(p);
     }
 
     private Token take() {
-        return tokens.get(p++);
+        Token t = peek();
+        p++;
+        return t;
     }
 
     private boolean accept(String op) {
