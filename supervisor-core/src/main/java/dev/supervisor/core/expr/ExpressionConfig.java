@@ -1,9 +1,14 @@
 package dev.supervisor.core.expr;
 
+import java.lang.reflect.Modifier;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +16,18 @@ import java.util.regex.Pattern;
  * quick {@link ExpressionException} instead of a hang or an exhausted heap.
  */
 public final class ExpressionConfig {
+    /**
+     * Deepest nesting {@link Builder#maxDepth} accepts (as CEL's parser): compiling and evaluating the deepest
+     * accepted expression of any shape needs about half of a default 1 MB thread stack. On a smaller stack a
+     * compile or evaluation that runs out of it still ends with an {@link ExpressionException}.
+     */
+    public static final int MAX_DEPTH = 250;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    /** Built-in functions, macros, methods, literals and the words CEL reserves: host functions may not use them. */
+    private static final Set<String> RESERVED = Set.of("size", "int", "double", "string", "timestamp", "duration",
+            "matches", "hour", "weekday", "startsWith", "endsWith", "contains", "has", "exists", "all", "filter",
+            "map", "in", "true", "false", "null", "now", "as", "break", "const", "continue", "else", "for",
+            "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while");
 
     private final int maxSourceLength;
     private final int maxDepth;
@@ -32,7 +48,7 @@ public final class ExpressionConfig {
         this.cacheSize = b.cacheSize;
         this.clock = b.clock;
         this.functions = Map.copyOf(b.functions);
-        this.accessors = Map.copyOf(b.accessors);
+        this.accessors = Collections.unmodifiableMap(new LinkedHashMap<>(b.accessors));
     }
 
     /** @return a builder with the defaults */
@@ -103,7 +119,10 @@ public final class ExpressionConfig {
         return functions;
     }
 
-    /** @return registered member accessors by host type */
+    /**
+     * @return registered member accessors by host type, in registration order; for an object the accessor of the
+     *         most specific registered type it is an instance of answers
+     */
     public Map<Class<?>, MemberAccessor<?>> accessors() {
         return accessors;
     }
@@ -147,11 +166,11 @@ public final class ExpressionConfig {
         }
 
         /**
-         * @param n deepest nesting of the syntax tree, 1 to 1,000
+         * @param n deepest nesting of the syntax tree, 1 to {@value ExpressionConfig#MAX_DEPTH}
          * @return this builder
          */
         public Builder maxDepth(int n) {
-            maxDepth = range("maxDepth", n, 1, 1000);
+            maxDepth = range("maxDepth", n, 1, MAX_DEPTH);
             return this;
         }
 
@@ -202,14 +221,20 @@ public final class ExpressionConfig {
         }
 
         /**
-         * @param name a function name (identifier, not a built-in)
+         * @param name a function name: an ASCII identifier that is not a built-in function, macro, literal or a
+         *             word CEL reserves (a function named {@code size} could never be called)
          * @param function the implementation
          * @return this builder
+         * @throws IllegalArgumentException if the name is not allowed
          */
         public Builder function(String name, ExpressionFunction function) {
             Objects.requireNonNull(function, "function");
             if (name == null || !NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("function name must be an identifier but was '" + name + "'");
+            }
+            if (RESERVED.contains(name)) {
+                throw new IllegalArgumentException("function name '" + name
+                        + "' is a built-in or reserved word of the expression language");
             }
             if (functions.putIfAbsent(name, function) != null) {
                 throw new IllegalStateException("function '" + name + "' was already registered");
@@ -232,9 +257,36 @@ public final class ExpressionConfig {
             return this;
         }
 
-        /** @return the configuration */
+        /**
+         * @return the configuration
+         * @throws IllegalArgumentException if two accessor types have no order but one object could be an
+         *         instance of both (two interfaces, or an interface and a non-final class): which one answers would
+         *         be arbitrary, so register an accessor for the type that has both instead
+         */
         public ExpressionConfig build() {
+            List<Class<?>> types = new ArrayList<>(accessors.keySet());
+            for (int i = 0; i < types.size(); i++) {
+                for (int j = i + 1; j < types.size(); j++) {
+                    Class<?> a = types.get(i);
+                    Class<?> b = types.get(j);
+                    if (!a.isAssignableFrom(b) && !b.isAssignableFrom(a) && mayShareInstances(a, b)) {
+                        throw new IllegalArgumentException("accessors for " + a.getName() + " and " + b.getName()
+                                + " could both apply to one object and neither type is more specific");
+                    }
+                }
+            }
             return new ExpressionConfig(this);
+        }
+
+        private static boolean mayShareInstances(Class<?> a, Class<?> b) {
+            if (a.isInterface() && b.isInterface()) {
+                return true;
+            }
+            if (a.isInterface() || b.isInterface()) {
+                Class<?> cls = a.isInterface() ? b : a;
+                return !Modifier.isFinal(cls.getModifiers());
+            }
+            return false; // two unrelated classes: single inheritance keeps them apart
         }
     }
 }

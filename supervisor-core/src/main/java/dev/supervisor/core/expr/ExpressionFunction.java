@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A host function callable from expressions as {@code name(args...)}. It receives evaluated arguments and must
- * return a value of the language's types; it must not block.
+ * return a value of the language's types; it must not block, and its own work is not metered. An
+ * {@link IllegalArgumentException} is reported with its message; any other exception as {@code name() failed}
+ * with the exception as the cause, so host internals stay out of messages.
  */
 @FunctionalInterface
 public interface ExpressionFunction {

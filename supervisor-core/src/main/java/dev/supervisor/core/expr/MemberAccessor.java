@@ -2,6 +2,8 @@ package dev.supervisor.core.expr;
 
 /**
  * Gives expressions read access to the members of a host type, explicitly: nothing is reachable by reflection.
+ * For an object, the accessor of the most specific registered type it is an instance of answers. An
+ * {@link IllegalArgumentException} is reported with its message, any other exception without it (as the cause).
  *
  * @param <T> the host type
  */

@@ -57,11 +57,11 @@ class ExpressionSafetyTest {
     }
 
     @Test
-    void hostile_catastrophicRegex_hitsTheCostBudget() {
+    void hostile_catastrophicRegex_runsInLinearTimeWithinTheBudget() {
         Expression e = engine.compile("s.matches('^(a+)+$')");
-        String evil = "a".repeat(5_000) + "!";
-        assertThatThrownBy(() -> e.evaluate(Map.of("s", evil))).isInstanceOf(ExpressionException.class)
-                .hasMessageContaining("cost budget of 100000 steps exceeded");
+        assertThat(e.test(Map.of("s", "a".repeat(5_000) + "!"))).isFalse();
+        assertThatThrownBy(() -> e.evaluate(Map.of("s", "a".repeat(60_000) + "!")))
+                .isInstanceOf(ExpressionException.class).hasMessageContaining("cost budget of 100000 steps exceeded");
     }
 
     @Test
@@ -93,7 +93,7 @@ class ExpressionSafetyTest {
         assertThatThrownBy(() -> engine.compile("s.getClass()").evaluate(Map.of("s", "x")))
                 .hasMessageContaining("unknown method 'getClass'");
         assertThatThrownBy(() -> engine.compile("o.name").evaluate(Map.of("o", new Object())))
-                .hasMessageContaining("cannot read member 'name' of Object");
+                .hasMessageContaining("cannot read member 'name' of object");
     }
 
     /* ---- errors point at the source ---- */

@@ -1,5 +1,6 @@
 package dev.supervisor.core.expr.internal;
 
+import dev.supervisor.core.expr.ExpressionException;
 import dev.supervisor.core.expr.ExpressionFunction;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -9,22 +10,28 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-/** Calls of built-in functions, methods and host functions. */
+/** Calls of built-in functions, methods and host functions; each is charged by the size of what it reads. */
 final class Call extends Node {
-    static final java.util.Set<String> BUILTINS = java.util.Set.of("size", "int", "double", "string", "timestamp",
-            "duration", "matches", "hour", "weekday", "startsWith", "endsWith", "contains");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(-?\\d+)(ms|s|m|h|d)");
+    static final Set<String> BUILTINS = Set.of("size", "int", "double", "string", "timestamp", "duration",
+            "matches", "hour", "weekday", "startsWith", "endsWith", "contains");
+    /** Longest text timestamp(), duration() and time-zone names read; no valid one comes close. */
+    private static final int MAX_TIME_TEXT = 64;
+    // Fixed patterns over at most MAX_TIME_TEXT or maxStringLength characters of a fixed, linear shape.
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(-?\\d{1,19})(ms|s|m|h|d)");
+    private static final Pattern INT_TEXT = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern DOUBLE_TEXT = Pattern.compile(
+            "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?Infinity|NaN");
 
     final String name;
     final List<Node> args;
     final ExpressionFunction host;
-    final Pattern constantRegex;
+    final Regex constantRegex;
 
-    Call(int pos, String name, List<Node> args, ExpressionFunction host, Pattern constantRegex) {
+    Call(int pos, String name, List<Node> args, ExpressionFunction host, Regex constantRegex) {
         super(pos);
         this.name = name;
         this.args = args;
@@ -44,7 +51,11 @@ final class Call extends Node {
             try {
                 r = host.apply(java.util.Collections.unmodifiableList(v));
             } catch (IllegalArgumentException e) {
-                throw env.error(pos, name + "(): " + e.getMessage());
+                throw new ExpressionException(name + "(): " + e.getMessage(), env.source,
+                        pos, e);
+            } catch (RuntimeException | StackOverflowError e) {
+                // The host's own failure: its message may name host internals, so only the cause carries it.
+                throw new ExpressionException(name + "() failed", env.source, pos, e);
             }
             return Values.normalize(r);
         }
@@ -55,6 +66,9 @@ final class Call extends Node {
         switch (name) {
             case "size":
                 arity(env, v, 1);
+                if (v.get(0) instanceof String str) {
+                    env.chargeChars(pos, str.length());
+                }
                 return Values.size(env, v.get(0), pos);
             case "int":
                 arity(env, v, 1);
@@ -68,13 +82,13 @@ final class Call extends Node {
             case "timestamp":
                 arity(env, v, 1);
                 try {
-                    return Instant.parse(str(env, v.get(0), "timestamp()"));
+                    return Instant.parse(timeText(env, v.get(0), "timestamp()"));
                 } catch (DateTimeParseException e) {
                     throw env.error(pos, "timestamp() needs an ISO-8601 instant such as 2026-01-01T00:00:00Z");
                 }
             case "duration":
                 arity(env, v, 1);
-                return duration(env, str(env, v.get(0), "duration()"));
+                return duration(env, timeText(env, v.get(0), "duration()"));
             case "hour":
             case "weekday":
                 if (v.isEmpty() || v.size() > 2) {
@@ -85,22 +99,30 @@ final class Call extends Node {
                 }
                 ZoneId zone;
                 try {
-                    zone = v.size() == 2 ? ZoneId.of(str(env, v.get(1), name + "()")) : ZoneId.of("UTC");
+                    zone = v.size() == 2 ? ZoneId.of(timeText(env, v.get(1), name + "()")) : ZoneId.of("UTC");
                 } catch (DateTimeException e) {
                     throw env.error(pos, "unknown time zone '" + v.get(1) + "'");
                 }
                 var z = t.atZone(zone);
                 return name.equals("hour") ? (long) z.getHour() : (long) z.getDayOfWeek().getValue();
-            case "startsWith":
+            case "startsWith": {
                 arity(env, v, 2);
-                return str(env, v.get(0), "startsWith()").startsWith(str(env, v.get(1), "startsWith()"));
-            case "endsWith":
+                String s = str(env, v.get(0), "startsWith()");
+                String prefix = str(env, v.get(1), "startsWith()");
+                env.chargeChars(pos, prefix.length());
+                return s.startsWith(prefix);
+            }
+            case "endsWith": {
                 arity(env, v, 2);
-                return str(env, v.get(0), "endsWith()").endsWith(str(env, v.get(1), "endsWith()"));
+                String s = str(env, v.get(0), "endsWith()");
+                String suffix = str(env, v.get(1), "endsWith()");
+                env.chargeChars(pos, suffix.length());
+                return s.endsWith(suffix);
+            }
             case "contains":
                 arity(env, v, 2);
                 if (v.get(0) instanceof String s) {
-                    return s.contains(str(env, v.get(1), "contains()"));
+                    return Text.contains(env, pos, s, str(env, v.get(1), "contains()"));
                 }
                 return Values.in(env, v.get(1), v.get(0), pos);
             case "matches":
@@ -130,17 +152,23 @@ final class Call extends Node {
             return v;
         }
         if (v instanceof Double d) {
-            if (d.isNaN() || d < -9.223372036854776E18 || d >= 9.223372036854776E18) {
+            // As CEL: the range is open at both ends, so -2^63 as a double is refused too.
+            if (d.isNaN() || d <= -9.223372036854775808E18 || d >= 9.223372036854775807E18) {
                 throw env.error(pos, "int(): " + d + " is out of range");
             }
             return (long) (double) d;
         }
         if (v instanceof String s) {
-            try {
-                return Long.parseLong(s.trim());
-            } catch (NumberFormatException e) {
-                throw env.error(pos, "int(): '" + shorten(s) + "' is not an integer");
+            env.chargeChars(pos, s.length());
+            // ASCII digits with an optional sign, nothing around them: CEL's base-10 integer text.
+            if (INT_TEXT.matcher(s).matches()) {
+                try {
+                    return Long.parseLong(s);
+                } catch (NumberFormatException e) {
+                    throw env.error(pos, "int(): '" + Text.excerpt(s) + "' is out of range");
+                }
             }
+            throw env.error(pos, "int(): '" + Text.excerpt(s) + "' is not an integer");
         }
         if (v instanceof Instant t) {
             return t.getEpochSecond();
@@ -149,15 +177,18 @@ final class Call extends Node {
     }
 
     private Object toDouble(Env env, Object v) {
-        if (v instanceof Number n) {
+        if (v instanceof Long n) {
             return n.doubleValue();
         }
+        if (v instanceof Double) {
+            return v;
+        }
         if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw env.error(pos, "double(): '" + shorten(s) + "' is not a number");
+            env.chargeChars(pos, s.length());
+            if (DOUBLE_TEXT.matcher(s).matches()) {
+                return Double.parseDouble(s);
             }
+            throw env.error(pos, "double(): '" + Text.excerpt(s) + "' is not a number");
         }
         throw env.error(pos, "double() does not accept " + Values.typeName(v));
     }
@@ -170,8 +201,13 @@ final class Call extends Node {
         throw env.error(pos, "string() does not accept " + Values.typeName(v));
     }
 
-    private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    private String timeText(Env env, Object v, String fn) {
+        String s = str(env, v, fn);
+        env.chargeChars(pos, s.length());
+        if (s.length() > MAX_TIME_TEXT) {
+            throw env.error(pos, fn + " needs a text of at most " + MAX_TIME_TEXT + " characters");
+        }
+        return s;
     }
 
     private Duration duration(Env env, String s) {
@@ -190,58 +226,27 @@ final class Call extends Node {
             return Duration.parse(s);
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
             throw env.error(pos, "duration() needs 30s, 5m, 2h, 1d, 100ms or ISO-8601 such as PT5M, not '"
-                    + shorten(s) + "'");
+                    + Text.excerpt(s) + "'");
         }
     }
 
     private Object matches(Env env, String input, Object re) {
-        Pattern p = constantRegex;
-        if (p == null) {
-            String src = str(env, re, "matches()");
-            try {
-                p = Pattern.compile(src);
-            } catch (PatternSyntaxException e) {
-                throw env.error(pos, "bad regular expression: " + e.getDescription());
-            }
+        Regex r = constantRegex;
+        if (r == null) {
+            r = regex(env, str(env, re, "matches()"), pos);
         }
-        try {
-            return p.matcher(new MeteredChars(input, env, pos)).find();
-        } catch (StackOverflowError e) {
-            throw env.error(pos, "regular expression too complex for this input");
-        }
+        return r.find(input, env, pos);
     }
 
-    /** Every character the regex engine reads costs one step, so backtracking blow-ups hit the budget. */
-    private static final class MeteredChars implements CharSequence {
-        private final String s;
-        private final Env env;
-        private final int pos;
-
-        MeteredChars(String s, Env env, int pos) {
-            this.s = s;
-            this.env = env;
-            this.pos = pos;
-        }
-
-        @Override
-        public int length() {
-            return s.length();
-        }
-
-        @Override
-        public char charAt(int index) {
-            env.tick(pos);
-            return s.charAt(index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new MeteredChars(s.substring(start, end), env, pos);
-        }
-
-        @Override
-        public String toString() {
-            return s;
+    /** Compiles a pattern, charging its length and program size: patterns built at run time are paid for. */
+    static Regex regex(Env env, String pattern, int pos) {
+        env.chargeChars(pos, pattern.length());
+        try {
+            Regex r = RegexParser.compile(pattern);
+            env.charge(pos, r.size); // building an instruction costs about as much as evaluating a node
+            return r;
+        } catch (RegexParser.BadRegex e) {
+            throw env.error(pos, "bad regular expression: " + e.getMessage());
         }
     }
 }

@@ -47,8 +47,13 @@ public final class DefaultExpressionEngine implements ExpressionEngine {
             Env env = new Env(config, source, variables == null ? Map.of() : variables);
             try {
                 return root.eval(env);
+            } catch (ExpressionException e) {
+                throw e;
             } catch (StackOverflowError e) {
-                throw new ExpressionException("expression too deep to evaluate", source, root.pos);
+                throw new ExpressionException("expression or data too deeply nested to evaluate", source, root.pos);
+            } catch (RuntimeException e) {
+                // Host data that fails while being read (a list changing under iteration, a broken map).
+                throw new ExpressionException("evaluation failed while reading host data", source, root.pos, e);
             }
         }
 

@@ -10,6 +10,8 @@ final class Env {
     final String source;
     final Map<String, ?> variables;
     private long cost;
+    /** Set once a limit was hit: such an error is never absorbed by || or && (CEL absorbs only value errors). */
+    boolean exhausted;
     private String[] localNames;
     private Object[] localValues;
     private int locals;
@@ -22,15 +24,32 @@ final class Env {
 
     void tick(int pos) {
         if (++cost > config.maxCost()) {
-            throw error(pos, "evaluation cost budget of " + config.maxCost() + " steps exceeded");
+            throw overBudget(pos);
         }
     }
 
     void charge(int pos, long amount) {
         cost += amount;
         if (cost > config.maxCost()) {
-            throw error(pos, "evaluation cost budget of " + config.maxCost() + " steps exceeded");
+            throw overBudget(pos);
         }
+    }
+
+    /** Charges an operation that touches {@code chars} characters: one step per 8, plus one. */
+    void chargeChars(int pos, long chars) {
+        charge(pos, 1 + (chars >> 3));
+    }
+
+    private ExpressionException overBudget(int pos) {
+        exhausted = true;
+        cost = Long.MAX_VALUE / 2; // stays exhausted whatever is charged next
+        return error(pos, "evaluation cost budget of " + config.maxCost() + " steps exceeded");
+    }
+
+    /** A limit other than the budget (string or list size) was hit. */
+    ExpressionException limit(int pos, String msg) {
+        exhausted = true;
+        return error(pos, msg);
     }
 
     ExpressionException error(int pos, String msg) {

@@ -1,5 +1,6 @@
 package dev.supervisor.core.expr.internal;
 
+import dev.supervisor.core.expr.ExpressionException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -81,8 +82,8 @@ abstract class Node {
         Object eval(Env env) {
             Object t = target.eval(env);
             env.tick(pos);
-            Object v = Values.member(env, t, name, pos);
-            if (v == Values.ABSENT) {
+            Object v = Access.member(env, t, name, pos);
+            if (v == Access.ABSENT) {
                 throw env.error(pos, "no member '" + name + "' (use has(...) to test for it)");
             }
             return v;
@@ -104,7 +105,7 @@ abstract class Node {
             Object t = target.eval(env);
             Object k = key.eval(env);
             env.tick(pos);
-            return Values.index(env, t, k, pos);
+            return Access.index(env, t, k, pos);
         }
     }
 
@@ -122,7 +123,7 @@ abstract class Node {
         Object eval(Env env) {
             Object t = target.eval(env);
             env.tick(pos);
-            return Values.member(env, t, name, pos) != Values.ABSENT;
+            return Access.member(env, t, name, pos) != Access.ABSENT;
         }
     }
 
@@ -179,14 +180,30 @@ abstract class Node {
             this.or = or;
         }
 
+        /**
+         * CEL's commutative logic: an error (or a non-bool) on one side is absorbed when the other side decides,
+         * so {@code 1/0 == 1 || true} is true. Limits (cost, sizes) are never absorbed.
+         */
         @Override
         Object eval(Env env) {
             String op = or ? "||" : "&&";
-            boolean left = bool(env, a.eval(env), a.pos, op);
-            if (left == or) {
-                return left;
+            ExpressionException first;
+            try {
+                if (bool(env, a.eval(env), a.pos, op) == or) {
+                    return or;
+                }
+                first = null;
+            } catch (ExpressionException e) {
+                if (env.exhausted) {
+                    throw e;
+                }
+                first = e;
             }
-            return bool(env, b.eval(env), b.pos, op);
+            boolean right = bool(env, b.eval(env), b.pos, op);
+            if (right == or || first == null) {
+                return right;
+            }
+            throw first;
         }
     }
 
@@ -240,6 +257,11 @@ abstract class Node {
             };
         }
 
+        /** NaN makes every ordering false: map UNORDERED to a value no comparison accepts. */
+        private int ordered(int c) {
+            return c == Values.UNORDERED ? (code == LT || code == LE ? 1 : -1) : c;
+        }
+
         @Override
         Object eval(Env env) {
             Object x = a.eval(env);
@@ -248,10 +270,10 @@ abstract class Node {
             return switch (code) {
                 case EQ -> Values.equal(env, x, y, pos);
                 case NE -> !Values.equal(env, x, y, pos);
-                case LT -> Values.compare(env, x, y, pos) < 0;
-                case LE -> Values.compare(env, x, y, pos) <= 0;
-                case GT -> Values.compare(env, x, y, pos) > 0;
-                case GE -> Values.compare(env, x, y, pos) >= 0;
+                case LT -> ordered(Values.compare(env, x, y, pos)) < 0;
+                case LE -> ordered(Values.compare(env, x, y, pos)) <= 0;
+                case GT -> ordered(Values.compare(env, x, y, pos)) > 0;
+                case GE -> ordered(Values.compare(env, x, y, pos)) >= 0;
                 case IN -> Values.in(env, x, y, pos);
                 default -> Values.arith(env, op, x, y, pos);
             };
@@ -325,40 +347,47 @@ abstract class Node {
             Iterator<?> it = Values.elements(env, t, pos);
             List<Object> out = kind.equals("filter") || kind.equals("map") ? new ArrayList<>() : null;
             env.push(var, null);
+            ExpressionException deferred = null;
             try {
                 while (it.hasNext()) {
                     env.tick(pos);
                     Object e = Values.normalize(it.next());
                     env.set(e);
+                    if (kind.equals("exists") || kind.equals("all")) {
+                        // As || and &&: an element's error is absorbed if another element decides the result.
+                        try {
+                            if (bool(env, body.eval(env), body.pos, kind) == kind.equals("exists")) {
+                                return kind.equals("exists");
+                            }
+                        } catch (ExpressionException ex) {
+                            if (env.exhausted) {
+                                throw ex;
+                            }
+                            deferred = deferred == null ? ex : deferred;
+                        }
+                        continue;
+                    }
                     Object r = body.eval(env);
-                    switch (kind) {
-                        case "exists" -> {
-                            if (bool(env, r, body.pos, "exists")) {
-                                return true;
-                            }
+                    if (kind.equals("filter")) {
+                        if (bool(env, r, body.pos, "filter")) {
+                            add(env, out, e);
                         }
-                        case "all" -> {
-                            if (!bool(env, r, body.pos, "all")) {
-                                return false;
-                            }
-                        }
-                        case "filter" -> {
-                            if (bool(env, r, body.pos, "filter")) {
-                                add(env, out, e);
-                            }
-                        }
-                        default -> add(env, out, r);
+                    } else {
+                        add(env, out, r);
                     }
                 }
             } finally {
                 env.pop();
+            }
+            if (deferred != null) {
+                throw deferred;
             }
             return out != null ? out : kind.equals("all");
         }
 
         private void add(Env env, List<Object> out, Object v) {
             if (out.size() >= env.config.maxListSize()) {
-                throw env.error(pos, "list larger than " + env.config.maxListSize() + " elements");
+                throw env.limit(pos, "list larger than " + env.config.maxListSize() + " elements");
             }
             out.add(v);
         }

@@ -8,8 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Recursive descent with precedence climbing: ?: < || < && < relations (== != < <= > >= in) < + - < * / % <
@@ -18,18 +16,24 @@ import java.util.regex.PatternSyntaxException;
 final class Parser {
     private static final Set<String> MACROS = Set.of("exists", "all", "filter", "map");
     private static final Set<String> METHODS = Set.of("startsWith", "endsWith", "contains", "matches", "size");
+    private static final Set<String> RELATIONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
     private final String src;
-    private final List<Token> tokens;
+    /** Tokens are read as the parser needs them, so deep nesting is refused before the rest is even read. */
+    private final Lexer lexer;
+    private final List<Token> tokens = new ArrayList<>();
     private final ExpressionConfig config;
     private final Map<Node, Integer> depth = new IdentityHashMap<>();
+    /** One budget for all compile-time work (constant folding, regular expressions), like one evaluation. */
+    private final Env folding;
     private int p;
     private int recursion;
 
     private Parser(String src, ExpressionConfig config) {
         this.src = src;
         this.config = config;
-        this.tokens = Lexer.tokens(src);
+        this.lexer = new Lexer(src);
+        this.folding = new Env(config, src, Map.of());
     }
 
     static Node parse(String src, ExpressionConfig config) {
@@ -37,13 +41,18 @@ final class Parser {
             throw new ExpressionException("expression is " + src.length() + " characters long; the limit is "
                     + config.maxSourceLength(), src, config.maxSourceLength());
         }
-        Parser parser = new Parser(src, config);
-        Node n = parser.expr();
-        Token t = parser.peek();
-        if (t.kind() != Token.Kind.EOF) {
-            throw parser.error("unexpected '" + t.text() + "'", t.pos());
+        try {
+            Parser parser = new Parser(src, config);
+            Node n = parser.expr();
+            Token t = parser.peek();
+            if (t.kind() != Token.Kind.EOF) {
+                throw parser.error("unexpected '" + t.text() + "'", t.pos());
+            }
+            return n;
+        } catch (StackOverflowError e) {
+            // maxDepth is capped so a default stack suffices; a caller on a tiny stack still gets a typed error.
+            throw new ExpressionException("expression too deeply nested to compile on this thread's stack", src, 0);
         }
-        return n;
     }
 
     private ExpressionException error(String msg, int pos) {
@@ -51,11 +60,16 @@ final class Parser {
     }
 
     private Token peek() {
+        while (p >= tokens.size()) {
+            tokens.add(lexer.next());
+        }
         return tokens.get(p);
     }
 
     private Token take() {
-        return tokens.get(p++);
+        Token t = peek();
+        p++;
+        return t;
     }
 
     private boolean accept(String op) {
@@ -96,7 +110,7 @@ final class Parser {
         if (allConst && !(n instanceof Node.Macro) && !(n instanceof Call c && c.host != null)) {
             Object v;
             try {
-                v = n.eval(new Env(config, src, Map.of()));
+                v = n.eval(folding);
             } catch (ExpressionException e) {
                 // Not folded: the branch may never run (false && 1/0); if it does, it fails with this message.
                 return n;
@@ -151,7 +165,7 @@ final class Parser {
         Node l = additive();
         while (true) {
             Token t = peek();
-            String op = t.kind() == Token.Kind.OP && Set.of("==", "!=", "<", "<=", ">", ">=").contains(t.text())
+            String op = t.kind() == Token.Kind.OP && RELATIONS.contains(t.text())
                     ? t.text() : t.kind() == Token.Kind.IDENT && t.text().equals("in") ? "in" : null;
             if (op == null) {
                 return l;
@@ -186,6 +200,13 @@ final class Parser {
         Token t = peek();
         if (t.is("!") || t.is("-")) {
             take();
+            if (t.is("-") && peek().kind() == Token.Kind.INT) {
+                // A negative literal, as CEL: the only way to write -9223372036854775808.
+                Token lit = take();
+                Object v = lit.value() == Lexer.MIN_INT_MAGNITUDE ? (Object) Long.MIN_VALUE
+                        : (Object) (-(Long) lit.value());
+                return postfix(node(new Node.Const(t.pos(), v)));
+            }
             enter(t.pos());
             try {
                 Node x = unary();
@@ -264,14 +285,10 @@ final class Parser {
                 throw error("unknown function '" + name + "'", pos);
             }
         }
-        Pattern re = null;
+        Regex re = null;
         if (name.equals("matches") && args.size() == 2 && args.get(1) instanceof Node.Const c
                 && c.value instanceof String s) {
-            try {
-                re = Pattern.compile(s);
-            } catch (PatternSyntaxException e) {
-                throw error("bad regular expression: " + e.getDescription(), args.get(1).pos);
-            }
+            re = Call.regex(folding, s, args.get(1).pos);
         }
         return node(new Call(pos, name, args, host, re), args.toArray(new Node[0]));
     }
@@ -280,6 +297,9 @@ final class Parser {
         Token t = take();
         switch (t.kind()) {
             case INT, DOUBLE, STRING -> {
+                if (t.value() == Lexer.MIN_INT_MAGNITUDE) {
+                    throw error("integer literal out of range", t.pos());
+                }
                 return node(new Node.Const(t.pos(), t.value()));
             }
             case IDENT -> {

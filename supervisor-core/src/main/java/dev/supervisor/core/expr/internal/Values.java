@@ -1,7 +1,6 @@
 package dev.supervisor.core.expr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supervisor.core.expr.MemberAccessor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -84,68 +83,7 @@ final class Values {
         if (v instanceof Duration) {
             return "duration";
         }
-        return v.getClass().getSimpleName();
-    }
-
-    /* ---- access ---- */
-
-    static final Object ABSENT = new Object();
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static Object member(Env env, Object target, String name, int pos) {
-        if (target instanceof Map<?, ?> m) {
-            Object v = m.get(name);
-            if (v == null && !m.containsKey(name)) {
-                return ABSENT;
-            }
-            return normalize(v);
-        }
-        if (target instanceof JsonNode n && n.isObject()) {
-            JsonNode v = n.get(name);
-            return v == null ? ABSENT : normalize(v);
-        }
-        if (target != null) {
-            for (Map.Entry<Class<?>, MemberAccessor<?>> e : env.config.accessors().entrySet()) {
-                if (e.getKey().isInstance(target)) {
-                    try {
-                        return normalize(((MemberAccessor) e.getValue()).get(target, name));
-                    } catch (IllegalArgumentException ex) {
-                        throw env.error(pos, ex.getMessage() == null ? "no member '" + name + "'" : ex.getMessage());
-                    }
-                }
-            }
-        }
-        throw env.error(pos, "cannot read member '" + name + "' of " + typeName(target));
-    }
-
-    static Object index(Env env, Object target, Object key, int pos) {
-        if (target instanceof List<?> l) {
-            return normalize(l.get(listIndex(env, key, l.size(), pos)));
-        }
-        if (target instanceof JsonNode n && n.isArray()) {
-            return normalize(n.get(listIndex(env, key, n.size(), pos)));
-        }
-        if (target instanceof String s) {
-            return String.valueOf(s.charAt(listIndex(env, key, s.length(), pos)));
-        }
-        if (key instanceof String k) {
-            Object v = member(env, target, k, pos);
-            if (v == ABSENT) {
-                throw env.error(pos, "no key '" + k + "'");
-            }
-            return v;
-        }
-        throw env.error(pos, "cannot index " + typeName(target) + " with " + typeName(key));
-    }
-
-    private static int listIndex(Env env, Object key, int size, int pos) {
-        if (!(key instanceof Long l)) {
-            throw env.error(pos, "list index must be an int but was " + typeName(key));
-        }
-        if (l < 0 || l >= size) {
-            throw env.error(pos, "index " + l + " out of range [0, " + size + ")");
-        }
-        return (int) (long) l;
+        return "object"; // never a host class name: messages may reach people who should not learn it
     }
 
     static long size(Env env, Object v, int pos) {
@@ -186,15 +124,12 @@ final class Values {
     static boolean equal(Env env, Object a, Object b, int pos) {
         env.tick(pos);
         if (a instanceof String x && b instanceof String y) {
-            return x.equals(y);
+            return Text.equal(env, pos, x, y);
         }
         a = normalize(a);
         b = normalize(b);
         if (a instanceof Number x && b instanceof Number y) {
-            if (x instanceof Long && y instanceof Long) {
-                return x.longValue() == y.longValue();
-            }
-            return x.doubleValue() == y.doubleValue();
+            return Numbers.compare(x, y) == 0;
         }
         if (isList(a) && isList(b)) {
             Iterator<?> i = elements(env, a, pos);
@@ -206,14 +141,29 @@ final class Values {
             }
             return !i.hasNext() && !j.hasNext();
         }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                Object bv = Access.lookup(env, y, e.getKey(), pos);
+                if (bv == Access.ABSENT || !equal(env, e.getValue(), bv, pos)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         if (isMap(a) && isMap(b)) {
             if (size(env, a, pos) != size(env, b, pos)) {
                 return false;
             }
             for (Iterator<?> it = elements(env, a, pos); it.hasNext();) {
-                String k = (String) it.next();
-                Object bv = member(env, b, k, pos);
-                if (bv == ABSENT || !equal(env, member(env, a, k, pos), bv, pos)) {
+                Object k = it.next();
+                if (!(k instanceof String key)) {
+                    return false;
+                }
+                Object bv = Access.member(env, b, key, pos);
+                if (bv == Access.ABSENT || !equal(env, Access.member(env, a, key, pos), bv, pos)) {
                     return false;
                 }
             }
@@ -230,15 +180,18 @@ final class Values {
         return v instanceof Map<?, ?> || v instanceof JsonNode n && n.isObject();
     }
 
+    /** Returned by {@link #compare} when one side is NaN: every ordering comparison is then false. */
+    static final int UNORDERED = Integer.MIN_VALUE;
+
     static int compare(Env env, Object a, Object b, int pos) {
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
         }
         if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue());
+            return Numbers.compare(x, y);
         }
         if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
+            return Text.compare(env, pos, x, y);
         }
         if (a instanceof Instant x && b instanceof Instant y) {
             return x.compareTo(y);
@@ -253,8 +206,11 @@ final class Values {
     }
 
     static boolean in(Env env, Object needle, Object haystack, int pos) {
-        if (haystack instanceof Map<?, ?> || haystack instanceof JsonNode n && n.isObject()) {
-            return needle instanceof String k && member(env, haystack, k, pos) != ABSENT;
+        if (haystack instanceof Map<?, ?> m) {
+            return Access.lookup(env, m, needle, pos) != Access.ABSENT;
+        }
+        if (haystack instanceof JsonNode n && n.isObject()) {
+            return needle instanceof String k && Access.member(env, haystack, k, pos) != Access.ABSENT;
         }
         for (Iterator<?> it = elements(env, haystack, pos); it.hasNext();) {
             if (equal(env, needle, it.next(), pos)) {
@@ -293,13 +249,12 @@ final class Values {
         } catch (ArithmeticException e) {
             throw env.error(pos, "integer overflow in " + a + " " + op + " " + b);
         }
-        if (a instanceof Number x && b instanceof Number y) {
+        if (a instanceof Number x && b instanceof Number y && !op.equals("%")) {
             double r = switch (op) {
                 case "+" -> x.doubleValue() + y.doubleValue();
                 case "-" -> x.doubleValue() - y.doubleValue();
                 case "*" -> x.doubleValue() * y.doubleValue();
-                case "/" -> x.doubleValue() / y.doubleValue();
-                default -> x.doubleValue() % y.doubleValue();
+                default -> x.doubleValue() / y.doubleValue();
             };
             return r;
         }
@@ -307,15 +262,15 @@ final class Values {
             if (a instanceof String x && b instanceof String y) {
                 long len = (long) x.length() + y.length();
                 if (len > env.config.maxStringLength()) {
-                    throw env.error(pos, "string longer than " + env.config.maxStringLength() + " characters");
+                    throw env.limit(pos, "string longer than " + env.config.maxStringLength() + " characters");
                 }
-                env.charge(pos, len / 16);
+                env.chargeChars(pos, len);
                 return x + y;
             }
             if (isList(a) && isList(b)) {
                 long n = size(env, a, pos) + size(env, b, pos);
                 if (n > env.config.maxListSize()) {
-                    throw env.error(pos, "list larger than " + env.config.maxListSize() + " elements");
+                    throw env.limit(pos, "list larger than " + env.config.maxListSize() + " elements");
                 }
                 env.charge(pos, n);
                 List<Object> out = new ArrayList<>((int) n);
