@@ -71,6 +71,9 @@ public interface ProviderRouter {
      */
     void probeAll();
 
+    /** @return the registered providers in registration order */
+    java.util.List<dev.supervisor.api.provider.Provider> providers();
+
     /** @return spending so far */
     CostLedger costs();
 }

@@ -189,6 +189,15 @@ public final class DefaultRouter implements ProviderRouter {
     }
 
     @Override
+    public List<dev.supervisor.api.provider.Provider> providers() {
+        List<dev.supervisor.api.provider.Provider> out = new ArrayList<>(slots.length);
+        for (Slot s : slots) {
+            out.add(s.provider);
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    @Override
     public CostLedger costs() {
         return ledger;
     }
