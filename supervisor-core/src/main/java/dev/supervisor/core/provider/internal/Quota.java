@@ -17,35 +17,41 @@ final class Quota {
     /** [resource * 3 + window], null where unlimited. */
     private final Window[] windows = new Window[6];
     private final int[] reported = new int[6];
-    private final boolean any;
+    /** The windows that exist, and for each whether it counts requests (else tokens): the hot check loops these. */
+    private final Window[] live;
+    private final boolean[] liveRequests;
 
     Quota(String scope, ProviderLimits limits, ZoneId zone) {
         this.scope = scope;
-        boolean found = false;
         for (QuotaWindow w : WINDOWS) {
-            found |= set(QuotaResource.REQUESTS, w, limits.requestsPer(w), zone);
-            found |= set(QuotaResource.TOKENS, w, limits.tokensPer(w), zone);
+            set(QuotaResource.REQUESTS, w, limits.requestsPer(w), zone);
+            set(QuotaResource.TOKENS, w, limits.tokensPer(w), zone);
         }
-        this.any = found;
+        int n = 0;
+        for (Window w : windows) {
+            n += w == null ? 0 : 1;
+        }
+        live = new Window[n];
+        liveRequests = new boolean[n];
+        for (int i = 0, j = 0; i < 6; i++) {
+            if (windows[i] != null) {
+                live[j] = windows[i];
+                liveRequests[j++] = i < 3;
+            }
+        }
     }
 
-    private boolean set(QuotaResource r, QuotaWindow w, long limit, ZoneId zone) {
-        if (limit <= 0) {
-            return false;
+    private void set(QuotaResource r, QuotaWindow w, long limit, ZoneId zone) {
+        if (limit > 0) {
+            windows[r.ordinal() * 3 + w.ordinal()] = w == QuotaWindow.DAY ? Window.daily(limit, zone)
+                    : Window.sliding(limit, w.length().toMillis());
         }
-        windows[r.ordinal() * 3 + w.ordinal()] = w == QuotaWindow.DAY ? Window.daily(limit, zone)
-                : Window.sliding(limit, w.length().toMillis());
-        return true;
     }
 
     /** @return true if one more request of {@code tokens} fits every window now */
     boolean admits(long now, long tokens) {
-        if (!any) {
-            return true;
-        }
-        for (int i = 0; i < 6; i++) {
-            Window w = windows[i];
-            if (w != null && !w.fits(now, i < 3 ? 1 : tokens)) {
+        for (int i = 0; i < live.length; i++) {
+            if (!live[i].fits(now, liveRequests[i] ? 1 : tokens)) {
                 return false;
             }
         }

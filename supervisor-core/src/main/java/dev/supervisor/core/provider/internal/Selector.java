@@ -1,5 +1,6 @@
 package dev.supervisor.core.provider.internal;
 
+import dev.supervisor.api.TaskType;
 import dev.supervisor.api.provider.CapacityAdvisor;
 import dev.supervisor.api.provider.CircuitState;
 import dev.supervisor.api.provider.Estimate;
@@ -33,6 +34,8 @@ final class Selector {
     private final CapacityAdvisor advisor;
     private final Ledger ledger;
     private final Map<String, Slot> affinity = new HashMap<>();
+    private final boolean[] serves;
+    private TaskType servesType;
     private int cursor;
 
     Selector(Slot[] slots, RoutingStrategy strategy, CapacityAdvisor advisor, Ledger ledger) {
@@ -40,6 +43,17 @@ final class Selector {
         this.strategy = strategy;
         this.advisor = advisor;
         this.ledger = ledger;
+        this.serves = new boolean[slots.length];
+    }
+
+    /** Which slots serve the type, worked out once per type in a row (task types are mostly shared constants). */
+    private void serving(TaskType type) {
+        if (type != servesType) {
+            for (Slot s : slots) {
+                serves[s.index] = s.types.isEmpty() || s.types.contains(type);
+            }
+            servesType = type;
+        }
     }
 
     /**
@@ -52,6 +66,7 @@ final class Selector {
         scan.blocked = false;
         scan.overBudget = false;
         scan.remaining = ledger.remaining(r, now);
+        serving(r.taskType());
         if (strategy == RoutingStrategy.STICKY) {
             String key = r.affinityKey().orElse(null);
             Slot s = key == null ? null : affinity.get(key);
@@ -107,11 +122,14 @@ final class Selector {
 
     /** The filter chain: preferred/excluded, capability, health, budget, quota and concurrency. */
     int check(Slot s, ProviderRequest r, boolean[] tried, long minContext, long now, Scan scan) {
-        if (tried != null && tried[s.index] || !r.preferred().isEmpty() && !r.preferred().contains(s.id)
-                || r.excluded().contains(s.id)) {
+        if (servesType != r.taskType()) {
+            serving(r.taskType());
+        }
+        if (!serves[s.index]) {
             return UNFIT;
         }
-        if (!s.types.isEmpty() && !s.types.contains(r.taskType())) {
+        if (tried != null && tried[s.index] || !r.preferred().isEmpty() && !r.preferred().contains(s.id)
+                || r.excluded().contains(s.id)) {
             return UNFIT;
         }
         Set<String> caps = r.capabilities();

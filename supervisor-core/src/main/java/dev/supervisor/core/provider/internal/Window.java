@@ -15,6 +15,9 @@ final class Window {
     private final long[] counts;
     private final ZoneId dayZone;
     private long lastId = Long.MIN_VALUE;
+    /** [bucketStart, bucketEnd) of lastId: inside it, rolling needs no division. */
+    private long bucketStart = Long.MAX_VALUE;
+    private long bucketEnd = Long.MIN_VALUE;
     private long total;
     private long dayEnd = Long.MIN_VALUE;
 
@@ -46,6 +49,9 @@ final class Window {
             }
             return dayEnd;
         }
+        if (now >= bucketStart && now < bucketEnd) {
+            return lastId;
+        }
         long id = Math.floorDiv(now, bucketMillis);
         if (id != lastId) {
             long from = lastId == Long.MIN_VALUE ? id - counts.length + 1 : Math.max(lastId + 1, id - counts.length + 1);
@@ -55,6 +61,8 @@ final class Window {
                 counts[slot] = 0;
             }
             lastId = id;
+            bucketStart = id * bucketMillis;
+            bucketEnd = bucketStart + bucketMillis;
         }
         return id;
     }
