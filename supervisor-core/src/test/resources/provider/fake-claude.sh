@@ -3,7 +3,7 @@
 prompt=$(cat)
 set -- $prompt
 case "$1" in
-  success)
+  success*)
     printf '{"type":"result","subtype":"success","is_error":false,"duration_ms":1234,"duration_api_ms":1100,"num_turns":2,"result":"Fixed the null check in %s","session_id":"0b7c","total_cost_usd":0.0421,"usage":{"input_tokens":1200,"cache_creation_input_tokens":300,"cache_read_input_tokens":500,"output_tokens":450},"modelUsage":{"claude-sonnet-4-5":{"inputTokens":1200,"outputTokens":450}}}\n' "$(pwd)"
     ;;
   ratelimit)

@@ -5,7 +5,7 @@ set -- $prompt
 echo '{"type":"thread.started","thread_id":"0199a213-81c0-7800-8aa1-bbab2a035a53"}'
 echo '{"type":"turn.started"}'
 case "$1" in
-  success)
+  success*)
     echo '{"type":"item.completed","item":{"id":"item_0","type":"reasoning","text":"**Scanning the parser**"}}'
     echo '{"type":"item.completed","item":{"id":"item_1","type":"command_execution","command":"bash -lc ls","aggregated_output":"src\n","exit_code":0,"status":"completed"}}'
     echo '{"type":"item.completed","item":{"id":"item_2","type":"agent_message","text":"Refactored the parser into three functions."}}'

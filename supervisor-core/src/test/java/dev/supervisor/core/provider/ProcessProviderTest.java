@@ -6,8 +6,11 @@ import dev.supervisor.api.TaskType;
 import dev.supervisor.api.provider.CostModel;
 import dev.supervisor.api.provider.FailureKind;
 import dev.supervisor.api.provider.Money;
+import dev.supervisor.api.provider.ProviderLimits;
 import dev.supervisor.api.provider.ProviderRequest;
 import dev.supervisor.api.provider.ProviderResult;
+import dev.supervisor.api.provider.QuotaWindow;
+import dev.supervisor.api.provider.RouteOutcome;
 import dev.supervisor.api.provider.TokenUsage;
 import dev.supervisor.core.provider.internal.ProcessTree;
 import java.nio.file.Files;
@@ -182,6 +185,36 @@ class ProcessProviderTest {
         ProviderResult.Failure f = failure(failing.execute(request("x")));
         assertThat(f.kind()).isEqualTo(FailureKind.UNAVAILABLE);
         assertThat(f.message()).isEqualTo("command exited 2: Connection refused");
+    }
+
+    @Test
+    void claudeCode_pluggedIntoARouter_asInTheGuide() throws Exception {
+        String[] claudeExecutable = {"bash", script("fake-claude.sh")};
+        String[] codexExecutable = {"bash", script("fake-codex.sh")};
+        Path worktree = tmp;
+        // tag::plug-in-claude-code[]
+        ProcessProvider claude = ProcessProvider.builder("claude-code", AgentProfiles.claudeCode())
+                .executable(claudeExecutable) // leave out to run "claude" from the PATH
+                .secret("ANTHROPIC_API_KEY", () -> System.getenv("ANTHROPIC_API_KEY"))
+                .timeout(Duration.ofMinutes(20))
+                .limits(ProviderLimits.builder().maxConcurrent(2).requestsPer(QuotaWindow.HOUR, 50).build())
+                .costModel(CostModel.builder("USD").perThousandInput("0.003").perThousandOutput("0.015").build())
+                .build();
+        ProcessProvider codex = ProcessProvider.builder("codex", AgentProfiles.codex())
+                .executable(codexExecutable) // leave out to run "codex" from the PATH
+                .secret("OPENAI_API_KEY", () -> System.getenv("OPENAI_API_KEY"))
+                .build();
+        ProviderRouter router = ProviderRouter.create(RouterConfig.builder()
+                .provider(claude, 1, 1)
+                .provider(codex, 2, 1)
+                .build());
+        RouteOutcome outcome = router.route(ProviderRequest.builder("fix-42", TaskType.BUG_FIX, "success: fix #42")
+                .workingDirectory(worktree) // e.g. a git worktree made for this task
+                .build());
+        // end::plug-in-claude-code[]
+        assertThat(outcome.status()).isEqualTo(RouteOutcome.Status.SUCCEEDED);
+        assertThat(outcome.success().orElseThrow().model()).isEqualTo("claude-sonnet-4-5");
+        assertThat(router.costs().provider("claude-code").cost()).isEqualTo(Money.of("0.0421", "USD"));
     }
 
     @Test
