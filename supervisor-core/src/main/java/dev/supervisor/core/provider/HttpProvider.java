@@ -1,9 +1,5 @@
 package dev.supervisor.core.provider;
 
-import dev.supervisor.api.TaskType;
-import dev.supervisor.api.provider.CostModel;
-import dev.supervisor.api.provider.Provider;
-import dev.supervisor.api.provider.ProviderLimits;
 import dev.supervisor.api.provider.ProviderRequest;
 import dev.supervisor.api.provider.ProviderResult;
 import dev.supervisor.core.provider.internal.HttpCall;
@@ -12,7 +8,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,32 +17,21 @@ import java.util.function.Supplier;
  * malformed bodies and streams cut before their end event are failures, never successes. Build with
  * {@link #openAi(String, URI)} or {@link #anthropic(String, URI)}.
  */
-public final class HttpProvider implements Provider {
-    private final String id;
+public final class HttpProvider extends DeclaredProvider {
     private final URI base;
     private final Supplier<String> apiKey;
     private final String model;
     private final boolean stream;
     private final Duration timeout;
-    private final ProviderLimits limits;
-    private final CostModel costModel;
-    private final Set<TaskType> types;
-    private final Set<String> capabilities;
-    private final String group;
     private final HttpCall call;
 
     private HttpProvider(Builder b) {
-        id = b.id;
+        super(b);
         base = b.base;
         apiKey = b.apiKey;
         model = b.model;
         stream = b.stream;
         timeout = b.timeout;
-        limits = b.limits;
-        costModel = b.costModel;
-        types = Set.copyOf(b.types);
-        capabilities = Set.copyOf(b.capabilities);
-        group = b.group == null ? b.id : b.group;
         HttpClient client = b.client != null ? b.client
                 : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         call = new HttpCall(client, b.anthropic, b.clock);
@@ -72,73 +56,40 @@ public final class HttpProvider implements Provider {
         return new Builder(id, baseUri, true);
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
-    @Override
-    public String group() {
-        return group;
-    }
 
-    @Override
-    public Set<TaskType> taskTypes() {
-        return types;
-    }
 
-    @Override
-    public Set<String> capabilities() {
-        return capabilities;
-    }
 
-    @Override
-    public ProviderLimits limits() {
-        return limits;
-    }
 
-    @Override
-    public CostModel costModel() {
-        return costModel;
-    }
 
     @Override
     public ProviderResult execute(ProviderRequest request) {
         return call.call(base, apiKey == null ? null : apiKey.get(), request.model().orElse(model), request, stream,
-                request.timeout().orElse(timeout), costModel);
+                request.timeout().orElse(timeout), costModel());
     }
 
     @Override
     public String toString() {
-        return "HttpProvider{" + id + ", " + base + ", model=" + model + ", stream=" + stream + "}";
+        return "HttpProvider{" + id() + ", " + base + ", model=" + model + ", stream=" + stream + "}";
     }
 
     /** Fail-fast builder of {@link HttpProvider}. Not thread-safe. */
-    public static final class Builder {
-        private final String id;
-        private final URI base;
+    public static final class Builder extends ProviderBuilder<Builder> {
+            private final URI base;
         private final boolean anthropic;
         private Supplier<String> apiKey;
         private String model;
         private boolean stream;
         private Duration timeout = Duration.ofSeconds(120);
-        private ProviderLimits limits = ProviderLimits.unlimited();
-        private CostModel costModel = CostModel.free("USD");
-        private Set<TaskType> types = Set.of();
-        private Set<String> capabilities = Set.of();
-        private String group;
         private HttpClient client;
         private Clock clock = Clock.systemUTC();
 
         private Builder(String id, URI base, boolean anthropic) {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("provider id must not be blank");
-            }
+            super(id);
             Objects.requireNonNull(base, "baseUri");
             if (!base.isAbsolute() || !base.getPath().endsWith("/")) {
                 throw new IllegalArgumentException("baseUri must be absolute and end with '/' but was " + base);
             }
-            this.id = id;
             this.base = base;
             this.anthropic = anthropic;
         }
@@ -171,35 +122,10 @@ public final class HttpProvider implements Provider {
             return this;
         }
 
-        /** @param limits the limits @return this builder */
-        public Builder limits(ProviderLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
 
-        /** @param costModel prices per model @return this builder */
-        public Builder costModel(CostModel costModel) {
-            this.costModel = Objects.requireNonNull(costModel, "costModel");
-            return this;
-        }
 
-        /** @param types task types served @return this builder */
-        public Builder taskTypes(TaskType... types) {
-            this.types = Set.of(types);
-            return this;
-        }
 
-        /** @param capabilities declared capabilities @return this builder */
-        public Builder capabilities(String... capabilities) {
-            this.capabilities = Set.of(capabilities);
-            return this;
-        }
 
-        /** @param group failover group @return this builder */
-        public Builder group(String group) {
-            this.group = Objects.requireNonNull(group, "group");
-            return this;
-        }
 
         /** @param client the HTTP client to use (proxy, TLS, executor) @return this builder */
         public Builder httpClient(HttpClient client) {

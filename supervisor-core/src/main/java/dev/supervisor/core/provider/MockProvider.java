@@ -1,10 +1,6 @@
 package dev.supervisor.core.provider;
 
-import dev.supervisor.api.TaskType;
-import dev.supervisor.api.provider.CostModel;
 import dev.supervisor.api.provider.FailureKind;
-import dev.supervisor.api.provider.Provider;
-import dev.supervisor.api.provider.ProviderLimits;
 import dev.supervisor.api.provider.ProviderRequest;
 import dev.supervisor.api.provider.ProviderResult;
 import dev.supervisor.api.provider.TokenUsage;
@@ -12,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -21,7 +16,7 @@ import java.util.SplittableRandom;
  * duration, which suits simulations on a manual clock; give it a {@link Pause} to make calls take that long.
  * Build with {@link #builder(String)}.
  */
-public final class MockProvider implements Provider {
+public final class MockProvider extends DeclaredProvider {
 
     /** How a mock spends its latency. */
     @FunctionalInterface
@@ -30,12 +25,6 @@ public final class MockProvider implements Provider {
         void pause(Duration d) throws InterruptedException;
     }
 
-    private final String id;
-    private final String group;
-    private final ProviderLimits limits;
-    private final CostModel costModel;
-    private final Set<TaskType> types;
-    private final Set<String> capabilities;
     private final long minLatency;
     private final long maxLatency;
     private final double failureRate;
@@ -48,12 +37,7 @@ public final class MockProvider implements Provider {
     private long calls;
 
     private MockProvider(Builder b) {
-        id = b.id;
-        group = b.group == null ? b.id : b.group;
-        limits = b.limits;
-        costModel = b.costModel;
-        types = Set.copyOf(b.types);
-        capabilities = Set.copyOf(b.capabilities);
+        super(b);
         minLatency = b.minLatency.toMillis();
         maxLatency = b.maxLatency.toMillis();
         failureRate = b.failureRate;
@@ -73,35 +57,11 @@ public final class MockProvider implements Provider {
         return new Builder(id);
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
-    @Override
-    public String group() {
-        return group;
-    }
 
-    @Override
-    public Set<TaskType> taskTypes() {
-        return types;
-    }
 
-    @Override
-    public Set<String> capabilities() {
-        return capabilities;
-    }
 
-    @Override
-    public ProviderLimits limits() {
-        return limits;
-    }
 
-    @Override
-    public CostModel costModel() {
-        return costModel;
-    }
 
     /** @return calls made so far */
     public synchronized long calls() {
@@ -135,28 +95,22 @@ public final class MockProvider implements Provider {
         if (failure != null) {
             Duration wait = failure == FailureKind.RATE_LIMITED || failure == FailureKind.OVERLOADED ? retryAfter
                     : null;
-            return new ProviderResult.Failure(failure, "mock " + failure.name().toLowerCase() + " on " + id, wait,
+            return new ProviderResult.Failure(failure, "mock " + failure.name().toLowerCase() + " on " + id(), wait,
                     null, d, TokenUsage.NONE);
         }
         TokenUsage usage = TokenUsage.of(request.inputTokens(), out);
-        return new ProviderResult.Success(id + " did " + request.taskId(), usage, costModel.cost(model, usage), model,
-                d);
+        return new ProviderResult.Success(id() + " did " + request.taskId(), usage, costModel().cost(model, usage),
+                model, d);
     }
 
     @Override
     public String toString() {
-        return "MockProvider{" + id + "}";
+        return "MockProvider{" + id() + "}";
     }
 
     /** Fail-fast builder of {@link MockProvider}. Not thread-safe. */
-    public static final class Builder {
-        private final String id;
-        private String group;
-        private ProviderLimits limits = ProviderLimits.unlimited();
-        private CostModel costModel = CostModel.free("USD");
-        private Set<TaskType> types = Set.of();
-        private Set<String> capabilities = Set.of();
-        private Duration minLatency = Duration.ofMillis(500);
+    public static final class Builder extends ProviderBuilder<Builder> {
+            private Duration minLatency = Duration.ofMillis(500);
         private Duration maxLatency = Duration.ofMillis(2000);
         private double failureRate;
         private List<FailureKind> kinds = List.of(FailureKind.CRASHED);
@@ -167,41 +121,13 @@ public final class MockProvider implements Provider {
         private long seed;
 
         private Builder(String id) {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("provider id must not be blank");
-            }
-            this.id = id;
+            super(id);
         }
 
-        /** @param group failover group @return this builder */
-        public Builder group(String group) {
-            this.group = Objects.requireNonNull(group, "group");
-            return this;
-        }
 
-        /** @param limits the limits @return this builder */
-        public Builder limits(ProviderLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
 
-        /** @param costModel prices @return this builder */
-        public Builder costModel(CostModel costModel) {
-            this.costModel = Objects.requireNonNull(costModel, "costModel");
-            return this;
-        }
 
-        /** @param types task types served (none: all) @return this builder */
-        public Builder taskTypes(TaskType... types) {
-            this.types = Set.of(types);
-            return this;
-        }
 
-        /** @param capabilities declared capabilities @return this builder */
-        public Builder capabilities(String... capabilities) {
-            this.capabilities = Set.of(capabilities);
-            return this;
-        }
 
         /**
          * @param min shortest latency, zero or positive

@@ -1,11 +1,7 @@
 package dev.supervisor.core.provider;
 
-import dev.supervisor.api.TaskType;
-import dev.supervisor.api.provider.CostModel;
 import dev.supervisor.api.provider.FailureKind;
 import dev.supervisor.api.provider.ProbeResult;
-import dev.supervisor.api.provider.Provider;
-import dev.supervisor.api.provider.ProviderLimits;
 import dev.supervisor.api.provider.ProviderRequest;
 import dev.supervisor.api.provider.ProviderResult;
 import dev.supervisor.core.provider.internal.ProcessRunner;
@@ -27,8 +23,7 @@ import java.util.function.Supplier;
  * and the profile's reading of exit code and output. A missing binary is {@link FailureKind#UNAVAILABLE}, a
  * timeout {@link FailureKind#TIMEOUT}: never a success. Build with {@link #builder(String, AgentProfile)}.
  */
-public final class ProcessProvider implements Provider {
-    private final String id;
+public final class ProcessProvider extends DeclaredProvider {
     private final AgentProfile profile;
     private final List<String> executable;
     private final String model;
@@ -37,15 +32,10 @@ public final class ProcessProvider implements Provider {
     private final Map<String, Supplier<String>> secrets;
     private final Duration timeout;
     private final int maxOutputBytes;
-    private final ProviderLimits limits;
-    private final CostModel costModel;
-    private final Set<TaskType> types;
-    private final Set<String> capabilities;
-    private final String group;
     private final List<String> probeArgs;
 
     private ProcessProvider(Builder b) {
-        id = b.id;
+        super(b);
         profile = b.profile;
         executable = b.executable != null ? b.executable : List.of(b.profile.executable());
         model = b.model;
@@ -54,11 +44,6 @@ public final class ProcessProvider implements Provider {
         secrets = Map.copyOf(b.secrets);
         timeout = b.timeout;
         maxOutputBytes = b.maxOutputBytes;
-        limits = b.limits;
-        costModel = b.costModel;
-        types = Set.copyOf(b.types);
-        capabilities = Set.copyOf(b.capabilities);
-        group = b.group == null ? b.id : b.group;
         probeArgs = b.probeArgs;
     }
 
@@ -71,35 +56,11 @@ public final class ProcessProvider implements Provider {
         return new Builder(id, profile);
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
-    @Override
-    public String group() {
-        return group;
-    }
 
-    @Override
-    public Set<TaskType> taskTypes() {
-        return types;
-    }
 
-    @Override
-    public Set<String> capabilities() {
-        return capabilities;
-    }
 
-    @Override
-    public ProviderLimits limits() {
-        return limits;
-    }
 
-    @Override
-    public CostModel costModel() {
-        return costModel;
-    }
 
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -131,7 +92,7 @@ public final class ProcessProvider implements Provider {
         if (r instanceof ProviderResult result) {
             return result;
         }
-        ProviderResult parsed = profile.parse(request, (ProcessOutput) r, costModel, m);
+        ProviderResult parsed = profile.parse(request, (ProcessOutput) r, costModel(), m);
         if (parsed == null) {
             return ProviderResult.Failure.of(FailureKind.CRASHED, profile.name() + " profile read nothing",
                     ((ProcessOutput) r).duration());
@@ -169,14 +130,13 @@ public final class ProcessProvider implements Provider {
 
     @Override
     public String toString() {
-        return "ProcessProvider{" + id + ", profile=" + profile.name() + ", executable=" + executable
+        return "ProcessProvider{" + id() + ", profile=" + profile.name() + ", executable=" + executable
                 + ", secrets=" + secrets.keySet() + "}";
     }
 
     /** Fail-fast builder of {@link ProcessProvider}. Not thread-safe. */
-    public static final class Builder {
-        private final String id;
-        private final AgentProfile profile;
+    public static final class Builder extends ProviderBuilder<Builder> {
+            private final AgentProfile profile;
         private List<String> executable;
         private String model;
         private Path workingDirectory;
@@ -184,18 +144,10 @@ public final class ProcessProvider implements Provider {
         private final Map<String, Supplier<String>> secrets = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(300);
         private int maxOutputBytes = 10 * 1024 * 1024;
-        private ProviderLimits limits = ProviderLimits.unlimited();
-        private CostModel costModel = CostModel.free("USD");
-        private Set<TaskType> types = Set.of();
-        private Set<String> capabilities = Set.of();
-        private String group;
         private List<String> probeArgs = List.of("--version");
 
         private Builder(String id, AgentProfile profile) {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("provider id must not be blank");
-            }
-            this.id = id;
+            super(id);
             this.profile = Objects.requireNonNull(profile, "profile");
         }
 
@@ -269,35 +221,10 @@ public final class ProcessProvider implements Provider {
             return this;
         }
 
-        /** @param limits the limits @return this builder */
-        public Builder limits(ProviderLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
 
-        /** @param costModel prices @return this builder */
-        public Builder costModel(CostModel costModel) {
-            this.costModel = Objects.requireNonNull(costModel, "costModel");
-            return this;
-        }
 
-        /** @param types task types served @return this builder */
-        public Builder taskTypes(TaskType... types) {
-            this.types = Set.of(types);
-            return this;
-        }
 
-        /** @param capabilities declared capabilities @return this builder */
-        public Builder capabilities(String... capabilities) {
-            this.capabilities = Set.of(capabilities);
-            return this;
-        }
 
-        /** @param group failover group @return this builder */
-        public Builder group(String group) {
-            this.group = Objects.requireNonNull(group, "group");
-            return this;
-        }
 
         /** @param args arguments of the health probe (default {@code --version}) @return this builder */
         public Builder probeArguments(String... args) {

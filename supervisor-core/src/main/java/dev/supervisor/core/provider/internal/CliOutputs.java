@@ -71,8 +71,8 @@ public final class CliOutputs {
         String subtype = n.path("subtype").asText("");
         if (n.path("is_error").asBoolean(false) || subtype.startsWith("error") || out.exitCode() != 0) {
             String msg = text.isEmpty() ? subtype : text;
-            return failure(Failures.classify(msg, FailureKind.CRASHED), "claude " + (subtype.isEmpty() ? "error" : subtype) + ": "
-                    + msg, out, usage);
+            String what = subtype.isEmpty() ? "error" : subtype;
+            return failure(Failures.classify(msg, FailureKind.CRASHED), "claude " + what + ": " + msg, out, usage);
         }
         return new ProviderResult.Success(text, usage, cost(costModel, answered, usage, n.get("total_cost_usd")),
                 answered, out.duration());
@@ -102,7 +102,8 @@ public final class CliOutputs {
                 case "turn.completed":
                     completed = true;
                     JsonNode u = e.path("usage");
-                    usage = usage.plus(TokenUsage.of(u.path("input_tokens").asLong(), u.path("output_tokens").asLong()));
+                    usage = usage.plus(TokenUsage.of(u.path("input_tokens").asLong(),
+                            u.path("output_tokens").asLong()));
                     break;
                 case "turn.failed":
                     error = e.path("error").path("message").asText("turn failed");

@@ -179,7 +179,8 @@ final class Routing implements TaskRoute {
             router.signalAll();
             if (r instanceof ProviderResult.Success ok) {
                 router.events.emit(new RoutingEvent.AttemptSucceeded(router.events.now(), request.runId(),
-                        request.taskId(), held.slot.id, held.attempt, ok.duration(), ok.usage(), ok.cost(), ok.model()));
+                        request.taskId(), held.slot.id, held.attempt, ok.duration(), ok.usage(), ok.cost(),
+                        ok.model()));
                 finish(RouteOutcome.Status.SUCCEEDED, "succeeded on " + held.slot.id, null, null);
                 return true;
             }

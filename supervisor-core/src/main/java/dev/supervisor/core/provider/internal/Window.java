@@ -54,7 +54,8 @@ final class Window {
         }
         long id = Math.floorDiv(now, bucketMillis);
         if (id != lastId) {
-            long from = lastId == Long.MIN_VALUE ? id - counts.length + 1 : Math.max(lastId + 1, id - counts.length + 1);
+            long oldest = id - counts.length + 1;
+            long from = lastId == Long.MIN_VALUE ? oldest : Math.max(lastId + 1, oldest);
             for (long k = from; k <= id; k++) {
                 int slot = (int) Math.floorMod(k, (long) counts.length);
                 total -= counts[slot];
