@@ -50,17 +50,24 @@ class ForecastingCapacityAdvisorTest {
                 TokenUsage.of(1000, 200), Money.of("0.006", "USD"));
     }
 
+    /** Records {@code minutes} of Poisson demand at {@link #rate}; durations log-normal, or fixed if given. */
+    private ForecastingCapacityAdvisor recorded(SplittableRandom r, int minutes, double fixedSeconds) {
+        ForecastingCapacityAdvisor advisor = ForecastingCapacityAdvisor.builder().build();
+        for (int m = 0; m < minutes; m++) {
+            int n = poisson(r, rate(m));
+            for (int i = 0; i < n; i++) {
+                double seconds = fixedSeconds > 0 ? fixedSeconds : duration(r);
+                advisor.record(call(t0.plusSeconds(m * 60L + r.nextInt(60)), seconds));
+            }
+        }
+        return advisor;
+    }
+
     @Test
     void simulatedHistory_predictionErrorsWithinBounds() {
         SplittableRandom r = new SplittableRandom(SEED);
-        ForecastingCapacityAdvisor advisor = ForecastingCapacityAdvisor.builder().build();
         int history = 360;
-        for (int m = 0; m < history; m++) {
-            int n = poisson(r, rate(m));
-            for (int i = 0; i < n; i++) {
-                advisor.record(call(t0.plusSeconds(m * 60L + r.nextInt(60)), duration(r)));
-            }
-        }
+        ForecastingCapacityAdvisor advisor = recorded(r, history, 0);
         Instant now = t0.plusSeconds(history * 60L);
 
         // durations: coverage of the 90% interval on fresh calls, error of the mean
@@ -114,15 +121,8 @@ class ForecastingCapacityAdvisorTest {
 
     @Test
     void demandForecast_beatsTheLastValueOnAnHourlyCycle() {
-        SplittableRandom r = new SplittableRandom(SEED);
-        ForecastingCapacityAdvisor advisor = ForecastingCapacityAdvisor.builder().build();
         int history = 360;
-        for (int m = 0; m < history; m++) {
-            int n = poisson(r, rate(m));
-            for (int i = 0; i < n; i++) {
-                advisor.record(call(t0.plusSeconds(m * 60L + r.nextInt(60)), 30));
-            }
-        }
+        ForecastingCapacityAdvisor advisor = recorded(new SplittableRandom(SEED), history, 30);
         // 15 minutes from the trough: the forecast must follow the rise the cycle brings
         Instant now = t0.plusSeconds(history * 60L);
         ConcurrencyAdvice c = advisor.recommendConcurrency("p", now, 1, 1000);

@@ -56,12 +56,6 @@ public final class HttpProvider extends DeclaredProvider {
         return new Builder(id, baseUri, true);
     }
 
-
-
-
-
-
-
     @Override
     public ProviderResult execute(ProviderRequest request) {
         return call.call(base, apiKey == null ? null : apiKey.get(), request.model().orElse(model), request, stream,
@@ -114,18 +108,9 @@ public final class HttpProvider extends DeclaredProvider {
 
         /** @param timeout until response headers arrive, positive (default 120 s) @return this builder */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = positive("timeout", timeout);
             return this;
         }
-
-
-
-
-
 
         /** @param client the HTTP client to use (proxy, TLS, executor) @return this builder */
         public Builder httpClient(HttpClient client) {

@@ -57,12 +57,6 @@ public final class MockProvider extends DeclaredProvider {
         return new Builder(id);
     }
 
-
-
-
-
-
-
     /** @return calls made so far */
     public synchronized long calls() {
         return calls;
@@ -123,11 +117,6 @@ public final class MockProvider extends DeclaredProvider {
         private Builder(String id) {
             super(id);
         }
-
-
-
-
-
 
         /**
          * @param min shortest latency, zero or positive

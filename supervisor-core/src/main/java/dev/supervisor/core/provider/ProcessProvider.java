@@ -56,12 +56,6 @@ public final class ProcessProvider extends DeclaredProvider {
         return new Builder(id, profile);
     }
 
-
-
-
-
-
-
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, String> parent = System.getenv();
@@ -204,11 +198,7 @@ public final class ProcessProvider extends DeclaredProvider {
 
         /** @param timeout per call, positive (default 300 s) @return this builder */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = positive("timeout", timeout);
             return this;
         }
 
@@ -220,11 +210,6 @@ public final class ProcessProvider extends DeclaredProvider {
             this.maxOutputBytes = bytes;
             return this;
         }
-
-
-
-
-
 
         /** @param args arguments of the health probe (default {@code --version}) @return this builder */
         public Builder probeArguments(String... args) {

@@ -27,6 +27,14 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
         this.id = id;
     }
 
+    static java.time.Duration positive(String option, java.time.Duration d) {
+        Objects.requireNonNull(d, option);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(option + " must be positive but was " + d);
+        }
+        return d;
+    }
+
     @SuppressWarnings("unchecked")
     private B self() {
         return (B) this;
