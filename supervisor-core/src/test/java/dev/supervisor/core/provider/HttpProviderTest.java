@@ -163,6 +163,23 @@ class HttpProviderTest {
     }
 
     @Test
+    void streamThatStallsAfterTheHeaders_cutAtTheTimeout() {
+        api.responder = ex -> {
+            ex.getResponseHeaders().add("content-type", "text/event-stream");
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write(("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Lo\"}}]}\n\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+            api.hang(ex);
+        };
+        HttpProvider p = HttpProvider.openAi("o", api.base("/v1/")).model("m").stream(true)
+                .timeout(Duration.ofMillis(300)).build();
+        ProviderResult.Failure f = failure(p.execute(request()));
+        assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(f.message()).isEqualTo("no complete answer within PT0.3S");
+    }
+
+    @Test
     void nothingListening_isUnavailable() throws Exception {
         java.net.URI base;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One model API call over {@code java.net.http}: send, classify the status, read a whole body or a stream. */
 public final class HttpCall {
@@ -40,8 +43,8 @@ public final class HttpCall {
     }
 
     /** @return the call's result; every failure typed, never a success */
-    public ProviderResult call(URI base, String key, String model, ProviderRequest r, boolean stream, Duration timeout,
-                               CostModel costModel) {
+    public ProviderResult call(URI base, String key, String model, ProviderRequest r, boolean stream,
+                               Duration timeout, CostModel costModel) {
         long start = System.nanoTime();
         HttpResponse<InputStream> resp;
         try {
@@ -57,6 +60,29 @@ public final class HttpCall {
             Thread.currentThread().interrupt();
             return fail(FailureKind.CANCELLED, "interrupted", start);
         }
+        // The request timeout only covers the wait for headers: a body or stream that stalls is cut at the same
+        // deadline by closing it, which makes the blocked read fail.
+        AtomicBoolean expired = new AtomicBoolean();
+        long left = Math.max(1, timeout.toNanos() - (System.nanoTime() - start));
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+            expired.set(true);
+            try {
+                resp.body().close();
+            } catch (IOException ignored) {
+                // closing is all that is wanted
+            }
+        }, CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS));
+        try {
+            ProviderResult result = read(resp, r, model, stream, costModel, start);
+            return expired.get() && !result.succeeded()
+                    ? fail(FailureKind.TIMEOUT, "no complete answer within " + timeout, start) : result;
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private ProviderResult read(HttpResponse<InputStream> resp, ProviderRequest r, String model, boolean stream,
+                                CostModel costModel, long start) {
         try (InputStream body = resp.body()) {
             int status = resp.statusCode();
             if (status < 200 || status > 299) {
