@@ -88,14 +88,17 @@ final class Selector {
         double bestKey = Double.POSITIVE_INFINITY;
         List<String> preferred = r.preferred();
         for (Slot s : slots) {
-            if (group != null && !group.equals(s.group) || check(s, r, tried, minContext, now, scan) != OK) {
+            if (!serves[s.index] || group != null && !group.equals(s.group)) {
                 continue;
             }
+            // The key is cheap and the filters are not: a slot that cannot beat the best so far is not filtered.
+            // With no best yet every slot is filtered, so an empty choice has seen every reason.
             double key = preferred.isEmpty() ? key(s, r) : preferred.indexOf(s.id);
-            if (key < bestKey) {
-                bestKey = key;
-                best = s;
+            if (key >= bestKey || check(s, r, tried, minContext, now, scan) != OK) {
+                continue;
             }
+            bestKey = key;
+            best = s;
         }
         return best;
     }
