@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +197,7 @@ public final class RouterConfig {
         private final List<RoutingListener> listeners = new ArrayList<>();
         private CapacityAdvisor advisor;
         private Waiter waiter;
-        private final java.util.Set<String> set = new java.util.HashSet<>();
+        private final Set<String> set = new HashSet<>();
 
         private Builder() {
         }

@@ -2,6 +2,7 @@ package dev.supervisor.core.provider.internal;
 
 import dev.supervisor.api.provider.FailureKind;
 import dev.supervisor.api.provider.ProbeResult;
+import dev.supervisor.api.provider.Provider;
 import dev.supervisor.api.provider.ProviderRequest;
 import dev.supervisor.api.provider.ProviderResult;
 import dev.supervisor.api.provider.RouteOutcome;
@@ -17,9 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The router. One lock guards all routing state: a decision and its reservations happen atomically, so limits
@@ -55,7 +59,7 @@ public final class DefaultRouter implements ProviderRouter {
             Quota quota = new Quota(q.name(), q.limits(), config.zone());
             for (String id : q.providerIds()) {
                 Slot s = byId.get(id);
-                Quota[] more = java.util.Arrays.copyOf(s.shared, s.shared.length + 1);
+                Quota[] more = Arrays.copyOf(s.shared, s.shared.length + 1);
                 more[s.shared.length] = quota;
                 s.shared = more;
             }
@@ -83,7 +87,7 @@ public final class DefaultRouter implements ProviderRouter {
 
     @Override
     public TaskRoute open(ProviderRequest request) {
-        return new Routing(this, java.util.Objects.requireNonNull(request, "request"));
+        return new Routing(this, Objects.requireNonNull(request, "request"));
     }
 
     @Override
@@ -110,7 +114,7 @@ public final class DefaultRouter implements ProviderRouter {
     }
 
     /** Calls a provider; an exception or a null result is a crash, never a success. */
-    private ProviderResult execute(dev.supervisor.api.provider.Provider p, ProviderRequest request) {
+    private ProviderResult execute(Provider p, ProviderRequest request) {
         long start = System.nanoTime();
         try {
             ProviderResult r = p.execute(request);
@@ -189,12 +193,12 @@ public final class DefaultRouter implements ProviderRouter {
     }
 
     @Override
-    public List<dev.supervisor.api.provider.Provider> providers() {
-        List<dev.supervisor.api.provider.Provider> out = new ArrayList<>(slots.length);
+    public List<Provider> providers() {
+        List<Provider> out = new ArrayList<>(slots.length);
         for (Slot s : slots) {
             out.add(s.provider);
         }
-        return java.util.Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(out);
     }
 
     @Override
