@@ -25,6 +25,9 @@ case "$1" in
     echo "auth failed for key $FAKE_TOKEN" >&2
     exit 1
     ;;
+  noresult)
+    printf '{"type":"result","subtype":"success","is_error":false,"usage":{"input_tokens":5,"output_tokens":0}}\n'
+    ;;
   garbage)
     echo "this is not json"
     ;;

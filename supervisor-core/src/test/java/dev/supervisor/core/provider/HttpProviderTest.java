@@ -148,6 +148,9 @@ class HttpProviderTest {
     void malformedBody_isACrash() {
         api.responder = ex -> LoopbackApi.json(ex, 200, "{\"id\":\"x\",\"choices\":[]}");
         assertThat(failure(openAi(false).execute(request())).kind()).isEqualTo(FailureKind.CRASHED);
+        api.responder = ex -> LoopbackApi.json(ex, 200, "{\"choices\":[{\"message\":{\"role\":\"assistant\","
+                + "\"content\":null}}]}");
+        assertThat(failure(openAi(false).execute(request())).kind()).isEqualTo(FailureKind.CRASHED);
         api.responder = ex -> LoopbackApi.json(ex, 200, "<html>gateway</html>");
         ProviderResult.Failure f = failure(openAi(false).execute(request()));
         assertThat(f.kind()).isEqualTo(FailureKind.CRASHED);

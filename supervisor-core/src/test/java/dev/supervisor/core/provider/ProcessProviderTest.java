@@ -89,6 +89,8 @@ class ProcessProviderTest {
         ProviderResult.Failure garbage = failure(claude(Duration.ofMinutes(5)).execute(request("garbage")));
         assertThat(garbage.kind()).isEqualTo(FailureKind.CRASHED);
         assertThat(garbage.message()).contains("no result object");
+        ProviderResult.Failure empty = failure(claude(Duration.ofMinutes(5)).execute(request("noresult")));
+        assertThat(empty.message()).isEqualTo("claude reported success without a result");
     }
 
     @Test

@@ -74,6 +74,10 @@ public final class CliOutputs {
             String what = subtype.isEmpty() ? "error" : subtype;
             return failure(Failures.classify(msg, FailureKind.CRASHED), "claude " + what + ": " + msg, out, usage);
         }
+        if (!n.path("result").isTextual()) {
+            return failure(FailureKind.CRASHED, "claude reported " + (subtype.isEmpty() ? "success" : subtype)
+                    + " without a result", out, usage);
+        }
         return new ProviderResult.Success(text, usage, cost(costModel, answered, usage, n.get("total_cost_usd")),
                 answered, out.duration());
     }

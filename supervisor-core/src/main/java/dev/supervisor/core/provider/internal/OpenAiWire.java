@@ -34,8 +34,8 @@ final class OpenAiWire extends Wire {
     @Override
     void whole(JsonNode body, Reply reply) {
         JsonNode choices = body.path("choices");
-        if (!choices.isArray() || choices.isEmpty() || !choices.get(0).path("message").has("content")) {
-            throw new IllegalArgumentException("no choices[0].message.content");
+        if (!choices.isArray() || choices.isEmpty() || !choices.get(0).path("message").path("content").isTextual()) {
+            throw new IllegalArgumentException("no text in choices[0].message.content");
         }
         reply.text.append(choices.get(0).path("message").path("content").asText(""));
         usage(body, reply);
