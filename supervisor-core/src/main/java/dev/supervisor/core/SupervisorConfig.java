@@ -37,6 +37,7 @@ public final class SupervisorConfig {
     private final int retainedFinishedRuns;
     private final ExpressionConfig expressionConfig;
     private final ClusterConfig cluster;
+    private final java.util.List<dev.supervisor.api.spi.AttemptInterceptor> interceptors;
 
     private SupervisorConfig(SupervisorConfigBuilder b) {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
@@ -58,6 +59,7 @@ public final class SupervisorConfig {
         this.retainedFinishedRuns = b.retainedFinishedRuns == null ? 1000 : b.retainedFinishedRuns;
         this.expressionConfig = b.expressionConfig == null ? ExpressionConfig.ofDefaults() : b.expressionConfig;
         this.cluster = b.cluster;
+        this.interceptors = java.util.List.copyOf(b.interceptors);
         if (cluster != null && runStore == null) {
             throw new IllegalArgumentException("cluster mode needs a run store that the nodes share (runStore)");
         }
@@ -174,6 +176,11 @@ public final class SupervisorConfig {
         return Optional.ofNullable(cluster);
     }
 
+    /** @return the interceptors around every attempt, outermost first */
+    public java.util.List<dev.supervisor.api.spi.AttemptInterceptor> interceptors() {
+        return interceptors;
+    }
+
     @Override
     public String toString() {
         return "SupervisorConfig{maxConcurrency=" + maxConcurrency + ", maxActiveRuns=" + maxActiveRuns
@@ -205,6 +212,8 @@ public final class SupervisorConfig {
         private Integer retainedFinishedRuns;
         private ExpressionConfig expressionConfig;
         private ClusterConfig cluster;
+        private final java.util.List<dev.supervisor.api.spi.AttemptInterceptor> interceptors =
+                new java.util.ArrayList<>();
 
         private SupervisorConfigBuilder() {
         }
@@ -415,6 +424,18 @@ public final class SupervisorConfig {
         public SupervisorConfigBuilder expressions(ExpressionConfig config) {
             once("expressions", this.expressionConfig);
             this.expressionConfig = Objects.requireNonNull(config, "expressions");
+            return this;
+        }
+
+        /**
+         * Adds an interceptor around every attempt (tracing, timing, context); interceptors run in the order they
+         * were added, the first outermost.
+         *
+         * @param interceptor the interceptor
+         * @return this builder
+         */
+        public SupervisorConfigBuilder interceptor(dev.supervisor.api.spi.AttemptInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 

@@ -68,7 +68,7 @@ final class Attempt implements TaskContext, Runnable {
         MDC.put("taskId", run.tasks.id(index));
         try {
             if (!cancelled) {
-                Object raw = handler.execute(this);
+                Object raw = Interceptors.run(run.supervisor.interceptors, this, handler);
                 output = raw == null ? null : JsonValues.copy("output of task '" + task().id() + "'", raw);
             }
         } catch (Throwable t) {

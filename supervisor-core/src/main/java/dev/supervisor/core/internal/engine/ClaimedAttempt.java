@@ -68,7 +68,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
         MDC.put("taskId", task().id());
         try {
             if (!cancelled) {
-                Object raw = handler.execute(this);
+                Object raw = Interceptors.run(cluster.interceptors(), this, handler);
                 output = raw == null ? null : JsonValues.copy("output of task '" + task().id() + "'", raw);
             }
         } catch (Throwable t) {

@@ -103,6 +103,10 @@ final class Cluster {
         return sup.clock;
     }
 
+    List<dev.supervisor.api.spi.AttemptInterceptor> interceptors() {
+        return sup.interceptors;
+    }
+
     /* ---- the pump: claim, launch, store results ---- */
 
     private void pumpLoop() {

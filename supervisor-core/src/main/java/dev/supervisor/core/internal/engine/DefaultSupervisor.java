@@ -77,6 +77,7 @@ public final class DefaultSupervisor implements Supervisor {
     private final EventBus bus;
     final Events events;
     private final Map<TaskType, TaskHandler> handlers;
+    final List<dev.supervisor.api.spi.AttemptInterceptor> interceptors;
     private final ReentrantLock lock = new ReentrantLock();
     /** Attempts whose result waits to be recorded (see {@code unlock}). */
     private final java.util.concurrent.ConcurrentLinkedQueue<Attempt> completions =
@@ -129,6 +130,7 @@ public final class DefaultSupervisor implements Supervisor {
         this.events = new Events(bus, store != null
                 && store.capability(dev.supervisor.api.spi.RunEventLog.class).isPresent());
         this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
+        this.interceptors = config.interceptors();
         this.preparation = new Preparation(handlers, typeLimits, tagLimits, WorkflowValidator.of(handlers::containsKey),
                 ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock).build()),
                 config.cluster().isEmpty());
