@@ -8,6 +8,10 @@ import java.util.List;
  * NAB's scoring rules (see the dataset README and {@code nab/sweeper.py}): probation, windows rewarding only their
  * earliest detection through a scaled sigmoid, every false positive penalised by its distance from the last window,
  * one global threshold swept over all files, and normalisation between the null and the perfect detector.
+ *
+ * <p>A window that lies wholly inside the probationary period has no scored row: like NAB, the scorer counts it
+ * neither as found nor as missed (the null detector is not charged for it), while the perfect score still counts
+ * every window.
  */
 public final class NabScorer {
     private NabScorer() {
@@ -22,8 +26,10 @@ public final class NabScorer {
      * @param tn undetected rows outside windows
      * @param fp detected rows outside windows
      * @param fn undetected rows inside windows
+     * @param windows windows with at least one scored row (after probation)
+     * @param found those of them with a detection
      */
-    public record FileResult(String file, double score, int tp, int tn, int fp, int fn) {
+    public record FileResult(String file, double score, int tp, int tn, int fp, int fn, int windows, int found) {
     }
 
     /**
@@ -32,14 +38,16 @@ public final class NabScorer {
      * @param threshold the chosen θ (1.1 = no detections)
      * @param raw corpus raw score at θ
      * @param normalized 100·(raw − null)/(perfect − null)
-     * @param windows number of windows
+     * @param windows number of windows (all of them, as in the perfect score)
+     * @param found windows with a detection at θ
+     * @param falsePositives detected rows outside windows at θ
      */
-    public record Sweep(double threshold, double raw, double normalized, int windows) {
+    public record Sweep(double threshold, double raw, double normalized, int windows, int found, int falsePositives) {
     }
 
-    /** NAB's sigmoid: 2/(1+e^(5y)) − 1, and −1 beyond y = 3. */
+    /** NAB's sigmoid: 2/(1+e^(5y)) − 1, and −1 from y = 3 on. */
     static double sigmoid(double y) {
-        return y > 3 ? -1 : 2 / (1 + Math.exp(5 * y)) - 1;
+        return y >= 3 ? -1 : 2 / (1 + Math.exp(5 * y)) - 1;
     }
 
     /** Per-row values of a file under a profile: window index (or −1) and the row's contribution if detected. */
@@ -47,6 +55,8 @@ public final class NabScorer {
         final int probation;
         final int[] window;
         final double[] value;
+        /** Windows with a row at or after the probation, i.e. that can be found or missed. */
+        final int scored;
 
         Rows(NabFile f, NabProfile p) {
             int n = f.values().length;
@@ -74,6 +84,15 @@ public final class NabScorer {
                     value[i] = p.fpWeight() * sigmoid((double) (i - ended[1]) / (width - 1));
                 }
             }
+            int s = 0;
+            for (int[] w : f.windows()) {
+                s += w[1] >= probation ? 1 : 0;
+            }
+            scored = s;
+        }
+
+        boolean scored(NabFile f, int w) {
+            return f.windows().get(w)[1] >= probation;
         }
     }
 
@@ -115,10 +134,14 @@ public final class NabScorer {
                 tn++;
             }
         }
+        int found = 0;
         for (int w = 0; w < windows; w++) {
-            total += hit[w] ? best[w] : -p.fnWeight();
+            if (rows.scored(f, w)) {
+                total += hit[w] ? best[w] : -p.fnWeight();
+                found += hit[w] ? 1 : 0;
+            }
         }
-        return new FileResult(f.name(), total, tp, tn, fp, fn);
+        return new FileResult(f.name(), total, tp, tn, fp, fn, rows.scored, found);
     }
 
     /**
@@ -130,14 +153,16 @@ public final class NabScorer {
      * @return the best threshold and its normalised score
      */
     public static Sweep sweep(List<NabFile> files, List<double[]> scores, NabProfile p) {
-        int totalWindows = 0;
+        int allWindows = 0;
+        int scoredWindows = 0;
         List<Rows> all = new ArrayList<>();
         int count = 0;
         for (int k = 0; k < files.size(); k++) {
             check(files.get(k), scores.get(k));
             Rows r = new Rows(files.get(k), p);
             all.add(r);
-            totalWindows += files.get(k).windows().size();
+            allWindows += files.get(k).windows().size();
+            scoredWindows += r.scored;
             count += files.get(k).values().length - r.probation;
         }
         // Pool the scored rows, highest score first; a row is (score, file, row).
@@ -161,13 +186,22 @@ public final class NabScorer {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(key[b], key[a]));
-        int[] earliest = new int[totalWindows];
-        double[] contrib = new double[totalWindows];
+        int[] earliest = new int[allWindows];
+        double[] contrib = new double[allWindows];
         Arrays.fill(earliest, Integer.MAX_VALUE);
-        Arrays.fill(contrib, -p.fnWeight());
-        double total = -p.fnWeight() * totalWindows;
+        // Windows inside the probation never receive a row, so they stay at 0 here and cost nothing.
+        for (int k = 0; k < files.size(); k++) {
+            for (int w = 0; w < files.get(k).windows().size(); w++) {
+                contrib[windowBase[k] + w] = all.get(k).scored(files.get(k), w) ? -p.fnWeight() : 0;
+            }
+        }
+        double total = -p.fnWeight() * scoredWindows;
         double bestTotal = total;
         double bestTheta = 1.1;
+        int found = 0;
+        int fp = 0;
+        int bestFound = 0;
+        int bestFp = 0;
         int i = 0;
         while (i < count) {
             double theta = key[order[i]];
@@ -179,6 +213,7 @@ public final class NabScorer {
                 if (w >= 0) {
                     int g = windowBase[k] + w;
                     if (row < earliest[g]) {
+                        found += earliest[g] == Integer.MAX_VALUE ? 1 : 0;
                         total -= contrib[g];
                         earliest[g] = row;
                         contrib[g] = r.value[row];
@@ -186,26 +221,41 @@ public final class NabScorer {
                     }
                 } else {
                     total += r.value[row];
+                    fp++;
                 }
                 i++;
             }
             if (total > bestTotal) {
                 bestTotal = total;
                 bestTheta = theta;
+                bestFound = found;
+                bestFp = fp;
             }
         }
-        return new Sweep(bestTheta, bestTotal, normalize(bestTotal, totalWindows, p), totalWindows);
+        return new Sweep(bestTheta, bestTotal, normalize(bestTotal, scoredWindows, allWindows, p), allWindows,
+                bestFound, bestFp);
     }
 
     /**
      * @param raw a corpus raw score
-     * @param windows windows in the corpus
+     * @param windows windows in the corpus (none of them inside a probationary period)
      * @param p the profile
      * @return 100·(raw − raw_null)/(raw_perfect − raw_null)
      */
     public static double normalize(double raw, int windows, NabProfile p) {
-        double nul = -p.fnWeight() * windows;
-        double perfect = p.tpWeight() * windows;
+        return normalize(raw, windows, windows, p);
+    }
+
+    /**
+     * @param raw a corpus raw score
+     * @param scoredWindows windows with a row after the probationary period (the null detector misses these)
+     * @param allWindows all windows (the perfect detector finds these)
+     * @param p the profile
+     * @return 100·(raw − raw_null)/(raw_perfect − raw_null), as NAB's runner normalises
+     */
+    public static double normalize(double raw, int scoredWindows, int allWindows, NabProfile p) {
+        double nul = -p.fnWeight() * scoredWindows;
+        double perfect = p.tpWeight() * allWindows;
         return 100 * (raw - nul) / (perfect - nul);
     }
 
