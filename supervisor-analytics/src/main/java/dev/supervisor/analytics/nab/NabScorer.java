@@ -1,6 +1,5 @@
 package dev.supervisor.analytics.nab;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -153,87 +152,7 @@ public final class NabScorer {
      * @return the best threshold and its normalised score
      */
     public static Sweep sweep(List<NabFile> files, List<double[]> scores, NabProfile p) {
-        int allWindows = 0;
-        int scoredWindows = 0;
-        List<Rows> all = new ArrayList<>();
-        int count = 0;
-        for (int k = 0; k < files.size(); k++) {
-            check(files.get(k), scores.get(k));
-            Rows r = new Rows(files.get(k), p);
-            all.add(r);
-            allWindows += files.get(k).windows().size();
-            scoredWindows += r.scored;
-            count += files.get(k).values().length - r.probation;
-        }
-        // Pool the scored rows, highest score first; a row is (score, file, row).
-        double[] key = new double[count];
-        long[] ref = new long[count];
-        int[] windowBase = new int[files.size()];
-        int c = 0;
-        int base = 0;
-        for (int k = 0; k < files.size(); k++) {
-            windowBase[k] = base;
-            base += files.get(k).windows().size();
-            double[] s = scores.get(k);
-            for (int i = all.get(k).probation; i < s.length; i++) {
-                key[c] = s[i];
-                ref[c] = ((long) k << 32) | i;
-                c++;
-            }
-        }
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(key[b], key[a]));
-        int[] earliest = new int[allWindows];
-        double[] contrib = new double[allWindows];
-        Arrays.fill(earliest, Integer.MAX_VALUE);
-        // Windows inside the probation never receive a row, so they stay at 0 here and cost nothing.
-        for (int k = 0; k < files.size(); k++) {
-            for (int w = 0; w < files.get(k).windows().size(); w++) {
-                contrib[windowBase[k] + w] = all.get(k).scored(files.get(k), w) ? -p.fnWeight() : 0;
-            }
-        }
-        double total = -p.fnWeight() * scoredWindows;
-        double bestTotal = total;
-        double bestTheta = 1.1;
-        int found = 0;
-        int fp = 0;
-        int bestFound = 0;
-        int bestFp = 0;
-        int i = 0;
-        while (i < count) {
-            double theta = key[order[i]];
-            while (i < count && key[order[i]] == theta) {
-                int k = (int) (ref[order[i]] >>> 32);
-                int row = (int) ref[order[i]];
-                Rows r = all.get(k);
-                int w = r.window[row];
-                if (w >= 0) {
-                    int g = windowBase[k] + w;
-                    if (row < earliest[g]) {
-                        found += earliest[g] == Integer.MAX_VALUE ? 1 : 0;
-                        total -= contrib[g];
-                        earliest[g] = row;
-                        contrib[g] = r.value[row];
-                        total += contrib[g];
-                    }
-                } else {
-                    total += r.value[row];
-                    fp++;
-                }
-                i++;
-            }
-            if (total > bestTotal) {
-                bestTotal = total;
-                bestTheta = theta;
-                bestFound = found;
-                bestFp = fp;
-            }
-        }
-        return new Sweep(bestTheta, bestTotal, normalize(bestTotal, scoredWindows, allWindows, p), allWindows,
-                bestFound, bestFp);
+        return NabCorpusScores.of(files, scores, p).sweep(f -> true);
     }
 
     /**
