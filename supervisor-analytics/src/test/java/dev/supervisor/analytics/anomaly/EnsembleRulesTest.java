@@ -84,8 +84,8 @@ class EnsembleRulesTest {
     @Test
     void ensemble_valueBeyondTheSeenRange_scoresOne_evenRightAfterAnAlarm() {
         SplittableRandom r = new SplittableRandom(13);
-        EnsembleDetector d = new EnsembleDetector(List.of(AnomalyDetectors.mad(100)), 5, 2000, 0.65, 100, 0.5, 0.05,
-                0);
+        AnomalyDetector d = AnomalyDetectors.ensemble(EnsembleConfig.builder()
+                .members(() -> List.of(AnomalyDetectors.mad(100))).recurrenceLevel(0).build());
         for (int t = 0; t < 1000; t++) {
             d.update(t * STEP, r.nextDouble());
         }
@@ -99,10 +99,11 @@ class EnsembleRulesTest {
     void ensemble_alarmsRecurringDaily_areDampedOnceSeenOnTwoEarlierDays() {
         double[] y = nightlySpikes(6, 5, 14);
         // A short window of 1 so that a single-point spike reaches alarm level despite the daily repetition.
-        EnsembleDetector plain = new EnsembleDetector(List.of(AnomalyDetectors.mad(100)), 1, 2000, 0.65, 100, 0.5,
-                0, 0);
-        EnsembleDetector recurring = new EnsembleDetector(List.of(AnomalyDetectors.mad(100)), 1, 2000, 0.65, 100,
-                0.5, 0, 0.6);
+        AnomalyDetector plain = AnomalyDetectors.ensemble(EnsembleConfig.builder()
+                .members(() -> List.of(AnomalyDetectors.mad(100))).shortWindow(1).rangeTolerance(0)
+                .recurrenceLevel(0).build());
+        AnomalyDetector recurring = AnomalyDetectors.ensemble(EnsembleConfig.builder()
+                .members(() -> List.of(AnomalyDetectors.mad(100))).shortWindow(1).rangeTolerance(0).build());
         for (int t = 0; t < y.length; t++) {
             double a = plain.update(t * STEP, y[t]);
             double b = recurring.update(t * STEP, y[t]);
