@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.supervisor.benchmarks.analytics.NabHarness \
- *     ../shared/datasets/nab [ensemble|zscore|mad|ewma|seasonal …]
+ *     ../shared/datasets/nab [ensemble|zscore|mad|ewma|seasonal|published:numenta|published:windowedGaussian …]
  * </pre>
  */
 public final class NabHarness {
@@ -118,7 +118,15 @@ public final class NabHarness {
         List<String> names = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("ensemble");
         for (String n : names) {
             long t0 = System.nanoTime();
-            List<double[]> scores = scores(files, times, byName(n));
+            List<double[]> scores = new ArrayList<>();
+            if (n.startsWith("published:")) {
+                // A published detector's scores, from the data set's fidelity files (numenta, windowedGaussian).
+                String det = n.substring("published:".length());
+                files.forEach(f -> scores.add(NabCorpus.column(root.resolve("fidelity/" + det), f.name(),
+                        "anomaly_score")));
+            } else {
+                scores.addAll(scores(files, times, byName(n)));
+            }
             report(n, files, scores, (System.nanoTime() - t0) / 1e9);
         }
     }
