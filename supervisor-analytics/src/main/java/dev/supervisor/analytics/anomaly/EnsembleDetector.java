@@ -101,7 +101,7 @@ public final class EnsembleDetector implements AnomalyDetector {
         fired = -1;
         for (int i = 0; i < members.size(); i++) {
             double p = 1 - members.get(i).update(t, v);
-            // Surprise (−ln of the tail probability) keeps ranking information where probabilities round to 1.
+            // Surprise −ln(1 − score) keeps ranking information where scores round to 1.
             double raw = -Math.log(Math.max(p, 1e-16));
             Ring s = shortTerm[i];
             s.add(raw);
