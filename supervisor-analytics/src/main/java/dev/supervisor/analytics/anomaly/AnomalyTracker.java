@@ -129,7 +129,10 @@ public final class AnomalyTracker {
             this.detector = detector;
         }
 
-        /** @param p the profile whose threshold the detector answers (default {@link AlarmProfile#STANDARD}) @return this */
+        /**
+         * @param p the profile whose threshold the detector answers (default {@link AlarmProfile#STANDARD})
+         * @return this
+         */
         public Builder profile(AlarmProfile p) {
             if (profile != null) {
                 throw new IllegalStateException("profile was already set to " + profile);

@@ -187,9 +187,10 @@ public final class Forecasters {
 
     /**
      * The default forecaster: an {@link EnsembleForecaster} that picks, per series and from back-tests on its history
-     * alone, among naive, drift, and SES, Holt, damped Holt and Theta on the series adjusted for its first cycle
-     * (when the series shows it), and for each whole-number cycle seasonal naive, seasonal means and (up to 24 steps)
-     * Holt–Winters; it combines the best three and sizes its intervals from their back-test errors.
+     * alone, among naive, drift, SES, Holt, damped Holt and Theta on the series adjusted for its first cycle (when
+     * the series shows it), Theta and damped Holt adjusted for each longer cycle, and for each whole-number cycle
+     * seasonal naive, seasonal means and (up to 24 steps) Holt–Winters; it combines the best three and sizes its
+     * intervals from their back-test errors.
      *
      * @param cycles season lengths in steps the data may follow, shortest first: {@code 24, 168} for hourly data,
      *               {@code 7, 365.25} for daily, {@code 365.25 / 7} for weekly, {@code 12} for monthly, none for
@@ -213,6 +214,11 @@ public final class Forecasters {
         members.add(dampedTrend(first));
         members.add(theta(first));
         for (double c : cycles) {
+            if (c != first) {
+                // Longer cycles (a year of daily data, a week of hourly data) get their own adjusted members.
+                members.add(theta(c));
+                members.add(dampedTrend(c));
+            }
             if (integral(c)) {
                 int m = (int) c;
                 members.add(seasonalNaive(m));

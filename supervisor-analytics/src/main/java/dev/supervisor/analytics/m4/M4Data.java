@@ -17,7 +17,8 @@ import java.util.List;
 public record M4Data(List<String> ids, List<double[]> train, List<double[]> test) {
 
     /**
-     * @param dir a directory holding {@code <Stem>-train.csv} and {@code <Stem>-test.csv}, e.g. {@code Weekly-train.csv}
+     * @param dir a directory holding {@code <Stem>-train.csv} and {@code <Stem>-test.csv}, e.g.
+     *            {@code Weekly-train.csv}
      * @param frequency the frequency, which names the files
      * @return the series, matched by row
      * @throws IllegalArgumentException if the files disagree
