@@ -25,9 +25,19 @@ public record EnsembleConfig(Supplier<List<AnomalyDetector>> members, int shortW
                              int rangeHorizon, double recurrenceLevel) {
     private static final EnsembleConfig DEFAULTS = builder().build();
 
-    /** Checks the values (the builder reports them by option name). */
+    /** Checks every value, naming the option and the value, as the builder does. */
     public EnsembleConfig {
         Objects.requireNonNull(members, "members");
+        Builder.require(shortWindow >= 1 && shortWindow <= 100, "shortWindow", shortWindow, "between 1 and 100");
+        Builder.require(longWindow >= 10, "longWindow", longWindow, "at least 10");
+        Builder.require(alarmLevel > 0 && alarmLevel <= 1, "alarmLevel", alarmLevel, "in (0, 1]");
+        Builder.require(refractory >= 0, "refractory", refractory, "at least 0");
+        Builder.require(damping >= 0 && damping <= 1, "damping", damping, "in [0, 1]");
+        Builder.require(rangeTolerance >= 0 && Double.isFinite(rangeTolerance), "rangeTolerance", rangeTolerance,
+                "finite and at least 0");
+        Builder.require(rangeHorizon >= 100, "rangeHorizon", rangeHorizon, "at least 100");
+        Builder.require(recurrenceLevel >= 0 && recurrenceLevel <= 1, "recurrenceLevel", recurrenceLevel,
+                "in [0, 1]");
     }
 
     /** @return the shipped settings */

@@ -24,6 +24,11 @@ class EnsembleConfigTest {
         assertThatThrownBy(() -> AnomalyDetectors.ensemble(EnsembleConfig.builder().members(List::of).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("members");
         assertThat(EnsembleConfig.defaults().toString()).contains("refractory 100", "over 8640");
+        // The record's own constructor checks the same way.
+        EnsembleConfig d = EnsembleConfig.defaults();
+        assertThatThrownBy(() -> new EnsembleConfig(d.members(), 0, d.longWindow(), d.alarmLevel(), d.refractory(),
+                d.damping(), d.rangeTolerance(), d.rangeHorizon(), d.recurrenceLevel()))
+                .hasMessage("shortWindow must be between 1 and 100 but was 0");
     }
 
     /** A spike to 10 early on, then noise in [0, 1) for a long time, then a value of 5. */
