@@ -16,7 +16,7 @@ import java.util.Objects;
  * combination's own back-test errors, scaled by the level at each origin, give the spread per step ahead
  * (variance growing linearly with the step, fitted by least squares); the 95% interval is the forecast plus or minus
  * a Student-t quantile (degrees of freedom from the number of origins) times that spread at today's level. Without
- * a back-test (history too short) the first member is used with its own interval.
+ * a back-test (history too short) the first member that can forecast the history is used, with its own interval.
  */
 public final class EnsembleForecaster implements Forecaster {
     private final List<Forecaster> members;
@@ -129,10 +129,14 @@ public final class EnsembleForecaster implements Forecaster {
             actual.add(test);
             levels.add(level(train, h));
         }
-        if (fc.isEmpty() || !ok[0]) {
-            return new Plan(List.of(members.get(0)), new double[] {1}, null, 0);
+        int ref = 0;
+        while (ref < m && !ok[ref]) {
+            ref++;
         }
-        double[] w = weights(err, ok, -1);
+        if (fc.isEmpty() || ref == m) {
+            return new Plan(List.of(fallback(y, h)), new double[] {1}, null, 0);
+        }
+        double[] w = weights(err, ok, -1, ref);
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < m; k++) {
             if (w[k] > 0) {
@@ -150,7 +154,7 @@ public final class EnsembleForecaster implements Forecaster {
         // the cost of choosing (errors of weights chosen on the same origins are optimistic).
         double[] ms = new double[h];
         for (int j = 0; j < fc.size(); j++) {
-            double[] wj = fc.size() > 1 ? weights(err, ok, j) : w;
+            double[] wj = fc.size() > 1 ? weights(err, ok, j, ref) : w;
             for (int i = 0; i < h; i++) {
                 double c = 0;
                 for (int k = 0; k < m; k++) {
@@ -165,8 +169,24 @@ public final class EnsembleForecaster implements Forecaster {
         return new Plan(chosen, shares.stream().mapToDouble(Double::doubleValue).toArray(), spread(ms), q);
     }
 
-    /** Inverse-error weights of the best {@code top} members over all origins but {@code skip}; 0 for the rest. */
-    private double[] weights(List<double[][]> err, boolean[] ok, int skip) {
+    /** The first member, in order, that can forecast the whole history (too short for a back-test). */
+    private Forecaster fallback(double[] y, int h) {
+        for (Forecaster f : members) {
+            try {
+                f.point(y, h);
+                return f;
+            } catch (IllegalArgumentException e) {
+                // Too short for this member: try the next.
+            }
+        }
+        throw new IllegalArgumentException("no member can forecast a history of " + y.length + " values");
+    }
+
+    /**
+     * Inverse-error weights of the best {@code top} members over all origins but {@code skip}, errors relative to
+     * member {@code ref}; 0 for the rest.
+     */
+    private double[] weights(List<double[][]> err, boolean[] ok, int skip, int ref) {
         int m = members.size();
         double[][] sum = new double[m][2];
         for (int j = 0; j < err.size(); j++) {
@@ -180,7 +200,8 @@ public final class EnsembleForecaster implements Forecaster {
         List<double[]> ranked = new ArrayList<>();
         for (int k = 0; k < m; k++) {
             if (ok[k]) {
-                ranked.add(new double[] {k, 0.5 * ratio(sum[k][0], sum[0][0]) + 0.5 * ratio(sum[k][1], sum[0][1])});
+                ranked.add(new double[] {k, 0.5 * ratio(sum[k][0], sum[ref][0]) + 0.5 * ratio(sum[k][1],
+                        sum[ref][1])});
             }
         }
         ranked.sort(Comparator.comparingDouble(r -> r[1]));

@@ -170,4 +170,25 @@ class ForecastersTest {
         assertThatThrownBy(() -> EnsembleForecaster.builder().top(0)).hasMessageContaining("top");
         assertThatThrownBy(() -> EnsembleForecaster.builder().build()).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void auto_anyFrequency_shortOrLongHistory_forecastsFiniteValuesWithOrderedBounds() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[][] cycleSets = {{}, {4}, {12}, {365.25 / 7}, {7, 365.25}, {24, 168}};
+        for (double[] cycles : cycleSets) {
+            for (int n : new int[] {12, 40, 1200}) {
+                double[] y = new double[n];
+                for (int t = 0; t < n; t++) {
+                    y[t] = 50 + 0.01 * t + 5 * Math.sin(2 * Math.PI * t / 7) + 3 * Math.sin(2 * Math.PI * t / 365.25)
+                            + gaussian(r);
+                }
+                Forecast f = Forecasters.auto(cycles).forecast(y, 14);
+                for (int i = 0; i < 14; i++) {
+                    assertThat(f.mean()[i]).as("cycles %s, n %d", java.util.Arrays.toString(cycles), n).isFinite();
+                    assertThat(f.lower()[i]).isLessThanOrEqualTo(f.mean()[i]);
+                    assertThat(f.upper()[i]).isGreaterThanOrEqualTo(f.mean()[i]);
+                }
+            }
+        }
+    }
 }
