@@ -25,21 +25,35 @@ import java.util.function.Supplier;
  * then scored on it, so that the nested figure includes the optimism of choosing.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.supervisor.benchmarks.analytics.NabTuning ../shared/datasets/nab
+ * java -cp benchmarks/target/benchmarks.jar dev.supervisor.benchmarks.analytics.NabTuning ../shared/datasets/nab \
+ *     [levelshift]
  * </pre>
  */
 public final class NabTuning {
     private NabTuning() {
     }
 
-    /** @return the grid, by label */
+    /** @return the level-shift statistic grid (the rest as shipped), by label */
+    static Map<String, EnsembleConfig> levelShiftGrid() {
+        Map<String, EnsembleConfig> g = new LinkedHashMap<>();
+        g.put("mean of 6", EnsembleConfig.builder().members(() -> List.of(AnomalyDetectors.mad(200),
+                AnomalyDetectors.levelShift(6, 2000, false), AnomalyDetectors.timeOfDay(24, true))).build());
+        for (int recent : new int[] {6, 8, 10, 12}) {
+            g.put("trimmed mean of " + recent, EnsembleConfig.builder().members(() -> List.of(
+                    AnomalyDetectors.mad(200), AnomalyDetectors.levelShift(recent, 2000),
+                    AnomalyDetectors.timeOfDay(24, true))).build());
+        }
+        return g;
+    }
+
+    /** @return the main grid, by label */
     static Map<String, EnsembleConfig> grid() {
         Map<String, EnsembleConfig> g = new LinkedHashMap<>();
         Map<String, Supplier<List<AnomalyDetector>>> members = new LinkedHashMap<>();
-        members.put("mad+ls+tod", () -> List.of(AnomalyDetectors.mad(200), AnomalyDetectors.levelShift(6, 2000),
+        members.put("mad+ls+tod", () -> List.of(AnomalyDetectors.mad(200), AnomalyDetectors.levelShift(8, 2000),
                 AnomalyDetectors.timeOfDay(24, true)));
         members.put("+ewma+seasonal", () -> List.of(AnomalyDetectors.ewma(0.05, 3), AnomalyDetectors.mad(100),
-                AnomalyDetectors.levelShift(6, 2000), AnomalyDetectors.seasonal(),
+                AnomalyDetectors.levelShift(8, 2000), AnomalyDetectors.seasonal(),
                 AnomalyDetectors.timeOfDay(24, true)));
         for (Map.Entry<String, Supplier<List<AnomalyDetector>>> m : members.entrySet()) {
             for (int refractory : new int[] {50, 100, 200}) {
@@ -65,12 +79,12 @@ public final class NabTuning {
         return raw;
     }
 
-    /** @param args the NAB directory */
+    /** @param args the NAB directory, then {@code levelshift} for the level-shift grid instead of the main one */
     public static void main(String[] args) throws Exception {
         List<NabFile> files = NabCorpus.load(Path.of(args.length > 0 ? args[0] : "../shared/datasets/nab"));
         List<long[]> times = NabHarness.times(files);
         List<String> cats = NabHarness.categories(files);
-        Map<String, EnsembleConfig> grid = grid();
+        Map<String, EnsembleConfig> grid = args.length > 1 && args[1].equals("levelshift") ? levelShiftGrid() : grid();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Map<String, Future<List<double[]>>> jobs = new LinkedHashMap<>();
         grid.forEach((k, c) -> jobs.put(k, pool.submit(() -> NabHarness.scores(files, times,

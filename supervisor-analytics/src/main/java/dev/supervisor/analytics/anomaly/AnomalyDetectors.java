@@ -50,15 +50,26 @@ public final class AnomalyDetectors {
     }
 
     /**
-     * @param recent points in the recent mean (1–100)
+     * @param recent points in the recent mean (3–100); their largest and smallest are left out, so that one spike
+     *               does not pass for a shift
      * @param history earlier recent-window means describing normal behaviour (≥ 30)
-     * @return a level-shift detector: the mean of the last {@code recent} points against the distribution of
-     *         earlier such means, so that autocorrelation and regular bursts widen the normal band
+     * @return a level-shift detector: the trimmed mean of the last {@code recent} points against the distribution
+     *         of earlier such means, so that autocorrelation and regular bursts widen the normal band
      */
     public static AnomalyDetector levelShift(int recent, int history) {
-        check(recent >= 1 && recent <= 100, "recent must be between 1 and 100 but was " + recent);
+        return levelShift(recent, history, true);
+    }
+
+    /**
+     * @param recent points in the recent mean (3–100)
+     * @param history earlier recent-window means describing normal behaviour (≥ 30)
+     * @param trimmed whether the largest and smallest recent points are left out of the mean
+     * @return a level-shift detector, as {@link #levelShift(int, int)}, with or without trimming
+     */
+    public static AnomalyDetector levelShift(int recent, int history, boolean trimmed) {
+        check(recent >= 3 && recent <= 100, "recent must be between 3 and 100 but was " + recent);
         check(history >= 30, "history must be at least 30 but was " + history);
-        return new LevelShiftDetector(recent, history, true);
+        return new LevelShiftDetector(recent, history, true, trimmed);
     }
 
     /**
@@ -78,8 +89,8 @@ public final class AnomalyDetectors {
     }
 
     /**
-     * @return the default ensemble ({@link EnsembleConfig#defaults()}): robust median/MAD, level shift (against
-     *         earlier windows' means) and time-of-day members, each turned into an anomaly likelihood,
+     * @return the default ensemble ({@link EnsembleConfig#defaults()}): robust median/MAD, level shift (trimmed
+     *         means against earlier windows' means) and time-of-day members, each turned into an anomaly likelihood,
      *         max-combined, with a refractory period after an alarm, a range check (a value beyond the range of the
      *         last 8,640 points by 5% of it scores 1) and damping of alarms that recur at the same hour of day
      */

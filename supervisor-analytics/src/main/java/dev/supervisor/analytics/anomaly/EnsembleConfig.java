@@ -58,9 +58,12 @@ public record EnsembleConfig(Supplier<List<AnomalyDetector>> members, int shortW
                 + "]";
     }
 
-    /** The default members: robust median/MAD over 200 points, level shift of 6-point means, time of day. */
+    /**
+     * The default members: robust median/MAD over 200 points, level shift of 8-point trimmed means against 2,000
+     * earlier ones, time of day.
+     */
     static List<AnomalyDetector> defaultMembers() {
-        return List.of(new Detectors.Mad(200, 3), new LevelShiftDetector(6, 2000, true),
+        return List.of(new Detectors.Mad(200, 3), new LevelShiftDetector(8, 2000, true, true),
                 new TimeOfDayDetector(24, true, 0.05, 10, 0.1));
     }
 

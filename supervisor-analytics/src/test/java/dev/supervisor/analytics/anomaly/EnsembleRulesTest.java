@@ -113,4 +113,31 @@ class EnsembleRulesTest {
             }
         }
     }
+
+    @Test
+    void levelShift_trimmed_oneSpikeIsNotAShift_butAShiftOfTheWindowIs() {
+        SplittableRandom r = new SplittableRandom(15);
+        AnomalyDetector trimmed = AnomalyDetectors.levelShift(8, 300);
+        AnomalyDetector plain = AnomalyDetectors.levelShift(8, 300, false);
+        double trimmedSpike = 0;
+        double plainSpike = 0;
+        double shift = 0;
+        for (int t = 0; t < 3000; t++) {
+            // One spike of +20 at 2800, then from 2900 on a sustained shift of +20.
+            double v = r.nextDouble() + (t == 2800 || t >= 2900 ? 20 : 0);
+            double a = trimmed.update(t * STEP, v);
+            double b = plain.update(t * STEP, v);
+            if (t == 2800) {
+                trimmedSpike = a;
+                plainSpike = b;
+            }
+            if (t == 2902) {
+                shift = a;
+            }
+        }
+        assertThat(plainSpike).isGreaterThan(0.9999);
+        assertThat(trimmedSpike).isLessThan(0.99);
+        // Three shifted points out of eight: the trimmed mean already moved by about 2 of 20.
+        assertThat(shift).isGreaterThan(0.9999);
+    }
 }
