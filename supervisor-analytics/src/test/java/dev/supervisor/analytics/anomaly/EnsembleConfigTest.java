@@ -69,6 +69,10 @@ class EnsembleConfigTest {
             assertThat(d.threshold(AlarmProfile.FEWER_MISSES)).as(d.name()).isLessThanOrEqualTo(standard);
             assertThat(standard).isBetween(0.0, 1.0);
         }
+        // The ensemble's threshold is its alarm level, where its refractory period starts.
+        AnomalyDetector stricter = AnomalyDetectors.ensemble(EnsembleConfig.builder().alarmLevel(0.7).build());
+        assertThat(stricter.threshold(AlarmProfile.FEWER_FALSE_ALARMS)).isEqualTo(0.7);
+        assertThat(AnomalyDetectors.defaultEnsemble().threshold(AlarmProfile.STANDARD)).isEqualTo(0.65);
     }
 
     @Test
