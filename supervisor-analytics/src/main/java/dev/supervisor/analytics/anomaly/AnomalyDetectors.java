@@ -1,7 +1,5 @@
 package dev.supervisor.analytics.anomaly;
 
-import java.util.List;
-
 /** Factories of the built-in detectors. Each call returns a fresh detector for one series. */
 public final class AnomalyDetectors {
     private AnomalyDetectors() {
@@ -51,20 +49,62 @@ public final class AnomalyDetectors {
         return new Detectors.Threshold(low, high);
     }
 
+    /**
+     * @param recent points in the recent mean (3–100); their largest and smallest are left out, so that one spike
+     *               does not pass for a shift
+     * @param history earlier recent-window means describing normal behaviour (≥ 30)
+     * @return a level-shift detector: the trimmed mean of the last {@code recent} points against the distribution
+     *         of earlier such means, so that autocorrelation and regular bursts widen the normal band
+     */
+    public static AnomalyDetector levelShift(int recent, int history) {
+        return levelShift(recent, history, true);
+    }
+
+    /**
+     * @param recent points in the recent mean (3–100)
+     * @param history earlier recent-window means describing normal behaviour (≥ 30)
+     * @param trimmed whether the largest and smallest recent points are left out of the mean
+     * @return a level-shift detector, as {@link #levelShift(int, int)}, with or without trimming
+     */
+    public static AnomalyDetector levelShift(int recent, int history, boolean trimmed) {
+        check(recent >= 3 && recent <= 100, "recent must be between 3 and 100 but was " + recent);
+        check(history >= 30, "history must be at least 30 but was " + history);
+        return new LevelShiftDetector(recent, history, true, trimmed);
+    }
+
+    /**
+     * @param slotsPerDay time-of-day slots (1–1440), e.g. 24 for hours
+     * @param weekends whether Saturdays and Sundays (UTC) get their own slots
+     * @return a detector scoring a value against the values seen in the same slot on earlier days
+     */
+    public static AnomalyDetector timeOfDay(int slotsPerDay, boolean weekends) {
+        check(slotsPerDay >= 1 && slotsPerDay <= 1440, "slotsPerDay must be between 1 and 1440 but was "
+                + slotsPerDay);
+        return new TimeOfDayDetector(slotsPerDay, weekends, 0.05, 10, 0.1);
+    }
+
     /** @return a seasonal residual detector that learns its period from the first 1,000 points */
     public static AnomalyDetector seasonal() {
         return new SeasonalResidualDetector(1000);
     }
 
     /**
-     * @return the default ensemble: EWMA, robust MAD, level shift (against earlier windows' means), seasonal residual
-     *         and time-of-day members, each turned into an anomaly likelihood, max-combined, with a refractory period
-     *         after an alarm, a spatial check (a value beyond the seen range by 5% of it scores 1) and damping of
-     *         alarms that recur at the same hour of day
+     * @return the default ensemble ({@link EnsembleConfig#defaults()}): robust median/MAD, level shift (trimmed
+     *         means against earlier windows' means) and time-of-day members, each turned into an anomaly likelihood,
+     *         max-combined, with a refractory period after an alarm, a range check (a value beyond the range of the
+     *         last 8,640 points by 5% of it scores 1) and damping of alarms that recur at the same hour of day
      */
     public static AnomalyDetector defaultEnsemble() {
-        return new EnsembleDetector(List.of(ewma(0.05, 3), mad(100), new LevelShiftDetector(6, 2000, true),
-                seasonal(), new TimeOfDayDetector(24, true, 0.05, 10, 0.1)), 5, 2000, 0.65, 100, 0.5, 0.05, 0.6);
+        return new EnsembleDetector(EnsembleConfig.defaults());
+    }
+
+    /**
+     * @param config the settings
+     * @return an ensemble detector with those settings
+     * @throws IllegalArgumentException if the configuration's members supplier gives no member
+     */
+    public static AnomalyDetector ensemble(EnsembleConfig config) {
+        return new EnsembleDetector(java.util.Objects.requireNonNull(config, "config"));
     }
 
     private static void check(boolean ok, String message) {

@@ -41,13 +41,19 @@ final class Detectors {
         }
     }
 
-    /** Robust z-score: distance from the rolling median in units of 1.4826·MAD. */
+    /**
+     * Robust z-score: distance from the rolling median in units of 1.4826·MAD. When more than half the window holds
+     * one value (MAD 0, e.g. a metric idling at 0), the window's standard deviation is the unit instead, so that
+     * every small blip is not infinitely surprising.
+     */
     static final class Mad extends BandedDetector {
         private final SortedWindow w;
+        private final Ring spread;
         private final double k;
 
         Mad(int window, double k) {
             this.w = new SortedWindow(window);
+            this.spread = new Ring(window);
             this.k = k;
         }
 
@@ -65,10 +71,14 @@ final class Detectors {
             if (w.size() >= 10) {
                 expected = w.median();
                 double s = 1.4826 * w.mad();
+                if (s == 0) {
+                    s = spread.std();
+                }
                 band = k * s;
                 score = s == 0 ? (v == expected ? 0 : 1) : Stats.twoSided((v - expected) / s);
             }
             w.add(v);
+            spread.add(v);
             return score;
         }
     }

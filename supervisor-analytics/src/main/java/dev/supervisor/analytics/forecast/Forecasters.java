@@ -1,7 +1,13 @@
 package dev.supervisor.analytics.forecast;
 
+import static dev.supervisor.analytics.forecast.Methods.deseasonalised;
+import static dev.supervisor.analytics.forecast.Methods.growth;
+import static dev.supervisor.analytics.forecast.Methods.min;
+import static dev.supervisor.analytics.forecast.Methods.positive;
+import static dev.supervisor.analytics.forecast.Methods.sigma;
+
+import dev.supervisor.analytics.forecast.Methods.Simple;
 import dev.supervisor.analytics.forecast.internal.HoltWinters;
-import dev.supervisor.analytics.forecast.internal.Seasonality;
 import dev.supervisor.analytics.forecast.internal.Smoothing;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +17,6 @@ import java.util.List;
  * method's textbook growth over the horizon; the ensemble's come from its members.
  */
 public final class Forecasters {
-    static final double Z95 = 1.959964;
-
     private Forecasters() {
     }
 
@@ -68,7 +72,7 @@ public final class Forecasters {
      * @return M4's Naive2: last value of the seasonally adjusted series, re-seasonalised (classical
      *         multiplicative decomposition when the seasonality test passes)
      */
-    public static Forecaster naive2(int m) {
+    public static Forecaster naive2(double m) {
         return deseasonalised("naive2", m, (d, h) -> {
             double[] f = new double[h];
             java.util.Arrays.fill(f, d[d.length - 1]);
@@ -77,7 +81,7 @@ public final class Forecasters {
     }
 
     /** @param m season length (1 for none) @return SES on the seasonally adjusted series */
-    public static Forecaster ses(int m) {
+    public static Forecaster ses(double m) {
         return deseasonalised("ses", m, (d, h) -> {
             Smoothing.Fit fit = Smoothing.ses(d);
             double[] f = new double[h];
@@ -91,16 +95,16 @@ public final class Forecasters {
     }
 
     /** @param m season length (1 for none) @return Holt's linear trend on the seasonally adjusted series */
-    public static Forecaster holt(int m) {
+    public static Forecaster holt(double m) {
         return holtLike("holt", m, false);
     }
 
     /** @param m season length (1 for none) @return damped-trend Holt on the seasonally adjusted series */
-    public static Forecaster dampedTrend(int m) {
+    public static Forecaster dampedTrend(double m) {
         return holtLike("damped", m, true);
     }
 
-    private static Forecaster holtLike(String name, int m, boolean damped) {
+    private static Forecaster holtLike(String name, double m, boolean damped) {
         return deseasonalised(name, m, (d, h) -> {
             Smoothing.Fit fit = Smoothing.holt(d, damped);
             double[] f = new double[h];
@@ -112,9 +116,38 @@ public final class Forecasters {
     }
 
     /** @param m season length (1 for none) @return the classic Theta method on the seasonally adjusted series */
-    public static Forecaster theta(int m) {
+    public static Forecaster theta(double m) {
         return deseasonalised("theta", m, (d, h) -> new double[][] {Smoothing.theta(d, h),
                 growth(sigma(d, 1), h, 0.5)});
+    }
+
+    /**
+     * @param m season length (1 for none)
+     * @return M4's Comb benchmark: the mean of SES, Holt and damped Holt on the seasonally adjusted series
+     */
+    public static Forecaster comb(double m) {
+        return deseasonalised("comb", m, (d, h) -> {
+            Smoothing.Fit s = Smoothing.ses(d);
+            Smoothing.Fit l = Smoothing.holt(d, false);
+            Smoothing.Fit p = Smoothing.holt(d, true);
+            double[] f = new double[h];
+            for (int i = 0; i < h; i++) {
+                f[i] = (s.at(i + 1) + l.at(i + 1) + p.at(i + 1)) / 3;
+            }
+            return new double[][] {f, growth((s.sigma() + l.sigma() + p.sigma()) / 3, h, 1.0)};
+        });
+    }
+
+    /** @return the last value plus the mean step of the history per step ahead (random walk with drift) */
+    public static Forecaster drift() {
+        return new Simple("drift", (y, h, out) -> {
+            int n = y.length;
+            double slope = (y[n - 1] - y[0]) / (n - 1);
+            double sigma = sigma(y, 1);
+            for (int i = 0; i < h; i++) {
+                out.set(i, y[n - 1] + slope * (i + 1), sigma * Math.sqrt((i + 1) * (1 + (i + 1.0) / n)));
+            }
+        }, 2);
     }
 
     /** @return a least-squares line through the history, extended */
@@ -153,159 +186,56 @@ public final class Forecasters {
     }
 
     /**
-     * The default for a period: an ensemble over seasonal naive (daily and, when the history allows, weekly for
-     * hourly data), seasonal means, Holt–Winters and Theta, weighted per series by back-tests.
+     * The default forecaster: an {@link EnsembleForecaster} that picks, per series and from back-tests on its history
+     * alone, among naive, drift, SES, Holt, damped Holt and Theta on the series adjusted for its first cycle (when
+     * the series shows it), Theta and damped Holt adjusted for each longer cycle, and for each whole-number cycle
+     * seasonal naive, seasonal means and (up to 24 steps) Holt–Winters; it combines the best three and sizes its
+     * intervals from their back-test errors.
      *
-     * @param m season length
+     * @param cycles season lengths in steps the data may follow, shortest first: {@code 24, 168} for hourly data,
+     *               {@code 7, 365.25} for daily, {@code 365.25 / 7} for weekly, {@code 12} for monthly, none for
+     *               yearly; non-integer lengths are modelled with Fourier harmonics
      * @return the ensemble
+     * @throws IllegalArgumentException if a cycle is below 2 or not finite
      */
-    public static Forecaster auto(int m) {
-        List<Forecaster> members = new ArrayList<>(List.of(seasonalNaive(m), seasonalMean(m, 3), seasonalMean(m, 7),
-                holtWinters(m, false), holtWinters(m, true), theta(m)));
-        if (m == 24) {
-            members.add(seasonalNaive(168));
-            members.add(seasonalMean(168, 2));
-        }
-        return EnsembleForecaster.builder(m).members(members).build();
-    }
-
-    /* ---- helpers ---- */
-
-    interface Body {
-        void fill(double[] y, int h, Out out);
-    }
-
-    /** Collects point and half-width per step. */
-    static final class Out {
-        final double[] mean;
-        final double[] half;
-
-        Out(int h) {
-            mean = new double[h];
-            half = new double[h];
-        }
-
-        void set(int i, double value, double sigma) {
-            mean[i] = value;
-            half[i] = Z95 * sigma;
-        }
-    }
-
-    /** A forecaster from a body and a minimum history length. */
-    static final class Simple implements Forecaster {
-        private final String name;
-        private final Body body;
-        private final int minLength;
-
-        Simple(String name, Body body, int minLength) {
-            this.name = name;
-            this.body = body;
-            this.minLength = minLength;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Forecast forecast(double[] history, int horizon) {
-            check(history, horizon, minLength, name);
-            Out out = new Out(horizon);
-            body.fill(history, horizon, out);
-            double[] lo = new double[horizon];
-            double[] hi = new double[horizon];
-            for (int i = 0; i < horizon; i++) {
-                lo[i] = out.mean[i] - out.half[i];
-                hi[i] = out.mean[i] + out.half[i];
+    public static Forecaster auto(double... cycles) {
+        for (double c : cycles) {
+            if (!(c >= 2) || Double.isInfinite(c)) {
+                throw new IllegalArgumentException("cycles must be at least 2 steps but one was " + c);
             }
-            return new Forecast(name, out.mean, lo, hi, 0.95);
         }
-
-        @Override
-        public double[] point(double[] history, int horizon) {
-            check(history, horizon, minLength, name);
-            Out out = new Out(horizon);
-            body.fill(history, horizon, out);
-            return out.mean;
-        }
-    }
-
-    interface Deseasonalised {
-        /** @return {points, sigmas} on the adjusted scale */
-        double[][] apply(double[] adjusted, int h);
-    }
-
-    /** Runs {@code inner} on the M4-style seasonally adjusted series and multiplies the indices back. */
-    static Forecaster deseasonalised(String name, int m, Deseasonalised inner) {
-        positive(m);
-        String full = m > 1 ? name + m : name;
-        return new Simple(full, (y, h, out) -> {
-            double[] idx = null;
-            double[] d = y;
-            if (m > 1 && Seasonality.isSeasonal(y, m) && min(y) > 0) {
-                idx = Seasonality.multiplicativeIndices(y, m);
-                d = new double[y.length];
-                for (int t = 0; t < y.length; t++) {
-                    d[t] = y[t] / idx[t % m];
+        double first = cycles.length > 0 ? cycles[0] : 1;
+        List<Forecaster> members = new ArrayList<>();
+        members.add(cycles.length > 0 && integral(first) ? seasonalNaive((int) first) : naive());
+        members.add(naive());
+        members.add(drift());
+        members.add(ses(first));
+        members.add(holt(first));
+        members.add(dampedTrend(first));
+        members.add(theta(first));
+        for (double c : cycles) {
+            if (c != first) {
+                // Longer cycles (a year of daily data, a week of hourly data) get their own adjusted members.
+                members.add(theta(c));
+                members.add(dampedTrend(c));
+            }
+            if (integral(c)) {
+                int m = (int) c;
+                members.add(seasonalNaive(m));
+                members.add(seasonalMean(m, m <= 24 ? 3 : 2));
+                if (m <= 24) {
+                    members.add(seasonalMean(m, 7));
+                    members.add(holtWinters(m, false));
+                    members.add(holtWinters(m, true));
                 }
             }
-            double[][] r = inner.apply(d, h);
-            for (int i = 0; i < h; i++) {
-                double s = idx == null ? 1 : idx[(y.length + i) % m];
-                out.set(i, r[0][i] * s, r[1][i] * s);
-            }
-        }, 3);
+        }
+        java.util.Map<String, Forecaster> byName = new java.util.LinkedHashMap<>();
+        members.forEach(f -> byName.putIfAbsent(f.name(), f));
+        return EnsembleForecaster.builder().members(List.copyOf(byName.values())).build();
     }
 
-    static double[] growth(double sigma, int h, double rate) {
-        double[] w = new double[h];
-        for (int i = 0; i < h; i++) {
-            w[i] = sigma * Math.sqrt(1 + rate * i);
-        }
-        return w;
-    }
-
-    /** Spread of lag-{@code lag} differences: the one-step residual scale of a (seasonal) naive model. */
-    static double sigma(double[] y, int lag) {
-        int n = y.length - lag;
-        if (n < 2) {
-            return 0;
-        }
-        double ss = 0;
-        for (int t = lag; t < y.length; t++) {
-            double e = y[t] - y[t - lag];
-            ss += e * e;
-        }
-        return Math.sqrt(ss / n);
-    }
-
-    static double min(double[] y) {
-        double m = Double.MAX_VALUE;
-        for (double v : y) {
-            m = Math.min(m, v);
-        }
-        return m;
-    }
-
-    static void positive(int m) {
-        if (m < 1) {
-            throw new IllegalArgumentException("season length must be at least 1 but was " + m);
-        }
-    }
-
-    static void check(double[] history, int horizon, int minLength, String name) {
-        if (history == null || history.length < minLength) {
-            throw new IllegalArgumentException(name + " needs at least " + minLength + " observations but got "
-                    + (history == null ? 0 : history.length));
-        }
-        if (horizon < 1) {
-            throw new IllegalArgumentException("horizon must be at least 1 but was " + horizon);
-        }
-        for (int i = 0; i < history.length; i++) {
-            if (!Double.isFinite(history[i])) {
-                throw new IllegalArgumentException("history[" + i + "] is not finite: " + history[i]);
-            }
-        }
+    private static boolean integral(double c) {
+        return Math.abs(c - Math.rint(c)) < 1e-9;
     }
 }

@@ -17,15 +17,18 @@ import java.util.List;
 public record M4Data(List<String> ids, List<double[]> train, List<double[]> test) {
 
     /**
-     * @param dir a directory holding {@code Hourly-train.csv} and {@code Hourly-test.csv}
+     * @param dir a directory holding {@code <Stem>-train.csv} and {@code <Stem>-test.csv}, e.g.
+     *            {@code Weekly-train.csv}
+     * @param frequency the frequency, which names the files
      * @return the series, matched by row
      * @throws IllegalArgumentException if the files disagree
+     * @throws UncheckedIOException if a file cannot be read
      */
-    public static M4Data hourly(Path dir) {
+    public static M4Data read(Path dir, M4Frequency frequency) {
         List<String> ids = new ArrayList<>();
-        List<double[]> train = read(dir.resolve("Hourly-train.csv"), ids);
+        List<double[]> train = read(dir.resolve(frequency.stem() + "-train.csv"), ids);
         List<String> testIds = new ArrayList<>();
-        List<double[]> test = read(dir.resolve("Hourly-test.csv"), testIds);
+        List<double[]> test = read(dir.resolve(frequency.stem() + "-test.csv"), testIds);
         if (!ids.equals(testIds)) {
             throw new IllegalArgumentException("train and test files list different series");
         }

@@ -1,8 +1,62 @@
 package dev.supervisor.analytics.m4;
 
-/** The organisers' error measures for one series. */
+import dev.supervisor.analytics.forecast.Forecast;
+import java.util.List;
+
+/** The organisers' error measures for one series, and their means over a set. */
 public final class M4Metrics {
     private M4Metrics() {
+    }
+
+    /**
+     * The errors of one forecast, or their means over several.
+     *
+     * @param smape sMAPE in percent
+     * @param mase MASE
+     * @param coverage share of actual values inside the prediction interval
+     * @param msis mean scaled interval score of the interval
+     */
+    public record Errors(double smape, double mase, double coverage, double msis) {
+        /**
+         * @param all errors of several series
+         * @return their means (the organisers average over series, then form OWA from the means)
+         */
+        public static Errors mean(List<Errors> all) {
+            double[] s = new double[4];
+            for (Errors e : all) {
+                s[0] += e.smape;
+                s[1] += e.mase;
+                s[2] += e.coverage;
+                s[3] += e.msis;
+            }
+            int n = Math.max(1, all.size());
+            return new Errors(s[0] / n, s[1] / n, s[2] / n, s[3] / n);
+        }
+
+        /**
+         * @param naive2 Naive2's mean errors on the same series
+         * @return OWA against it
+         */
+        public double owa(Errors naive2) {
+            return M4Metrics.owa(smape, mase, naive2.smape, naive2.mase);
+        }
+    }
+
+    /**
+     * @param train the in-sample values
+     * @param actual the out-of-sample values
+     * @param forecast a forecast of {@code actual.length} steps
+     * @param m the seasonality of the MASE scale
+     * @return sMAPE, MASE, coverage and MSIS of the forecast
+     */
+    public static Errors errors(double[] train, double[] actual, Forecast forecast, int m) {
+        if (forecast.horizon() != actual.length) {
+            throw new IllegalArgumentException("forecast has " + forecast.horizon() + " steps for " + actual.length
+                    + " actual values");
+        }
+        return new Errors(smape(actual, forecast.mean()), mase(train, actual, forecast.mean(), m),
+                coverage(actual, forecast.lower(), forecast.upper()), msis(train, actual, forecast.lower(),
+                forecast.upper(), m, 1 - forecast.level()));
     }
 
     /** @return sMAPE in percent: (200/h)·Σ|Y−F|/(|Y|+|F|) */

@@ -81,19 +81,19 @@ public final class NabCorpus {
                 vs.add(Double.parseDouble(line.substring(comma + 1).trim()));
             }
         }
+        // NAB finds both ends of a window by the first row with that timestamp (list.index in its sweeper), also
+        // when a timestamp repeats.
         Map<String, Integer> first = new HashMap<>();
-        Map<String, Integer> last = new HashMap<>();
         for (int i = 0; i < ts.size(); i++) {
             first.putIfAbsent(ts.get(i), i);
-            last.put(ts.get(i), i);
         }
         List<int[]> windows = new ArrayList<>();
         for (JsonNode w : windowList) {
             String start = strip(w.get(0).asText());
             String end = strip(w.get(1).asText());
             Integer l = first.get(start);
-            Integer rr = last.get(end);
-            if (l == null || rr == null) {
+            Integer rr = first.get(end);
+            if (l == null || rr == null || rr < l) {
                 throw new IllegalArgumentException(name + ": window " + start + " .. " + end + " not in the data");
             }
             windows.add(new int[] {l, rr});

@@ -1,6 +1,5 @@
 package dev.supervisor.analytics.nab;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,6 +7,10 @@ import java.util.List;
  * NAB's scoring rules (see the dataset README and {@code nab/sweeper.py}): probation, windows rewarding only their
  * earliest detection through a scaled sigmoid, every false positive penalised by its distance from the last window,
  * one global threshold swept over all files, and normalisation between the null and the perfect detector.
+ *
+ * <p>A window that lies wholly inside the probationary period has no scored row: like NAB, the scorer counts it
+ * neither as found nor as missed (the null detector is not charged for it), while the perfect score still counts
+ * every window.
  */
 public final class NabScorer {
     private NabScorer() {
@@ -22,8 +25,10 @@ public final class NabScorer {
      * @param tn undetected rows outside windows
      * @param fp detected rows outside windows
      * @param fn undetected rows inside windows
+     * @param windows windows with at least one scored row (after probation)
+     * @param found those of them with a detection
      */
-    public record FileResult(String file, double score, int tp, int tn, int fp, int fn) {
+    public record FileResult(String file, double score, int tp, int tn, int fp, int fn, int windows, int found) {
     }
 
     /**
@@ -32,14 +37,16 @@ public final class NabScorer {
      * @param threshold the chosen θ (1.1 = no detections)
      * @param raw corpus raw score at θ
      * @param normalized 100·(raw − null)/(perfect − null)
-     * @param windows number of windows
+     * @param windows number of windows (all of them, as in the perfect score)
+     * @param found windows with a detection at θ
+     * @param falsePositives detected rows outside windows at θ
      */
-    public record Sweep(double threshold, double raw, double normalized, int windows) {
+    public record Sweep(double threshold, double raw, double normalized, int windows, int found, int falsePositives) {
     }
 
-    /** NAB's sigmoid: 2/(1+e^(5y)) − 1, and −1 beyond y = 3. */
+    /** NAB's sigmoid: 2/(1+e^(5y)) − 1, and −1 from y = 3 on. */
     static double sigmoid(double y) {
-        return y > 3 ? -1 : 2 / (1 + Math.exp(5 * y)) - 1;
+        return y >= 3 ? -1 : 2 / (1 + Math.exp(5 * y)) - 1;
     }
 
     /** Per-row values of a file under a profile: window index (or −1) and the row's contribution if detected. */
@@ -47,6 +54,8 @@ public final class NabScorer {
         final int probation;
         final int[] window;
         final double[] value;
+        /** Windows with a row at or after the probation, i.e. that can be found or missed. */
+        final int scored;
 
         Rows(NabFile f, NabProfile p) {
             int n = f.values().length;
@@ -74,6 +83,15 @@ public final class NabScorer {
                     value[i] = p.fpWeight() * sigmoid((double) (i - ended[1]) / (width - 1));
                 }
             }
+            int s = 0;
+            for (int[] w : f.windows()) {
+                s += w[1] >= probation ? 1 : 0;
+            }
+            scored = s;
+        }
+
+        boolean scored(NabFile f, int w) {
+            return f.windows().get(w)[1] >= probation;
         }
     }
 
@@ -115,10 +133,14 @@ public final class NabScorer {
                 tn++;
             }
         }
+        int found = 0;
         for (int w = 0; w < windows; w++) {
-            total += hit[w] ? best[w] : -p.fnWeight();
+            if (rows.scored(f, w)) {
+                total += hit[w] ? best[w] : -p.fnWeight();
+                found += hit[w] ? 1 : 0;
+            }
         }
-        return new FileResult(f.name(), total, tp, tn, fp, fn);
+        return new FileResult(f.name(), total, tp, tn, fp, fn, rows.scored, found);
     }
 
     /**
@@ -130,82 +152,29 @@ public final class NabScorer {
      * @return the best threshold and its normalised score
      */
     public static Sweep sweep(List<NabFile> files, List<double[]> scores, NabProfile p) {
-        int totalWindows = 0;
-        List<Rows> all = new ArrayList<>();
-        int count = 0;
-        for (int k = 0; k < files.size(); k++) {
-            check(files.get(k), scores.get(k));
-            Rows r = new Rows(files.get(k), p);
-            all.add(r);
-            totalWindows += files.get(k).windows().size();
-            count += files.get(k).values().length - r.probation;
-        }
-        // Pool the scored rows, highest score first; a row is (score, file, row).
-        double[] key = new double[count];
-        long[] ref = new long[count];
-        int[] windowBase = new int[files.size()];
-        int c = 0;
-        int base = 0;
-        for (int k = 0; k < files.size(); k++) {
-            windowBase[k] = base;
-            base += files.get(k).windows().size();
-            double[] s = scores.get(k);
-            for (int i = all.get(k).probation; i < s.length; i++) {
-                key[c] = s[i];
-                ref[c] = ((long) k << 32) | i;
-                c++;
-            }
-        }
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(key[b], key[a]));
-        int[] earliest = new int[totalWindows];
-        double[] contrib = new double[totalWindows];
-        Arrays.fill(earliest, Integer.MAX_VALUE);
-        Arrays.fill(contrib, -p.fnWeight());
-        double total = -p.fnWeight() * totalWindows;
-        double bestTotal = total;
-        double bestTheta = 1.1;
-        int i = 0;
-        while (i < count) {
-            double theta = key[order[i]];
-            while (i < count && key[order[i]] == theta) {
-                int k = (int) (ref[order[i]] >>> 32);
-                int row = (int) ref[order[i]];
-                Rows r = all.get(k);
-                int w = r.window[row];
-                if (w >= 0) {
-                    int g = windowBase[k] + w;
-                    if (row < earliest[g]) {
-                        total -= contrib[g];
-                        earliest[g] = row;
-                        contrib[g] = r.value[row];
-                        total += contrib[g];
-                    }
-                } else {
-                    total += r.value[row];
-                }
-                i++;
-            }
-            if (total > bestTotal) {
-                bestTotal = total;
-                bestTheta = theta;
-            }
-        }
-        return new Sweep(bestTheta, bestTotal, normalize(bestTotal, totalWindows, p), totalWindows);
+        return NabCorpusScores.of(files, scores, p).sweep(f -> true);
     }
 
     /**
      * @param raw a corpus raw score
-     * @param windows windows in the corpus
+     * @param windows windows in the corpus (none of them inside a probationary period)
      * @param p the profile
      * @return 100·(raw − raw_null)/(raw_perfect − raw_null)
      */
     public static double normalize(double raw, int windows, NabProfile p) {
-        double nul = -p.fnWeight() * windows;
-        double perfect = p.tpWeight() * windows;
+        return normalize(raw, windows, windows, p);
+    }
+
+    /**
+     * @param raw a corpus raw score
+     * @param scoredWindows windows with a row after the probationary period (the null detector misses these)
+     * @param allWindows all windows (the perfect detector finds these)
+     * @param p the profile
+     * @return 100·(raw − raw_null)/(raw_perfect − raw_null), as NAB's runner normalises
+     */
+    public static double normalize(double raw, int scoredWindows, int allWindows, NabProfile p) {
+        double nul = -p.fnWeight() * scoredWindows;
+        double perfect = p.tpWeight() * allWindows;
         return 100 * (raw - nul) / (perfect - nul);
     }
 

@@ -70,7 +70,8 @@ class AnomalyDetectorsTest {
     void tracker_oneSpike_isOneWindow_withExpectedValueAndBand() {
         double[] y = noisySine(2000, 24, 3);
         y[1500] += 80;
-        AnomalyTracker tracker = new AnomalyTracker(AnomalyDetectors.mad(48), 0.999999, Duration.ofMinutes(30));
+        AnomalyTracker tracker = AnomalyTracker.builder(AnomalyDetectors.mad(48)).threshold(0.999999)
+                .gap(Duration.ofMinutes(30)).build();
         List<AnomalyWindow> windows = new ArrayList<>();
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         for (int t = 0; t < y.length; t++) {
@@ -102,7 +103,8 @@ class AnomalyDetectorsTest {
         for (int t = 2500; t < y.length; t++) {
             y[t] += 40;
         }
-        AnomalyTracker tracker = new AnomalyTracker(AnomalyDetectors.defaultEnsemble(), 0.7, Duration.ofHours(2));
+        AnomalyTracker tracker = AnomalyTracker.builder(AnomalyDetectors.defaultEnsemble()).threshold(0.7)
+                .gap(Duration.ofHours(2)).build();
         List<AnomalyWindow> windows = new ArrayList<>();
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         for (int t = 0; t < y.length; t++) {
@@ -137,7 +139,7 @@ class AnomalyDetectorsTest {
         assertThatThrownBy(() -> AnomalyDetectors.zScore(5)).hasMessageContaining("window");
         assertThatThrownBy(() -> AnomalyDetectors.ewma(1.5, 3)).hasMessageContaining("alpha");
         assertThatThrownBy(() -> AnomalyDetectors.threshold(5, 1)).hasMessageContaining("low");
-        assertThatThrownBy(() -> new AnomalyTracker(AnomalyDetectors.mad(20), 0, Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> AnomalyTracker.builder(AnomalyDetectors.mad(20)).threshold(0))
                 .hasMessageContaining("threshold");
         assertThatThrownBy(() -> ShEsd.detect(new double[10], 24, 0.1, 0.05)).hasMessageContaining("period");
     }

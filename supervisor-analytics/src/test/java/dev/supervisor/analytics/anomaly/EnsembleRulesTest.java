@@ -84,8 +84,8 @@ class EnsembleRulesTest {
     @Test
     void ensemble_valueBeyondTheSeenRange_scoresOne_evenRightAfterAnAlarm() {
         SplittableRandom r = new SplittableRandom(13);
-        EnsembleDetector d = new EnsembleDetector(List.of(AnomalyDetectors.mad(100)), 5, 2000, 0.65, 100, 0.5, 0.05,
-                0);
+        AnomalyDetector d = AnomalyDetectors.ensemble(EnsembleConfig.builder()
+                .members(() -> List.of(AnomalyDetectors.mad(100))).recurrenceLevel(0).build());
         for (int t = 0; t < 1000; t++) {
             d.update(t * STEP, r.nextDouble());
         }
@@ -99,10 +99,11 @@ class EnsembleRulesTest {
     void ensemble_alarmsRecurringDaily_areDampedOnceSeenOnTwoEarlierDays() {
         double[] y = nightlySpikes(6, 5, 14);
         // A short window of 1 so that a single-point spike reaches alarm level despite the daily repetition.
-        EnsembleDetector plain = new EnsembleDetector(List.of(AnomalyDetectors.mad(100)), 1, 2000, 0.65, 100, 0.5,
-                0, 0);
-        EnsembleDetector recurring = new EnsembleDetector(List.of(AnomalyDetectors.mad(100)), 1, 2000, 0.65, 100,
-                0.5, 0, 0.6);
+        AnomalyDetector plain = AnomalyDetectors.ensemble(EnsembleConfig.builder()
+                .members(() -> List.of(AnomalyDetectors.mad(100))).shortWindow(1).rangeTolerance(0)
+                .recurrenceLevel(0).build());
+        AnomalyDetector recurring = AnomalyDetectors.ensemble(EnsembleConfig.builder()
+                .members(() -> List.of(AnomalyDetectors.mad(100))).shortWindow(1).rangeTolerance(0).build());
         for (int t = 0; t < y.length; t++) {
             double a = plain.update(t * STEP, y[t]);
             double b = recurring.update(t * STEP, y[t]);
@@ -111,5 +112,32 @@ class EnsembleRulesTest {
                 assertThat(b).as("day " + t / DAY).isEqualTo(a * 0.5);
             }
         }
+    }
+
+    @Test
+    void levelShift_trimmed_oneSpikeIsNotAShift_butAShiftOfTheWindowIs() {
+        SplittableRandom r = new SplittableRandom(15);
+        AnomalyDetector trimmed = AnomalyDetectors.levelShift(8, 300);
+        AnomalyDetector plain = AnomalyDetectors.levelShift(8, 300, false);
+        double trimmedSpike = 0;
+        double plainSpike = 0;
+        double shift = 0;
+        for (int t = 0; t < 3000; t++) {
+            // One spike of +20 at 2800, then from 2900 on a sustained shift of +20.
+            double v = r.nextDouble() + (t == 2800 || t >= 2900 ? 20 : 0);
+            double a = trimmed.update(t * STEP, v);
+            double b = plain.update(t * STEP, v);
+            if (t == 2800) {
+                trimmedSpike = a;
+                plainSpike = b;
+            }
+            if (t == 2902) {
+                shift = a;
+            }
+        }
+        assertThat(plainSpike).isGreaterThan(0.9999);
+        assertThat(trimmedSpike).isLessThan(0.99);
+        // Three shifted points out of eight: the trimmed mean already moved by about 2 of 20.
+        assertThat(shift).isGreaterThan(0.9999);
     }
 }

@@ -60,8 +60,9 @@ class ForecastersTest {
             int day = (t / 24) % 7;
             y[t] = 100 + (day >= 5 ? -40 : 0) + 10 * Math.sin(2 * Math.PI * (t % 24) / 24) + gaussian(r);
         }
-        List<String> chosen = ((EnsembleForecaster) Forecasters.auto(24)).chosen(y, 48);
-        assertThat(chosen.get(0)).startsWith("s").contains("168");
+        List<String> chosen = ((EnsembleForecaster) Forecasters.auto(24, 168)).chosen(y, 48);
+        // A member that models the week (seasonal naive or means over 168 hours, or adjusted for that cycle).
+        assertThat(chosen.get(0)).contains("168");
     }
 
     @Test
@@ -109,5 +110,85 @@ class ForecastersTest {
         }
         assertThat((double) inside / total).as("seasonal naive 95%% coverage").isBetween(0.92, 0.98);
         assertThat((double) insideSes / totalSes).as("SES 95%% coverage").isBetween(0.90, 0.985);
+    }
+
+    /* ---- calendar cycles and the ensemble ---- */
+
+    @Test
+    void nonIntegerCycle_yearlySeasonOfWeeklyData_isModelled() {
+        SplittableRandom r = new SplittableRandom(21);
+        double p = 365.25 / 7;
+        double[] all = new double[520 + 13];
+        for (int t = 0; t < all.length; t++) {
+            all[t] = 100 * (1 + 0.3 * Math.sin(2 * Math.PI * t / p)) + gaussian(r);
+        }
+        double[] train = java.util.Arrays.copyOf(all, 520);
+        double plain = 0;
+        double yearly = 0;
+        double[] a = Forecasters.theta(1).point(train, 13);
+        double[] b = Forecasters.theta(p).point(train, 13);
+        for (int i = 0; i < 13; i++) {
+            plain += Math.abs(a[i] - all[520 + i]);
+            yearly += Math.abs(b[i] - all[520 + i]);
+        }
+        assertThat(yearly).isLessThan(plain / 4);
+        assertThat(Forecasters.theta(p).name()).isEqualTo("theta52.18");
+    }
+
+    @Test
+    void ensemble_intervalsFromBacktests_coverAboutTheirLevel() {
+        long seed = 20261207L;
+        System.out.println("ensemble coverage seed=" + seed);
+        SplittableRandom r = new SplittableRandom(seed);
+        Forecaster auto = Forecasters.auto(12);
+        int inside = 0;
+        int total = 0;
+        for (int s = 0; s < 120; s++) {
+            // Local level with a monthly-style season: every member is plausible, none is exact.
+            double[] y = new double[170];
+            double level = 100;
+            for (int t = 0; t < y.length; t++) {
+                level += 0.8 * gaussian(r);
+                y[t] = level + 5 * Math.sin(2 * Math.PI * t / 12) + gaussian(r);
+            }
+            Forecast f = auto.forecast(java.util.Arrays.copyOf(y, 160), 10);
+            for (int i = 0; i < 10; i++) {
+                inside += y[160 + i] >= f.lower()[i] && y[160 + i] <= f.upper()[i] ? 1 : 0;
+                total++;
+            }
+        }
+        assertThat((double) inside / total).isBetween(0.88, 0.99);
+    }
+
+    @Test
+    void auto_badCycles_andBuilderOptionsSetTwice_areRejected() {
+        assertThatThrownBy(() -> Forecasters.auto(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cycles").hasMessageContaining("1.5");
+        assertThatThrownBy(() -> Forecasters.auto(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EnsembleForecaster.builder().origins(2).origins(3))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("origins was already set to 2");
+        assertThatThrownBy(() -> EnsembleForecaster.builder().top(0)).hasMessageContaining("top");
+        assertThatThrownBy(() -> EnsembleForecaster.builder().build()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void auto_anyFrequency_shortOrLongHistory_forecastsFiniteValuesWithOrderedBounds() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[][] cycleSets = {{}, {4}, {12}, {365.25 / 7}, {7, 365.25}, {24, 168}};
+        for (double[] cycles : cycleSets) {
+            for (int n : new int[] {12, 40, 1200}) {
+                double[] y = new double[n];
+                for (int t = 0; t < n; t++) {
+                    y[t] = 50 + 0.01 * t + 5 * Math.sin(2 * Math.PI * t / 7) + 3 * Math.sin(2 * Math.PI * t / 365.25)
+                            + gaussian(r);
+                }
+                Forecast f = Forecasters.auto(cycles).forecast(y, 14);
+                for (int i = 0; i < 14; i++) {
+                    assertThat(f.mean()[i]).as("cycles %s, n %d", java.util.Arrays.toString(cycles), n).isFinite();
+                    assertThat(f.lower()[i]).isLessThanOrEqualTo(f.mean()[i]);
+                    assertThat(f.upper()[i]).isGreaterThanOrEqualTo(f.mean()[i]);
+                }
+            }
+        }
     }
 }

@@ -2,8 +2,8 @@ package dev.supervisor.analytics.nab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.supervisor.analytics.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +17,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Our scorer against the published per-file NAB results of numenta, windowedGaussian and null (all three
- * profiles, each file at the detector's published threshold): every score within ±0.05 (in practice exact) and
+ * profiles, each file at the detector's published threshold): every score within 1e-9 of the published 12 decimals and
  * every TP/TN/FP/FN count equal; then the re-swept corpus scores of the dataset README.
  */
 class NabFidelityTest {
     static Path root() {
-        for (String p : List.of("../../shared/datasets/nab", "../shared/datasets/nab")) {
-            if (Files.exists(Path.of(p, "labels/combined_windows.json"))) {
-                return Path.of(p);
-            }
-        }
-        assumeTrue(false, "NAB dataset not present");
-        return null;
+        return Datasets.require("nab", "labels/combined_windows.json");
     }
 
     @ParameterizedTest
@@ -49,7 +43,7 @@ class NabFidelityTest {
             NabFile f = files.get(c[2]);
             double[] scores = NabCorpus.column(root.resolve("fidelity/" + detector), c[2], "anomaly_score");
             NabScorer.FileResult r = NabScorer.score(f, scores, Double.parseDouble(c[3]), profile);
-            assertThat(r.score()).as(c[2]).isCloseTo(Double.parseDouble(c[4]), within(0.05));
+            assertThat(r.score()).as(c[2]).isCloseTo(Double.parseDouble(c[4]), within(1e-9));
             assertThat(new int[] {r.tp(), r.tn(), r.fp(), r.fn()}).as(c[2]).containsExactly(
                     Integer.parseInt(c[5]), Integer.parseInt(c[6]), Integer.parseInt(c[7]), Integer.parseInt(c[8]));
             checked++;

@@ -39,6 +39,26 @@ public final class SortedWindow {
         return size;
     }
 
+    /** @param rank 0 = smallest @return the value of that rank */
+    public double get(int rank) {
+        return sorted[rank];
+    }
+
+    /** @param v a value @return how many held values are smaller than v */
+    public int countBelow(double v) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** @return the median */
     public double median() {
         if (size == 0) {
