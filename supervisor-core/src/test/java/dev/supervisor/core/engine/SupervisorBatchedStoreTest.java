@@ -181,4 +181,16 @@ class SupervisorBatchedStoreTest {
 
         assertThat(errors).containsExactly("IllegalArgumentException: bad input / IllegalArgumentException: bad input");
     }
+
+    @Test
+    void runThatStartsAndEndsInOneBatch_isStoredEnded() {
+        SpiStore store = new SpiStore();
+        Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(pool).runStore(store)
+                .handler(WORK, ctx -> null).build());
+        // Every task is skipped at once: the run's start and its end go to the store in the same batch.
+        var run = sup.submit(WorkflowSpec.builder("skipped").task(task("a").condition("false")).build());
+        assertThat(EngineTestSupport.await(run).status()).isEqualTo(dev.supervisor.api.RunStatus.SUCCEEDED);
+        assertThat(store.findRun(run.runId()).orElseThrow().status()).isEqualTo(dev.supervisor.api.RunStatus.SUCCEEDED);
+        assertThat(store.findRun(run.runId()).orElseThrow().version()).isEqualTo(1);
+    }
 }

@@ -64,12 +64,37 @@ class SupervisorExecutionTest {
         assertThat(out.task("a").output()).isEqualTo("x/y");
     }
 
+    /** A handler's own result types. */
+    record Review(String verdict, int findings, List<String> files) {
+    }
+
+    public static final class Bean {
+        public String getName() {
+            return "lint";
+        }
+
+        public boolean isClean() {
+            return true;
+        }
+    }
+
     @Test
-    void submit_nonJsonOutput_failsTheTaskNamingIt() {
+    void submit_recordOrBeanOutput_isStoredAsItsJson() {
+        Supervisor sup = supervisor(ctx -> ctx.task().id().equals("a") ? new Review("approve", 2, List.of("x.java"))
+                : new Bean());
+        RunOutcome out = done(sup.submit(WorkflowSpec.builder("w").task(task("a")).task(task("b")).build()));
+        assertThat(out.task("a").output()).isEqualTo(Map.of("verdict", "approve", "findings", 2, "files",
+                List.of("x.java")));
+        assertThat(out.task("b").output()).isEqualTo(Map.of("name", "lint", "clean", true));
+    }
+
+    @Test
+    void submit_outputJacksonCannotWrite_failsTheTaskNamingTheTypeAndTheFix() {
         Supervisor sup = supervisor(ctx -> new Object());
         RunOutcome out = done(sup.submit(WorkflowSpec.builder("w").task(task("a")).build()));
         assertThat(out.task("a").state()).isEqualTo(TaskState.FAILED);
-        assertThat(out.task("a").error()).contains("output of task 'a'");
+        assertThat(out.task("a").error()).contains("output of task 'a'", "java.lang.Object",
+                "cannot be turned into JSON");
     }
 
     /* ---- priority ---- */

@@ -69,7 +69,8 @@ class ConditionalFlowTest {
     void branch_joinWithAllSuccess_isSkippedByTheUntakenBranch() {
         RunOutcome out = run(branchDiamond(TriggerRule.ALL_SUCCESS), chooseLeft());
         assertThat(out.task("right").state()).isEqualTo(TaskState.SKIPPED);
-        assertThat(out.task("right").error()).isEqualTo("branch not taken by 'branch'");
+        assertThat(out.task("right").reason()).isEqualTo("branch not taken by 'branch'");
+        assertThat(out.task("right").error()).as("a skip is not a failure").isNull();
         assertThat(out.task("join").state()).isEqualTo(TaskState.SKIPPED);
         assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
     }
@@ -210,7 +211,7 @@ class ConditionalFlowTest {
         }).build());
         RunOutcome feature = sup.submit(wf, java.util.Map.of("branch", "feature/x")).outcome().join();
         assertThat(feature.task("deploy").state()).isEqualTo(TaskState.SKIPPED);
-        assertThat(feature.task("deploy").error()).startsWith("condition is false");
+        assertThat(feature.task("deploy").reason()).startsWith("condition is false");
         assertThat(feature.task("notify").state()).isEqualTo(TaskState.SUCCEEDED);
         RunOutcome main = sup.submit(wf, java.util.Map.of("branch", "main")).outcome().join();
         assertThat(main.task("deploy").state()).isEqualTo(TaskState.SUCCEEDED);
@@ -271,7 +272,7 @@ class ConditionalFlowTest {
         });
         assertThat(out.task("a").state()).isEqualTo(TaskState.SKIPPED);
         assertThat(out.task("b").state()).isEqualTo(TaskState.SKIPPED);
-        assertThat(out.task("b").error()).isEqualTo("short-circuited by 'gate'");
+        assertThat(out.task("b").reason()).isEqualTo("short-circuited by 'gate'");
         assertThat(out.task("other").state()).isEqualTo(TaskState.SUCCEEDED);
     }
 

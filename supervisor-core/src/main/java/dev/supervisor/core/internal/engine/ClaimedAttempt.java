@@ -1,6 +1,5 @@
 package dev.supervisor.core.internal.engine;
 
-import dev.supervisor.api.JsonValues;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
 import dev.supervisor.api.spi.TaskContext;
@@ -69,7 +68,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
         try {
             if (!cancelled) {
                 Object raw = Interceptors.run(cluster.interceptors(), this, handler);
-                output = raw == null ? null : JsonValues.copy("output of task '" + task().id() + "'", raw);
+                output = Outputs.of(task().id(), raw);
             }
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)) {

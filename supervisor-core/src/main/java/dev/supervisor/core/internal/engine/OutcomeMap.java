@@ -31,7 +31,7 @@ final class OutcomeMap extends AbstractMap<String, TaskOutcome> {
     }
 
     private TaskOutcome outcome(int i) {
-        return new TaskOutcome(tasks.id(i), tasks.state(i), tasks.attempt(i), tasks.startedAt(i),
+        return Results.Task.of(tasks.id(i), tasks.state(i), tasks.attempt(i), tasks.startedAt(i),
                 tasks.finishedAt(i), tasks.output(i), tasks.error(i));
     }
 

@@ -84,6 +84,13 @@ final class RunExecution implements RunHandle {
     private final int[] readyNano;
     RunRecord runRecord;
     private int lastFinished = -1;
+    /** Per task: the order in which tasks completed an attempt (1, 2, …; 0: not completed). */
+    private final int[] completedOrder;
+    private int completions;
+    /** Per task: the upstream whose end made it ready (what it waited for), or -1. */
+    private final int[] readyBy;
+    /** While propagating from a task: that task (the cause of what becomes ready meanwhile), else -1. */
+    int readyCause = -1;
     RunStatus status = RunStatus.PENDING;
     Instant startedAt;
     int done;
@@ -117,7 +124,16 @@ final class RunExecution implements RunHandle {
         this.priorities = p.priorities();
         this.timeouts = p.timeouts();
         this.tasks = tasks;
-        for (int i = 0; i < tasks.size(); i++) {
+        this.completedOrder = new int[tasks.size()];
+        this.readyBy = new int[tasks.size()];
+        java.util.Arrays.fill(readyBy, -1);
+        // A run read back from a store: its tasks completed in the order of their end times.
+        Integer[] byEnd = new Integer[tasks.size()];
+        for (int i = 0; i < byEnd.length; i++) {
+            byEnd[i] = i;
+        }
+        java.util.Arrays.sort(byEnd, (a, b) -> tasks.ran(a) && tasks.ran(b) ? tasks.compareFinished(a, b) : 0);
+        for (int i : byEnd) {
             trackLastFinished(i);
         }
         this.rules = p.rules();
@@ -251,14 +267,21 @@ final class RunExecution implements RunHandle {
     }
 
     /** Keeps the task that ran and finished last (ties: later index), where the actual critical path ends. */
+    /**
+     * Notes a task that became terminal: if it completed an attempt (SUCCEEDED, FAILED, TIMED_OUT — not a task
+     * skipped, or cancelled mid-way), it is the latest to have done so.
+     */
     void trackLastFinished(int i) {
-        if (!tasks.ran(i)) {
-            return;
-        }
-        int cmp = lastFinished < 0 ? 1 : tasks.compareFinished(i, lastFinished);
-        if (cmp > 0 || cmp == 0 && i > lastFinished) {
+        TaskState s = tasks.state(i);
+        if (completedOrder[i] == 0 && tasks.ran(i) && (s == TaskState.SUCCEEDED || s == TaskState.FAILED
+                || s == TaskState.TIMED_OUT)) {
+            completedOrder[i] = ++completions;
             lastFinished = i;
         }
+    }
+
+    void becameReady(int i) {
+        readyBy[i] = readyCause;
     }
 
     TaskState state(int i) {
@@ -301,7 +324,7 @@ final class RunExecution implements RunHandle {
 
     @Override
     public RunProgress progress() {
-        return supervisor.locked(() -> new RunProgress(tasks.size() - hiddenCount, done - hiddenCount,
+        return supervisor.locked(() -> new Results.Progress(tasks.size() - hiddenCount, done - hiddenCount,
                 runningCount, failed, eta()));
     }
 
@@ -331,21 +354,25 @@ final class RunExecution implements RunHandle {
         // Shared, not copied: every task is terminal now, and nothing changes a terminal task of an ended run.
         Map<String, TaskOutcome> outcomes = new OutcomeMap(tasks, graph, hidden == null ? null : hidden.clone(),
                 hiddenCount);
-        return new RunOutcome(runId, workflow.id(), status, outcomes, startedAt, finishedAt, actualCriticalPath());
+        return new Results.Run(runId, workflow.id(), status, outcomes, startedAt, finishedAt, actualCriticalPath());
     }
 
-    /** Walks back from the last task to finish, always to the predecessor that finished last (ties: later index). */
+    /**
+     * Walks back from the last task to complete an attempt, each time to the upstream whose end made the task
+     * ready (when that one completed an attempt), else to the upstream that completed last.
+     */
     private List<String> actualCriticalPath() {
-        int last = lastFinished;
         List<String> path = new ArrayList<>();
         int[] pred = graph.predecessorArray();
-        int v = last;
+        int v = lastFinished;
         while (v >= 0) {
             path.add(tasks.id(v));
-            int next = -1;
-            for (int e = graph.predecessorStart(v); e < graph.predecessorEnd(v); e++) {
+            int by = readyBy[v];
+            boolean waitedForIt = by >= 0 && completedOrder[by] > 0;
+            int next = waitedForIt ? by : -1;
+            for (int e = graph.predecessorStart(v); !waitedForIt && e < graph.predecessorEnd(v); e++) {
                 int p = pred[e];
-                if (tasks.ran(p) && (next < 0 || tasks.compareFinished(p, next) >= 0)) {
+                if (completedOrder[p] > 0 && (next < 0 || completedOrder[p] > completedOrder[next])) {
                     next = p;
                 }
             }

@@ -104,7 +104,7 @@ final class StoredRunHandle implements RunHandle {
             Duration elapsed = Duration.between(run.createdAt(), Instant.now(sup.clock));
             eta = Optional.of(elapsed.multipliedBy(total - done).dividedBy(done));
         }
-        return new RunProgress(total, done, running, failed, eta);
+        return new Results.Progress(total, done, running, failed, eta);
     }
 
     @Override

@@ -434,7 +434,10 @@ final class Transitions {
                     continue;
                 }
                 count(run, v, s, e, sv);
-                if (settle(run, s, now, null, v, sv)) {
+                run.readyCause = v;
+                boolean settled = settle(run, s, now, null, v, sv);
+                run.readyCause = -1;
+                if (settled) {
                     stack.push(s);
                 }
             }
@@ -547,6 +550,7 @@ final class Transitions {
      * @return true if the task became terminal instead
      */
     boolean readyIfConditionHolds(RunExecution run, int s, Instant now) {
+        run.becameReady(s);
         var cond = run.flow.conditions == null ? null : run.flow.conditions[s];
         if (cond != null) {
             boolean holds;
