@@ -1,11 +1,12 @@
 package dev.supervisor.api.event;
 
 /**
- * Lifecycle events of one task. {@link #provider()} names who executed it ({@code "local"} for in-process
- * handlers), so metrics can be grouped per provider.
+ * Lifecycle events of one task. {@link #provider()} names who executed it: the provider the handler reported
+ * ({@link dev.supervisor.api.spi.TaskContext#report}), else {@code "local"} (the handler did the work itself), so
+ * metrics can be grouped per provider.
  */
 public sealed interface TaskEvent extends SupervisorEvent
-        permits TaskStarted, TaskSucceeded, TaskFailed, TaskRetrying, TaskSkipped, TaskCancelled {
+        permits TaskStarted, TaskSucceeded, TaskFailed, TaskRetrying, TaskSkipped, TaskCancelled, TaskProviderAttempt {
     /** @return the task id */
     String taskId();
 

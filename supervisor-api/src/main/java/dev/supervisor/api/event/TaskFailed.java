@@ -12,12 +12,13 @@ import java.time.Instant;
  * @param taskId the task
  * @param taskType its type
  * @param attempt the last attempt (0 if it never ran)
- * @param provider who executed it
+ * @param provider who executed it: the provider its handler reported, else {@code "local"}
  * @param timestamp when
  * @param state the failure state
  * @param duration the last attempt's duration (zero if it never ran)
  * @param error a one-line description
- * @param cost what the attempts cost (0 when unknown)
+ * @param cost what the last attempt cost, as its handler reported it ({@link dev.supervisor.api.spi.AttemptReport},
+ *        in the report's currency); 0 when not reported
  */
 public record TaskFailed(String runId, String workflowId, String taskId, String taskType, int attempt,
                          String provider, Instant timestamp, TaskState state, Duration duration, String error,

@@ -11,10 +11,11 @@ import java.time.Instant;
  * @param taskId the task
  * @param taskType its type
  * @param attempt the attempt that succeeded
- * @param provider who executed it
+ * @param provider who executed it: the provider its handler reported, else {@code "local"}
  * @param timestamp when
  * @param duration the successful attempt's duration
- * @param cost what the attempt cost in the provider's unit (0 when unknown)
+ * @param cost what the attempt cost, as its handler reported it ({@link dev.supervisor.api.spi.AttemptReport}, in
+ *        the report's currency); 0 when not reported
  */
 public record TaskSucceeded(String runId, String workflowId, String taskId, String taskType, int attempt,
                             String provider, Instant timestamp, Duration duration, double cost)

@@ -72,6 +72,16 @@ public interface TaskContext {
     void selectBranches(java.util.Collection<String> taskIds);
 
     /**
+     * Reports how this attempt was carried out — by which provider, at what cost, through which calls. The engine
+     * puts provider and cost on the attempt's success or failure event and publishes each call. The last report
+     * before the handler returns (or throws) counts.
+     *
+     * @param report the report
+     */
+    default void report(AttemptReport report) {
+    }
+
+    /**
      * Short-circuits: when this task succeeds, every task downstream of it is SKIPPED, whatever its trigger rule.
      */
     void shortCircuit();

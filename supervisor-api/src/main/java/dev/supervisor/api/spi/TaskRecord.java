@@ -141,6 +141,17 @@ public record TaskRecord(String runId, String taskId, int index, TaskState state
     }
 
     /**
+     * @param notBefore when the task may run again
+     * @param reason why it waits
+     * @return a RETRY_WAIT copy for an attempt that was deferred, not failed: the attempt count goes back by one,
+     *         so the next attempt reuses the number; lease cleared, version incremented
+     */
+    public TaskRecord deferredTo(Instant notBefore, String reason) {
+        return new TaskRecord(runId, taskId, index, TaskState.RETRY_WAIT, Math.max(0, attempt - 1), version + 1,
+                null, null, notBefore, startedAt, null, null, reason, item, null, false);
+    }
+
+    /**
      * @param reason why the task goes back to the queue (e.g. its lease expired)
      * @return a READY copy with the lease cleared and the version incremented (attempts are kept)
      */

@@ -1,6 +1,10 @@
 package dev.supervisor.core.provider;
 
+import dev.supervisor.api.TaskDeferredException;
+import dev.supervisor.api.provider.Money;
 import dev.supervisor.api.provider.ProviderAttempt;
+import dev.supervisor.api.provider.TokenUsage;
+import dev.supervisor.api.spi.AttemptReport;
 import dev.supervisor.api.provider.ProviderRequest;
 import dev.supervisor.api.provider.ProviderResult;
 import dev.supervisor.api.provider.RouteOutcome;
@@ -19,7 +23,9 @@ import java.util.function.Function;
  * config key {@code prompt} (or a function of the context); optional keys: {@code model}, {@code maxOutputTokens},
  * {@code affinityKey}, {@code tenant}, {@code workingDirectory}, {@code capabilities}, {@code preferred},
  * {@code excluded}. A success returns a map with {@code output}, {@code provider}, {@code model},
- * {@code inputTokens}, {@code outputTokens}, {@code cost}, {@code currency} and {@code attempts}; anything else throws
+ * {@code inputTokens}, {@code outputTokens}, {@code cost}, {@code currency} and {@code attempts}. The attempt
+ * reports its provider, cost and calls to the engine ({@link TaskContext#report}), which puts them on its events. A
+ * task deferred by a quota throws {@link TaskDeferredException} (it waits without failing); anything else throws
  * {@link ProviderRoutingException} carrying the provider history, so the engine's retry policy and events see a
  * failure.
  */
@@ -98,6 +104,10 @@ public final class ProviderTaskHandler implements TaskHandler {
     @Override
     public Object execute(TaskContext ctx) throws Exception {
         RouteOutcome o = router.route(request(ctx));
+        ctx.report(report(o));
+        if (o.status() == RouteOutcome.Status.DEFERRED && o.retryAt() != null) {
+            throw new TaskDeferredException(o.retryAt(), o.reason()); // waits without failing (see the engine)
+        }
         ProviderResult.Success ok = o.success().orElseThrow(() -> new ProviderRoutingException(o));
         ProviderAttempt last = o.attempts().get(o.attempts().size() - 1);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -110,6 +120,27 @@ public final class ProviderTaskHandler implements TaskHandler {
         out.put("currency", ok.cost().currency().getCurrencyCode());
         out.put("attempts", history(o));
         return out;
+    }
+
+    /** What the engine puts on the attempt's events: the provider that answered (or was tried last), cost, calls. */
+    static AttemptReport report(RouteOutcome o) {
+        long in = 0;
+        long out = 0;
+        Money cost = null;
+        String model = null;
+        for (ProviderAttempt a : o.attempts()) {
+            if (a.result() instanceof ProviderResult.Success s) {
+                in += s.usage().input();
+                out += s.usage().output();
+                cost = cost == null ? s.cost() : cost.plus(s.cost());
+                model = s.model();
+            } else if (a.result() instanceof ProviderResult.Failure f && f.usage() != null) {
+                in += f.usage().input();
+                out += f.usage().output();
+            }
+        }
+        String provider = o.attempts().isEmpty() ? "router" : o.attempts().get(o.attempts().size() - 1).providerId();
+        return new AttemptReport(provider, model, new TokenUsage(in, out), cost, o.attempts());
     }
 
     /** @return the provider history as JSON-compatible maps */

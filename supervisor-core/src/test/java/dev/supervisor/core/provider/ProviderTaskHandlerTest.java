@@ -40,9 +40,24 @@ class ProviderTaskHandlerTest {
                 .task(TaskSpec.builder("fix", TaskType.BUG_FIX)
                         .config(Map.of("prompt", "Fix the NPE in Parser.parse", "affinityKey", "github.com/acme/app")))
                 .build();
+        List<dev.supervisor.api.event.TaskEvent> lifecycle = new CopyOnWriteArrayList<>();
+        supervisor.events().subscribe(dev.supervisor.api.event.TaskEvent.class, lifecycle::add);
         RunOutcome outcome = supervisor.submit(fix).outcome().join();
         // end::task-handler[]
         supervisor.close();
+
+        // The engine's own events say which provider did the work, what it cost, and each call made.
+        assertThat(lifecycle).filteredOn(e -> e instanceof dev.supervisor.api.event.TaskProviderAttempt)
+                .extracting(e -> ((dev.supervisor.api.event.TaskProviderAttempt) e).outcome())
+                .containsExactly("CRASHED", "SUCCEEDED");
+        assertThat(lifecycle).filteredOn(e -> e instanceof dev.supervisor.api.event.TaskSucceeded)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.provider()).isEqualTo("agent-b");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> o = (Map<String, Object>) outcome.task("fix").output();
+                    assertThat(((dev.supervisor.api.event.TaskSucceeded) e).cost())
+                            .isEqualTo(Double.parseDouble((String) o.get("cost")));
+                });
 
         assertThat(outcome.status()).isEqualTo(RunStatus.SUCCEEDED);
         @SuppressWarnings("unchecked")
@@ -68,4 +83,31 @@ class ProviderTaskHandlerTest {
         assertThat(outcome.task("r").error()).contains("FAILED after 1 provider attempt(s)", "down UNAVAILABLE");
     }
 
+
+    @Test
+    void handler_deferredByAQuota_waitsWithoutFailing_andReusesTheAttemptNumber() {
+        dev.supervisor.core.testing.ManualClock clock = dev.supervisor.core.testing.ManualClock.at(
+                "2026-01-01T00:00:00Z");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.time.Instant reset = clock.instant().plusSeconds(60);
+        dev.supervisor.api.spi.TaskHandler quotaThenOk = ctx -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new dev.supervisor.api.TaskDeferredException(reset, "daily quota of agent-a used up");
+            }
+            return "done";
+        };
+        Supervisor supervisor = Supervisor.create(SupervisorConfig.builder().clock(clock).delayScheduler(clock)
+                .executor(Runnable::run).handler(TaskType.REFACTOR, quotaThenOk).build());
+        var run = supervisor.submit(WorkflowSpec.builder("wf").task(TaskSpec.builder("r", TaskType.REFACTOR)
+                .retryPolicy(dev.supervisor.api.RetryPolicy.none())).build());
+        assertThat(run.taskStates()).containsEntry("r", TaskState.RETRY_WAIT);
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(calls).hasValue(1);
+        clock.advance(Duration.ofSeconds(1));
+
+        RunOutcome outcome = run.outcome().join();
+        assertThat(outcome.task("r").state()).as("a deferral is not a failure, even with no retries")
+                .isEqualTo(TaskState.SUCCEEDED);
+        assertThat(outcome.task("r").attempts()).isEqualTo(1);
+    }
 }

@@ -35,6 +35,7 @@ final class Attempt implements TaskContext, Runnable {
     volatile boolean shortCircuit;
     // The result, set by the worker before the attempt is queued for recording (the queue publishes it).
     private Object output;
+    private volatile dev.supervisor.api.spi.AttemptReport report;
     private Throwable failure;
 
     Attempt(RunExecution run, int index, int number, Instant startedAt, TaskHandler handler) {
@@ -202,6 +203,15 @@ final class Attempt implements TaskContext, Runnable {
             picked.add(id); // selecting a fan-out task selects its instance slots (see Transitions.branchIndices)
         }
         branchSelection = List.copyOf(picked);
+    }
+
+    @Override
+    public void report(dev.supervisor.api.spi.AttemptReport report) {
+        this.report = java.util.Objects.requireNonNull(report, "report");
+    }
+
+    dev.supervisor.api.spi.AttemptReport report() {
+        return report;
     }
 
     @Override

@@ -46,6 +46,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
     private volatile List<String> branches;
     private volatile boolean shortCircuit;
     private Object output;
+    private volatile dev.supervisor.api.spi.AttemptReport report;
     private Throwable failure;
 
     ClaimedAttempt(Cluster cluster, RunView view, TaskRecord claimed, java.time.Instant startedAt) {
@@ -233,6 +234,15 @@ final class ClaimedAttempt implements TaskContext, Runnable {
             picked.add(id);
         }
         branches = List.copyOf(picked);
+    }
+
+    @Override
+    public void report(dev.supervisor.api.spi.AttemptReport report) {
+        this.report = java.util.Objects.requireNonNull(report, "report");
+    }
+
+    dev.supervisor.api.spi.AttemptReport report() {
+        return report;
     }
 
     @Override

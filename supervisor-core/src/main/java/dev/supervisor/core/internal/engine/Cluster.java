@@ -7,7 +7,9 @@ import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.SupervisorException;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
+import dev.supervisor.api.TaskDeferredException;
 import dev.supervisor.api.TaskTimeoutException;
+import dev.supervisor.api.spi.AttemptReport;
 import dev.supervisor.api.TaskType;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.api.event.SupervisorEvent;
@@ -310,13 +312,21 @@ final class Cluster {
         Instant now = sup.clock.instant();
         Duration took = now.isBefore(a.startedAt) ? Duration.ZERO : Duration.between(a.startedAt, now);
         List<SupervisorEvent> events = new ArrayList<>(1);
+        AttemptReport rep = a.report();
         TaskRecord next;
         if (a.stoppedByRun) {
             next = cur.finished(TaskState.CANCELLED, now, null, "cancelled");
             events.add(Events.cancelled(a.view, a.index, a.number, now));
+            return new Result(a, next, events);
+        }
+        events.addAll(Events.calls(a.view, a.index, a.number, rep));
+        if (a.failure() instanceof TaskDeferredException d && !a.timedOut) {
+            Duration wait = d.notBefore().isAfter(now) ? Duration.between(now, d.notBefore()) : Duration.ZERO;
+            next = cur.deferredTo(storeNow.plus(wait), d.getMessage());
+            events.add(Events.retrying(a.view, a.index, a.number, now, d.getMessage(), wait, rep));
         } else if (a.failure() == null && !a.timedOut) {
             next = cur.succeeded(now, a.output(), a.branches(), a.shortCircuited());
-            events.add(Events.succeeded(a.view, a.index, a.number, now, took));
+            events.add(Events.succeeded(a.view, a.index, a.number, now, took, rep));
         } else {
             TaskSpec spec = a.task();
             Throwable cause = a.timedOut ? new TaskTimeoutException(spec.id(), spec.timeout().orElseThrow())
@@ -327,11 +337,11 @@ final class Cluster {
             if (policy.shouldRetry(a.number, cause)) {
                 Duration wait = sup.retryDelay(policy, a.number);
                 next = cur.retryAt(storeNow.plus(wait), error);
-                events.add(Events.retrying(a.view, a.index, a.number, now, error, wait));
+                events.add(Events.retrying(a.view, a.index, a.number, now, error, wait, rep));
             } else {
                 TaskState state = a.timedOut ? TaskState.TIMED_OUT : TaskState.FAILED;
                 next = cur.finished(state, now, null, error);
-                events.add(Events.failed(a.view, a.index, a.number, now, state, took, error));
+                events.add(Events.failed(a.view, a.index, a.number, now, state, took, error, rep));
             }
         }
         return new Result(a, next, events);

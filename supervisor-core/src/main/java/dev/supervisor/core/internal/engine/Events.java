@@ -14,6 +14,11 @@ import dev.supervisor.api.event.TaskSucceeded;
 import dev.supervisor.core.internal.event.DefaultEventBus;
 import java.time.Duration;
 import java.time.Instant;
+import dev.supervisor.api.event.TaskProviderAttempt;
+import dev.supervisor.api.provider.ProviderAttempt;
+import dev.supervisor.api.provider.ProviderResult;
+import dev.supervisor.api.spi.AttemptReport;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,18 +79,24 @@ final class Events {
                 Duration.ZERO);
     }
 
-    static TaskSucceeded succeeded(RunView v, int i, int attempt, Instant now, Duration took) {
-        return new TaskSucceeded(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, PROVIDER, now, took, 0.0);
+    static List<SupervisorEvent> calls(RunView v, int i, int attempt, AttemptReport report) {
+        return calls(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, report);
+    }
+
+    static TaskSucceeded succeeded(RunView v, int i, int attempt, Instant now, Duration took, AttemptReport rep) {
+        return new TaskSucceeded(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, provider(rep), now, took,
+                cost(rep));
     }
 
     static TaskFailed failed(RunView v, int i, int attempt, Instant now, TaskState state, Duration took,
-                             String error) {
-        return new TaskFailed(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, PROVIDER, now, state, took,
-                error, 0.0);
+                             String error, AttemptReport rep) {
+        return new TaskFailed(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, provider(rep), now, state,
+                took, error, cost(rep));
     }
 
-    static TaskRetrying retrying(RunView v, int i, int attempt, Instant now, String error, Duration delay) {
-        return new TaskRetrying(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, PROVIDER, now, error,
+    static TaskRetrying retrying(RunView v, int i, int attempt, Instant now, String error, Duration delay,
+                                 AttemptReport rep) {
+        return new TaskRetrying(v.runId(), v.workflowId(), id(v, i), type(v, i), attempt, provider(rep), now, error,
                 delay);
     }
 
@@ -115,24 +126,62 @@ final class Events {
         }
     }
 
+    /** The provider an attempt's handler reported, or "local". */
+    static String provider(AttemptReport report) {
+        return report == null ? PROVIDER : report.provider();
+    }
+
+    static double cost(AttemptReport report) {
+        return report == null || report.cost() == null ? 0.0 : report.cost().amount().doubleValue();
+    }
+
+    /** The provider calls an attempt reported, as events (published before the attempt's own). */
+    static List<SupervisorEvent> calls(String runId, String workflowId, String taskId, String type, int attempt,
+                                       AttemptReport report) {
+        if (report == null || report.calls().isEmpty()) {
+            return List.of();
+        }
+        List<SupervisorEvent> out = new ArrayList<>(report.calls().size());
+        for (ProviderAttempt c : report.calls()) {
+            String outcome = c.result() instanceof ProviderResult.Failure f ? f.kind().name() : "SUCCEEDED";
+            String reason = c.result() instanceof ProviderResult.Failure f ? f.message() : null;
+            out.add(new TaskProviderAttempt(runId, workflowId, taskId, type, attempt, c.providerId(), c.startedAt(),
+                    c.attempt(), outcome, reason, c.result().duration()));
+        }
+        return out;
+    }
+
+    private void publishCalls(RunExecution r, int i, int attempt, AttemptReport report) {
+        for (SupervisorEvent e : calls(r.runId, r.workflow.id(), r.graph.id(i), r.graph.task(i).type().name(),
+                attempt, report)) {
+            publish(r, e);
+        }
+    }
+
     void taskSucceeded(RunExecution r, int i, int attempt, Instant now, Duration took) {
         if (on()) {
+            AttemptReport rep = r.endingReport;
+            publishCalls(r, i, attempt, rep);
             publish(r, new TaskSucceeded(r.runId, r.workflow.id(), r.graph.id(i), r.graph.task(i).type().name(),
-                    attempt, PROVIDER, now, took, 0.0));
+                    attempt, provider(rep), now, took, cost(rep)));
         }
     }
 
     void taskFailed(RunExecution r, int i, int attempt, Instant now, TaskState state, Duration took, String error) {
         if (on()) {
+            AttemptReport rep = r.endingReport;
+            publishCalls(r, i, attempt, rep);
             publish(r, new TaskFailed(r.runId, r.workflow.id(), r.graph.id(i), r.graph.task(i).type().name(), attempt,
-                    PROVIDER, now, state, took, error, 0.0));
+                    provider(rep), now, state, took, error, cost(rep)));
         }
     }
 
     void taskRetrying(RunExecution r, int i, int attempt, Instant now, String error, Duration delay) {
         if (on()) {
+            AttemptReport rep = r.endingReport;
+            publishCalls(r, i, attempt, rep);
             publish(r, new TaskRetrying(r.runId, r.workflow.id(), r.graph.id(i), r.graph.task(i).type().name(),
-                    attempt, PROVIDER, now, error, delay));
+                    attempt, provider(rep), now, error, delay));
         }
     }
 

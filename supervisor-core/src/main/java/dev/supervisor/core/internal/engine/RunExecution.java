@@ -89,6 +89,8 @@ final class RunExecution implements RunHandle {
     private int completions;
     /** Per task: the upstream whose end made it ready (what it waited for), or -1. */
     private final int[] readyBy;
+    /** While an attempt's end is recorded: what its handler reported (for its events), else null. */
+    dev.supervisor.api.spi.AttemptReport endingReport;
     /** While propagating from a task: that task (the cause of what becomes ready meanwhile), else -1. */
     int readyCause = -1;
     RunStatus status = RunStatus.PENDING;

@@ -6,6 +6,7 @@ import dev.supervisor.api.RunOutcome;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskState;
+import dev.supervisor.api.TaskDeferredException;
 import dev.supervisor.api.TaskTimeoutException;
 import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.spi.RunRecord;
@@ -315,8 +316,26 @@ final class Transitions {
         }
         Instant now = sup.clock.instant();
         Duration took = now.equals(a.startedAt) ? Duration.ZERO : Duration.between(a.startedAt, now);
+        run.endingReport = a.report();
+        try {
+            attemptResult(a, run, i, now, took, output, failure);
+        } finally {
+            run.endingReport = null;
+        }
+        checkDone(run, deferred);
+    }
+
+    private void attemptResult(Attempt a, RunExecution run, int i, Instant now, Duration took, Object output,
+                               Throwable failure) {
         if (a.cancelledByRun || run.cancelRequested || run.timedOut) {
             terminal(run, i, TaskState.CANCELLED, now, null, "cancelled", took);
+        } else if (failure instanceof TaskDeferredException d && !a.timedOut && !run.failing) {
+            Duration wait = d.notBefore().isAfter(now) ? Duration.between(now, d.notBefore()) : Duration.ZERO;
+            begin(run, i).deferredTo(i, now.plus(wait), d.getMessage());
+            persist(run, i);
+            sup.events.taskRetrying(run, i, a.number, now, d.getMessage(), wait);
+            long version = run.tasks.version(i);
+            sup.delay.schedule(() -> sup.onRetryDue(run, i, version), wait);
         } else if (failure == null && !a.timedOut) {
             run.observedMillis += took.toMillis();
             run.observedEstimateMillis += run.estimateMillis[i];
@@ -353,7 +372,6 @@ final class Transitions {
                 }
             }
         }
-        checkDone(run, deferred);
     }
 
     void retryDue(RunExecution run, int i, long version) {

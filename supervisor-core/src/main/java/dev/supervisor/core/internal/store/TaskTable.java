@@ -385,6 +385,19 @@ public final class TaskTable {
     }
 
     /**
+     * As {@link TaskRecord#deferredTo}: RETRY_WAIT for an attempt that was deferred, not failed (one attempt
+     * fewer).
+     *
+     * @param i the task index
+     * @param at when it may run again
+     * @param reason why it waits
+     */
+    public void deferredTo(int i, Instant at, String reason) {
+        unleased(i, TaskState.RETRY_WAIT, at, null, null, reason);
+        attempt[i] = Math.max(0, attempt[i] - 1);
+    }
+
+    /**
      * As {@link TaskRecord#released}: READY again, lease cleared, attempts kept.
      *
      * @param i the task index
