@@ -16,8 +16,11 @@ import java.util.Map;
 
 /** The problems of one validation, worded: each message says what is wrong and what to change. */
 final class Findings {
-    /** Distinct unknown ids that get a suggestion: each one is compared with every task id. */
-    static final int SUGGESTED = 10;
+    /**
+     * Distinct unknown ids that get a suggestion (the first ones met): each is compared with every task id, so
+     * fewer in large workflows, keeping the work to about a million comparisons.
+     */
+    private final int suggested;
     static final int SHOWN = 5;
     private final String workflowId;
     private final List<TaskSpec> tasks;
@@ -28,6 +31,7 @@ final class Findings {
         this.workflowId = Text.clean(workflowId);
         this.tasks = tasks;
         this.knownTypes = knownTypes;
+        this.suggested = Math.max(1, Math.min(10, 1_000_000 / Math.max(1, tasks.size())));
     }
 
     ValidationProblem empty() {
@@ -46,7 +50,7 @@ final class Findings {
     }
 
     ValidationProblem unknownDependency(String task, String dep) {
-        String s = suggestions.containsKey(dep) || suggestions.size() >= SUGGESTED ? suggestions.get(dep)
+        String s = suggestions.containsKey(dep) || suggestions.size() >= suggested ? suggestions.get(dep)
                 : suggest(dep);
         return new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(task, dep), "task '" + task + "' depends on '"
                 + dep + "', which is not in workflow '" + workflowId + "'" + (s != null ? Suggestions.didYouMean(s)

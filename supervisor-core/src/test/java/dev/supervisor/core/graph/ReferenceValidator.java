@@ -30,7 +30,6 @@ final class ReferenceValidator {
     private static final int PARALLEL_THRESHOLD = 200_000;
     private static final int CHUNK = 65_536;
     private static final int SMALL_FAN_IN = 32;
-    private static final int SUGGESTED = 10;
     private final Predicate<TaskType> hasHandler;
     private final List<String> knownTypes;
 
@@ -95,7 +94,7 @@ final class ReferenceValidator {
         for (Resolved r : parts) {
             for (String[] unknown : r.unknown) {
                 String dep = unknown[1];
-                if (!suggestions.containsKey(dep) && suggestions.size() < SUGGESTED) {
+                if (!suggestions.containsKey(dep) && suggestions.size() < Math.max(1, Math.min(10, 1_000_000 / n))) {
                     suggestions.put(dep, closest(dep, tasks.stream().map(TaskSpec::id).toList()));
                 }
                 String s = suggestions.get(dep);

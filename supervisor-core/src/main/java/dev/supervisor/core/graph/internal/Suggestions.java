@@ -6,11 +6,14 @@ package dev.supervisor.core.graph.internal;
  * no part is edited twice), if it is within {@link #maxDistance}. Among equally close candidates the first offered
  * wins, so the answer depends only on the candidates and their order.
  *
- * <p>Built for scanning many candidates: a length test rejects most of them for free, and the distance is computed
- * row by row and abandoned once it cannot come under the best found so far.
+ * <p>Built for scanning many candidates: a length test and a test of which characters the two names use reject
+ * most of them cheaply, and the distance is computed row by row and abandoned once it cannot come under the best
+ * found so far.
  */
 public final class Suggestions {
     private final String typed;
+    /** The characters of the typed name, hashed to 64 bits. */
+    private final long typedChars;
     private String best;
     /** The largest distance still worth finding: the cut-off at first, then one less than the best so far. */
     private int limit;
@@ -20,6 +23,7 @@ public final class Suggestions {
 
     private Suggestions(String typed) {
         this.typed = typed;
+        this.typedChars = chars(typed);
         this.limit = maxDistance(typed.length());
     }
 
@@ -73,6 +77,12 @@ public final class Suggestions {
         if (Math.abs(la - lb) > max || best != null && limit < 0) {
             return;
         }
+        // Each edit brings in or removes at most one kind of character, so more kinds than edits that one name
+        // has and the other lacks rule the pair out (hash collisions only hide differences: still a sound test).
+        long other = chars(candidate);
+        if (Long.bitCount(typedChars & ~other) > max || Long.bitCount(other & ~typedChars) > max) {
+            return;
+        }
         int d = distance(candidate, max);
         if (d <= max) {
             best = candidate;
@@ -94,6 +104,14 @@ public final class Suggestions {
     public static int distance(String a, String b, int max) {
         Suggestions s = new Suggestions(a);
         return Math.abs(a.length() - b.length()) > max ? max + 1 : s.distance(b, max);
+    }
+
+    private static long chars(String s) {
+        long m = 0;
+        for (int i = 0; i < s.length(); i++) {
+            m |= 1L << s.charAt(i); // the shift uses the low 6 bits
+        }
+        return m;
     }
 
     private int distance(String b, int max) {
