@@ -57,6 +57,10 @@ class WorkflowJsonRoundTripTest {
             WorkflowSpec back = WorkflowJson.read(json);
             assertThat(comparison.differences(wf, back)).as("seed %d round %d", seed, round).isEmpty();
             assertThat(WorkflowJson.write(back)).isEqualTo(json);
+            for (TaskSpec t : wf.tasks()) {
+                assertThat(new ModelComparison().differences(t, t.toBuilder().build())).as("toBuilder, seed %d", seed)
+                        .isEmpty();
+            }
         }
         assertThat(comparison.fieldsNeverVaried()).as("fields the generator never varies (seed %d)", seed)
                 .isEmpty();
