@@ -51,9 +51,8 @@ final class Scan {
     /** Tasks meant to run after a failure, in a workflow that fails fast. */
     int[] failureTasks = new int[0];
     int failureTaskCount;
-    /** Tasks whose id has the form of a fan-out instance, {@code x[3]}. */
-    int[] instanceLike = new int[0];
-    int instanceLikeCount;
+    /** Whether a task fans out: only then can an id clash with an instance's. */
+    boolean fanOut;
 
     Scan(List<TaskSpec> tasks, Predicate<TaskType> hasHandler, boolean failFast, Findings findings) {
         this.tasks = tasks;
@@ -68,7 +67,7 @@ final class Scan {
 
     /**
      * Reads every spec once: collects the hashes of the ids, checks handlers once per task type, notes the tasks
-     * that FAIL_FAST would defeat and the ids shaped like fan-out instances, and resolves each dependency on a task
+     * that FAIL_FAST would defeat and whether any task fans out, and resolves each dependency on a task
      * declared shortly before through a small direct-mapped cache of the latest ids, which stays in the CPU cache
      * (most workflows depend on recent tasks). A task with any other dependency (older, later, unknown, repeated)
      * is deferred whole to {@link #recheckDeferred}, which reports its problems in declaration order.
@@ -94,9 +93,7 @@ final class Scan {
             recent[slot] = i + 1;
             recentIds[slot] = id;
             checkHandler(t.type(), id);
-            if (id.charAt(id.length() - 1) == ']') {
-                instanceLike = add(instanceLike, instanceLikeCount++, i);
-            }
+            fanOut |= t.fanOut().isPresent();
             if (failFast && !t.teardown() && Findings.meantForFailures(t)) {
                 failureTasks = add(failureTasks, failureTaskCount++, i);
             }
@@ -205,8 +202,11 @@ final class Scan {
      * to more than 3 instances): the instances could not be told apart from them.
      */
     void reservedIds() {
-        for (int j = 0; j < instanceLikeCount; j++) {
-            String id = tasks.get(instanceLike[j]).id();
+        for (int i = 0; fanOut && i < n; i++) {
+            String id = tasks.get(i).id(); // read only here: the first pass needs the cached hash, not the text
+            if (id.charAt(id.length() - 1) != ']') {
+                continue;
+            }
             int open = id.lastIndexOf('[');
             int p = index.get(id.substring(0, open));
             if (p >= 0) {

@@ -30,6 +30,7 @@ final class ReferenceValidator {
     private static final int PARALLEL_THRESHOLD = 200_000;
     private static final int CHUNK = 65_536;
     private static final int SMALL_FAN_IN = 32;
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("(.*)\\[([0-9]+)]");
     private final Predicate<TaskType> hasHandler;
     private final List<String> knownTypes;
 
@@ -67,7 +68,7 @@ final class ReferenceValidator {
             }
         }
         for (TaskSpec t : tasks) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\[([0-9]+)]").matcher(t.id());
+            java.util.regex.Matcher m = INDEXED.matcher(t.id());
             if (m.matches() && index.containsKey(m.group(1))) {
                 TaskSpec base = tasks.get(index.get(m.group(1)));
                 if (base.fanOut().isPresent() && Integer.parseInt(m.group(2)) < base.fanOut().get().maxWidth()) {
@@ -91,11 +92,12 @@ final class ReferenceValidator {
                 accepted, c * chunkSize, Math.min(n, (c + 1) * chunkSize)));
         int duplicates = 0;
         Map<String, String> suggestions = new HashMap<>();
+        List<String> ids = tasks.stream().map(TaskSpec::id).toList();
         for (Resolved r : parts) {
             for (String[] unknown : r.unknown) {
                 String dep = unknown[1];
                 if (!suggestions.containsKey(dep) && suggestions.size() < Math.max(1, Math.min(10, 1_000_000 / n))) {
-                    suggestions.put(dep, closest(dep, tasks.stream().map(TaskSpec::id).toList()));
+                    suggestions.put(dep, closest(dep, ids));
                 }
                 String s = suggestions.get(dep);
                 errors.add(new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(unknown[0], dep), "task '"
