@@ -1,35 +1,19 @@
-package dev.supervisor.core.graph.internal;
+package dev.supervisor.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supervisor.core.graph.internal.Suggestions;
+import dev.supervisor.core.graph.internal.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link Suggestions}, the "did you mean" of validation messages, against a plain full-table computation. */
+/**
+ * {@link Suggestions}, the "did you mean" of validation messages, against the plain full-table computation of
+ * {@link ReferenceValidator}.
+ */
 class ValidationSuggestionsTest {
-
-    /** Optimal string alignment distance by the full table, no shortcuts. */
-    private static int osa(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                d[i][j] = Math.min(Math.min(d[i - 1][j], d[i][j - 1]) + 1,
-                        d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
 
     private static String word(SplittableRandom rnd, String alphabet, int max) {
         StringBuilder sb = new StringBuilder();
@@ -49,7 +33,7 @@ class ValidationSuggestionsTest {
             String a = word(rnd, alphabet, 9);
             String b = rnd.nextBoolean() ? word(rnd, alphabet, 9) : mutate(rnd, a, alphabet);
             int max = rnd.nextInt(4);
-            int expected = Math.min(osa(a, b), max + 1);
+            int expected = Math.min(ReferenceValidator.osa(a, b), max + 1);
             assertThat(Suggestions.distance(a, b, max)).as("seed %d: '%s' '%s' max %d", seed, a, b, max)
                     .isEqualTo(expected);
         }
@@ -90,15 +74,7 @@ class ValidationSuggestionsTest {
             }
             String typed = candidates.isEmpty() || rnd.nextInt(4) == 0 ? word(rnd, alphabet, 8)
                     : mutate(rnd, candidates.get(rnd.nextInt(candidates.size())), alphabet);
-            String expected = null;
-            int best = Integer.MAX_VALUE;
-            for (String c : candidates) {
-                int d = osa(typed, c);
-                if (d <= Suggestions.maxDistance(Math.min(typed.length(), c.length())) && d < best) {
-                    best = d;
-                    expected = c;
-                }
-            }
+            String expected = ReferenceValidator.closest(typed, candidates);
             assertThat(Suggestions.closest(typed, candidates)).as("seed %d: '%s' in %s", seed, typed, candidates)
                     .isEqualTo(expected);
         }
