@@ -72,7 +72,10 @@ public final class RetryPolicy {
         return jitter;
     }
 
-    /** @return failure types that are retried (empty: all but {@link #abortOn()}) */
+    /**
+     * @return failure types that are retried (empty: all but {@link #abortOn()}); a workflow's JSON form stores
+     *         them, and {@link #abortOn()}'s, by class name, so they must be classes a class loader can find by name
+     */
     public List<Class<? extends Throwable>> retryOn() {
         return retryOn;
     }

@@ -2,7 +2,6 @@ package dev.supervisor.api;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,9 @@ import java.util.Set;
 
 /**
  * Immutable specification of one task in a workflow. Build with {@link #builder(String, TaskType)}.
- * Structural checks that need the whole workflow (unknown dependencies, cycles) happen when the workflow is
- * validated; the builder rejects only values that are wrong on their own.
+ * The builder refuses at once what is wrong within the task (bad values, a dependency on itself or on an id no task
+ * could have); what needs the whole workflow (unknown dependencies, cycles, handlers) is reported by the validator.
+ * See {@link WorkflowSpec} for where each problem is caught.
  */
 public final class TaskSpec {
 
@@ -30,12 +30,13 @@ public final class TaskSpec {
     private final TriggerRule triggerRule;
     private final String condition;
     private final FanOut fanOut;
+    private final boolean teardown;
 
     private TaskSpec(Builder b) {
         this.id = b.id;
         this.name = b.name == null ? b.id : b.name;
         this.type = b.type;
-        this.config = b.config.isEmpty() ? Map.of() : JsonValues.copyObject("task '" + b.id + "' config", b.config);
+        this.config = b.config;
         this.priority = b.priority;
         this.estimatedDuration = b.estimatedDuration;
         this.retryPolicy = b.retryPolicy;
@@ -45,6 +46,7 @@ public final class TaskSpec {
         this.triggerRule = b.triggerRule;
         this.condition = b.condition;
         this.fanOut = b.fanOut;
+        this.teardown = b.teardown;
     }
 
     /**
@@ -80,6 +82,24 @@ public final class TaskSpec {
         return true;
     }
 
+    /** An invalid id as shown in a message: control characters escaped, at most 100 characters. */
+    private static String excerpt(String s) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < s.length() && i < 100; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F && c < 0xA0 || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        if (i < s.length() && Character.isHighSurrogate(s.charAt(i - 1))) {
+            b.setLength(b.length() - 1); // never half a character
+        }
+        return i < s.length() ? b.append('…').toString() : b.toString();
+    }
+
     /**
      * @param id unique id within the workflow: 1-200 characters of {@code [A-Za-z0-9._:-]}, optionally followed by
      *           an index such as {@code [3]} (the form fan-out instances take)
@@ -106,7 +126,10 @@ public final class TaskSpec {
         return type;
     }
 
-    /** @return the handler configuration, an unmodifiable JSON-compatible map */
+    /**
+     * @return the handler configuration, an unmodifiable JSON-compatible map whose numbers are as JSON reads them
+     *         back: whole numbers as Integer, Long or BigInteger (the smallest that holds them), others as Double
+     */
     public Map<String, Object> config() {
         return config;
     }
@@ -157,11 +180,19 @@ public final class TaskSpec {
     }
 
     /**
+     * @return true for a teardown task, which runs even after the run failed fast (see {@link Builder#teardown})
+     */
+    public boolean teardown() {
+        return teardown;
+    }
+
+    /**
      * @return a builder pre-filled with this task's values, to derive a modified copy
      */
     public Builder toBuilder() {
         Builder b = new Builder(id, type).name(name).config(config).priority(priority)
-                .estimatedDuration(estimatedDuration).retryPolicy(retryPolicy).triggerRule(triggerRule);
+                .estimatedDuration(estimatedDuration).retryPolicy(retryPolicy).triggerRule(triggerRule)
+                .teardown(teardown);
         if (timeout != null) {
             b.timeout(timeout);
         }
@@ -187,7 +218,7 @@ public final class TaskSpec {
         private final String id;
         private final TaskType type;
         private String name;
-        private Map<String, ?> config = Map.of();
+        private Map<String, Object> config = Map.of();
         private Priority priority = Priority.NORMAL;
         private Duration estimatedDuration = Duration.ofSeconds(1);
         private RetryPolicy retryPolicy = RetryPolicy.none();
@@ -197,12 +228,13 @@ public final class TaskSpec {
         private TriggerRule triggerRule = TriggerRule.ALL_SUCCESS;
         private String condition;
         private FanOut fanOut;
+        private boolean teardown;
 
         private Builder(String id, TaskType type) {
             Objects.requireNonNull(id, "task id");
             if (!validId(id)) {
                 throw new IllegalArgumentException(
-                        "task id must be 1-200 characters of [A-Za-z0-9._:-] but was '" + id + "'");
+                        "task id must be 1-200 characters of [A-Za-z0-9._:-] but was '" + excerpt(id) + "'");
             }
             this.id = id;
             if (type == null) {
@@ -221,13 +253,13 @@ public final class TaskSpec {
         }
 
         /**
-         * @param config JSON-compatible handler configuration (copied deeply)
+         * @param config JSON-compatible handler configuration (copied deeply; numbers are kept as JSON reads them
+         *               back, see {@link TaskSpec#config()})
          * @return this builder
          * @throws IllegalArgumentException if a value is not JSON-compatible
          */
         public Builder config(Map<String, ?> config) {
-            JsonValues.copyObject("task '" + id + "' config", config);
-            this.config = new LinkedHashMap<>(config);
+            this.config = JsonValues.copyConfig("task '" + id + "' config", config);
             return this;
         }
 
@@ -295,17 +327,16 @@ public final class TaskSpec {
         }
 
         /**
-         * Adds dependencies satisfied when each upstream succeeds.
+         * Adds dependencies satisfied when each upstream succeeds. Whether the upstream tasks exist is checked when
+         * the workflow is validated, with every other problem of the workflow.
          *
          * @param taskIds upstream task ids
          * @return this builder
+         * @throws IllegalArgumentException if an id is this task's own or not a valid task id
          */
         public Builder dependsOn(String... taskIds) {
             for (String t : taskIds) {
-                if (t == null) {
-                    throw new NullPointerException("dependency of '" + id + "'");
-                }
-                dependencies.add(Dependency.on(t));
+                dependencies.add(Dependency.on(upstream(t)));
             }
             return this;
         }
@@ -316,10 +347,25 @@ public final class TaskSpec {
          * @param taskId upstream task id
          * @param condition when the edge counts as satisfied
          * @return this builder
+         * @throws IllegalArgumentException if the id is this task's own or not a valid task id
          */
         public Builder dependsOn(String taskId, EdgeCondition condition) {
-            dependencies.add(new Dependency(taskId, condition));
+            dependencies.add(new Dependency(upstream(taskId), condition));
             return this;
+        }
+
+        private String upstream(String taskId) {
+            if (taskId == null) {
+                throw new NullPointerException("dependency of '" + id + "'");
+            }
+            if (taskId.equals(id)) {
+                throw new IllegalArgumentException("task '" + id + "' cannot depend on itself; remove the dependency");
+            }
+            if (!validId(taskId)) {
+                throw new IllegalArgumentException("task '" + id + "' depends on '" + excerpt(taskId)
+                        + "', which is not a valid task id (1-200 characters of [A-Za-z0-9._:-])");
+            }
+            return taskId;
         }
 
         /**
@@ -352,6 +398,20 @@ public final class TaskSpec {
          */
         public Builder fanOut(String items, int maxWidth) {
             this.fanOut = new FanOut(items, maxWidth);
+            return this;
+        }
+
+        /**
+         * Marks a clean-up task that runs even after the run failed fast: {@link FailureStrategy#FAIL_FAST} skips
+         * the tasks that have not started, except teardown tasks, which still run once their upstream tasks are
+         * done, as their trigger rule allows (typically {@link TriggerRule#ALL_DONE}). Under
+         * {@link FailureStrategy#CONTINUE} the trigger rule alone decides. Not a teardown task by default.
+         *
+         * @param teardown true for a teardown task
+         * @return this builder
+         */
+        public Builder teardown(boolean teardown) {
+            this.teardown = teardown;
             return this;
         }
 

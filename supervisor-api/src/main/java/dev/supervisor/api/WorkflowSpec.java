@@ -8,8 +8,22 @@ import java.util.Optional;
 
 /**
  * Immutable specification of a workflow: a set of tasks and the dependencies between them. Build with
- * {@link #builder(String)}. The builder accepts any list of tasks; structural problems (duplicate ids, unknown
- * dependencies, cycles) are all reported together when the workflow is validated or submitted.
+ * {@link #builder(String)}.
+ *
+ * <p>Where each problem is caught:
+ * <ul>
+ * <li><b>The builders fail fast.</b> They throw {@link IllegalArgumentException}, naming the option and the value,
+ *     for anything wrong that they can see: a bad value, a dependency on the task itself or on an id that no task
+ *     could have ({@link TaskSpec.Builder#dependsOn(String...)}), and at {@link Builder#build()} a workflow without
+ *     tasks or two tasks with one id. A {@code WorkflowSpec} therefore never has any of these.</li>
+ * <li><b>The validator reports the rest, all at once.</b> What needs the whole workflow — dependencies on ids that
+ *     are not in it (with "did you mean" suggestions), cycles (with their path), task types without a handler, an id
+ *     taken by an instance of a fan-out task — is reported by {@code WorkflowValidator} in
+ *     {@code supervisor-core}, every problem in one report, when the workflow is validated or submitted.</li>
+ * <li><b>Documents are read whole.</b> {@code WorkflowJson.read} collects every problem of a document — bad fields
+ *     and what the builders or the validator would refuse — and reports them together, each at its line and
+ *     column.</li>
+ * </ul>
  */
 public final class WorkflowSpec {
     private final String id;
@@ -73,9 +87,12 @@ public final class WorkflowSpec {
     }
 
     /**
-     * Builder of {@link WorkflowSpec}.
+     * Fail-fast builder of {@link WorkflowSpec}: bad values throw {@link IllegalArgumentException} at once, and
+     * {@link #build()} refuses a workflow without tasks or with a repeated task id. Dependencies are not resolved
+     * here: unknown ids and cycles are reported, all together, by the validator (see {@link WorkflowSpec}).
      */
     public static final class Builder {
+        private static final int REPEATS_SHOWN = 5;
         private final String id;
         private String name;
         private final List<TaskSpec> tasks = new ArrayList<>();
@@ -163,9 +180,55 @@ public final class WorkflowSpec {
 
         /**
          * @return the immutable workflow specification
+         * @throws IllegalArgumentException if there is no task, or two tasks share an id (naming every repeated id)
          */
         public WorkflowSpec build() {
+            if (tasks.isEmpty()) {
+                throw new IllegalArgumentException("workflow '" + id + "' has no tasks; add at least one with task(...)");
+            }
+            String repeated = repeatedIds(tasks);
+            if (repeated != null) {
+                throw new IllegalArgumentException("workflow '" + id + "' " + repeated + "; give each task its own id");
+            }
             return new WorkflowSpec(this);
+        }
+
+        /**
+         * Describes the repeated ids, or returns null if there is none. Open addressing over (hash, index + 1)
+         * pairs in one {@code long[]}: a million-task workflow is checked without allocating a node per id.
+         */
+        private static String repeatedIds(List<TaskSpec> tasks) {
+            int n = tasks.size();
+            long[] table = new long[Integer.highestOneBit(Math.max(2, n)) << 2]; // load <= 1/2
+            int mask = table.length - 1;
+            int shift = Integer.numberOfLeadingZeros(mask);
+            StringBuilder found = null;
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                String taskId = tasks.get(i).id();
+                int h = taskId.hashCode();
+                for (int slot = (h * 0x9E3779B9) >>> shift;; slot = (slot + 1) & mask) {
+                    long e = table[slot];
+                    if (e == 0) {
+                        table[slot] = (long) h << 32 | (i + 1);
+                        break;
+                    }
+                    int j = (int) e - 1;
+                    if ((int) (e >>> 32) == h && tasks.get(j).id().equals(taskId)) {
+                        if (count < REPEATS_SHOWN) {
+                            found = found == null ? new StringBuilder("uses task id ") : found.append(", ");
+                            found.append('\'').append(taskId).append("' for tasks #").append(j).append(" and #")
+                                    .append(i);
+                        }
+                        count++;
+                        break;
+                    }
+                }
+            }
+            if (count > REPEATS_SHOWN) {
+                found.append(" and ").append(count - REPEATS_SHOWN).append(" more");
+            }
+            return found == null ? null : found.toString();
         }
     }
 }

@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Every problem found in a workflow, errors and warnings, in a deterministic order: errors in task order, then
- * cycles (ordered by their first task), then warnings. When the ids and dependencies are sound the report also
- * carries the {@link TaskGraph} built while checking, so callers do not index the workflow twice.
+ * Every problem found in a workflow, errors and warnings, in a deterministic order: errors about ids (repeated, then
+ * reserved for fan-out instances) and dependencies in task order, then cycles (ordered by their first task), then
+ * missing handlers (by first use), then warnings. When the ids and dependencies are sound the report also carries
+ * the {@link TaskGraph} built while checking, so callers do not index the workflow twice.
  */
 public final class ValidationReport {
     private final String workflowId;

@@ -1,26 +1,32 @@
 package dev.supervisor.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.supervisor.api.Dependency;
-import dev.supervisor.api.EdgeCondition;
-import dev.supervisor.api.RetryPolicy;
-import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.core.json.internal.FieldProblem;
+import dev.supervisor.core.json.internal.Locations;
 import dev.supervisor.core.json.internal.SpecReader;
-import java.io.IOException;
+import dev.supervisor.core.json.internal.SpecWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Reads and writes {@link WorkflowSpec}s as JSON. Reading is strict: unknown fields, duplicate keys, wrong types
- * and bad values are errors, each a {@link WorkflowFormatException} naming the field and its line and column.
+ * Reads and writes {@link WorkflowSpec}s as JSON. Writing is lossless: every field of the workflow, its tasks and
+ * their retry policies, fan-outs and edges is written, and reading the document gives an equal workflow.
+ *
+ * <p>Reading is strict and reports every problem of a document at once, in one {@link WorkflowFormatException},
+ * each at its JSON pointer, line and column: unknown fields (with the closest known one suggested), duplicate keys,
+ * wrong types, bad values, what the builders refuse (repeated task ids, a task depending on itself, no tasks), and
+ * the structural errors the validator finds (unknown dependencies with "did you mean", cycles, ids taken from
+ * fan-out instances). Task types are not checked against handlers here; that happens at submit.
  *
  * <pre>{@code
  * {
@@ -29,27 +35,31 @@ import java.io.IOException;
  *   "failureStrategy": "FAIL_FAST",      // or CONTINUE
  *   "maxConcurrency": 4,
  *   "timeout": "PT10M",                  // ISO-8601 durations everywhere
- *   "tasks": [{                           // required
+ *   "tasks": [{                           // required, at least one
  *     "id": "lint", "type": "lint",      // required
  *     "name": "Lint", "config": {"strict": true},
  *     "priority": "HIGH",                // LOW, NORMAL, HIGH, URGENT, CRITICAL or 1, 5, 7, 9, 10
  *     "estimatedDuration": "PT30S", "timeout": "PT2M",
  *     "retry": {"maxAttempts": 3, "backoff": "EXPONENTIAL", "delay": "PT1S", "maxDelay": "PT1M",
- *               "jitter": true},
+ *               "jitter": true, "retryOn": ["java.io.IOException"],
+ *               "abortOn": ["java.lang.IllegalArgumentException"]},   // class names
  *     "tags": ["static-analysis"],
  *     "dependsOn": ["checkout", {"task": "build", "condition": "FAILURE"},
  *                  {"task": "scan", "condition": "CUSTOM", "expression": "output.score > 3"}],
  *     "triggerRule": "ALL_SUCCESS",      // any TriggerRule, upper or lower case
- *     "condition": "inputs.branch == 'main'"
+ *     "condition": "inputs.branch == 'main'",
+ *     "fanOut": {"items": "tasks.checkout.output.files", "maxWidth": 100},
+ *     "teardown": false
  *   }]
  * }
  * }</pre>
  */
 public final class WorkflowJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                     .maxStringLength(1 << 20).maxDocumentLength(64L << 20).build())
-            .build())
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -57,30 +67,60 @@ public final class WorkflowJson {
     }
 
     /**
+     * Reads a workflow, resolving the exception classes of retry policies through the thread's context class
+     * loader (or, if it has none, the loader of this class).
+     *
      * @param json a workflow document
      * @return the workflow
-     * @throws WorkflowFormatException naming the field, line and column of the first problem
+     * @throws WorkflowFormatException listing every problem of the document
      */
     public static WorkflowSpec read(String json) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return read(json, context != null ? context : WorkflowJson.class.getClassLoader());
+    }
+
+    /**
+     * @param json a workflow document
+     * @param classLoader resolves the class names in {@code retryOn} and {@code abortOn}
+     * @return the workflow
+     * @throws WorkflowFormatException listing every problem of the document; a class that cannot be loaded is
+     *         one, at the field that names it
+     */
+    public static WorkflowSpec read(String json, ClassLoader classLoader) {
+        java.util.Objects.requireNonNull(json, "json");
+        java.util.Objects.requireNonNull(classLoader, "classLoader");
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            String msg = e.getOriginalMessage();
             throw new WorkflowFormatException(e instanceof JsonParseException p && p.getProcessor() != null
                     ? pointerOf(p.getProcessor()) : "", loc == null ? -1 : loc.getLineNr(),
-                    loc == null ? -1 : loc.getColumnNr(), "invalid JSON: " + msg, e);
+                    loc == null ? -1 : loc.getColumnNr(), "invalid JSON: " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new WorkflowFormatException("", 1, 1, "a workflow document must be a JSON object", null);
         }
-        try {
-            return new SpecReader(MAPPER).workflow((ObjectNode) root);
-        } catch (SpecReader.FieldError e) {
-            int[] at = locate(json, e.pointer());
-            throw new WorkflowFormatException(e.pointer(), at[0], at[1], e.getMessage(), e.getCause());
+        SpecReader reader = new SpecReader(MAPPER, classLoader);
+        WorkflowSpec spec = reader.workflow(root);
+        if (spec != null) {
+            return spec;
         }
+        List<FieldProblem> found = new ArrayList<>(reader.problems());
+        Map<String, int[]> at = Locations.of(FACTORY, json, found.stream().map(FieldProblem::pointer).toList());
+        // In document order, problems without a position last; the sort is stable, so one field's stay in order.
+        found.sort(Comparator.comparingLong(p -> place(at.get(p.pointer()))));
+        List<WorkflowFormatException.Problem> problems = new ArrayList<>(found.size());
+        for (FieldProblem p : found) {
+            int[] lc = at.getOrDefault(p.pointer(), new int[] {-1, -1});
+            problems.add(new WorkflowFormatException.Problem(p.pointer(), lc[0], lc[1], p.reason()));
+        }
+        Throwable cause = found.stream().map(FieldProblem::cause).filter(c -> c != null).findFirst().orElse(null);
+        throw new WorkflowFormatException(problems, cause);
+    }
+
+    private static long place(int[] lineAndColumn) {
+        return lineAndColumn == null ? Long.MAX_VALUE : (long) lineAndColumn[0] << 32 | lineAndColumn[1];
     }
 
     private static String pointerOf(JsonParser p) {
@@ -91,79 +131,14 @@ public final class WorkflowJson {
         }
     }
 
-    /** Streams the document again to find where the offending field starts. */
-    private static int[] locate(String json, String pointer) {
-        JsonPointer target = JsonPointer.compile(pointer);
-        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
-            while (p.nextToken() != null) {
-                if (p.getParsingContext().pathAsPointer().equals(target)) {
-                    var loc = p.currentTokenLocation();
-                    return new int[] {loc.getLineNr(), loc.getColumnNr()};
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the document parsed once already; fall through to "unknown position"
-        }
-        return new int[] {-1, -1};
-    }
-
     /**
      * @param workflow a workflow
-     * @return its JSON document (indented), readable by {@link #read(String)}
+     * @return its JSON document (indented), which {@link #read(String)} turns into an equal workflow
+     * @throws IllegalArgumentException if a retry policy names a hidden class, which cannot be loaded by name
      */
     public static String write(WorkflowSpec workflow) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("id", workflow.id());
-        root.put("name", workflow.name());
-        root.put("failureStrategy", workflow.failureStrategy().name());
-        if (workflow.maxConcurrency() > 0) {
-            root.put("maxConcurrency", workflow.maxConcurrency());
-        }
-        workflow.timeout().ifPresent(t -> root.put("timeout", t.toString()));
-        ArrayNode tasks = root.putArray("tasks");
-        for (TaskSpec t : workflow.tasks()) {
-            ObjectNode n = tasks.addObject();
-            n.put("id", t.id());
-            n.put("name", t.name());
-            n.put("type", t.type().name());
-            if (!t.config().isEmpty()) {
-                n.set("config", MAPPER.valueToTree(t.config()));
-            }
-            n.put("priority", t.priority().name());
-            n.put("estimatedDuration", t.estimatedDuration().toString());
-            t.timeout().ifPresent(d -> n.put("timeout", d.toString()));
-            RetryPolicy r = t.retryPolicy();
-            if (!r.equals(RetryPolicy.none())) {
-                ObjectNode rn = n.putObject("retry");
-                rn.put("maxAttempts", r.maxAttempts());
-                rn.put("backoff", r.backoff().name());
-                rn.put("delay", r.delay().toString());
-                rn.put("maxDelay", r.maxDelay().toString());
-                rn.put("jitter", r.jitter());
-            }
-            if (!t.tags().isEmpty()) {
-                ArrayNode tags = n.putArray("tags");
-                t.tags().stream().sorted().forEach(tags::add);
-            }
-            if (!t.dependencies().isEmpty()) {
-                ArrayNode deps = n.putArray("dependsOn");
-                for (Dependency d : t.dependencies()) {
-                    if (d.condition().kind() == EdgeCondition.Kind.SUCCESS) {
-                        deps.add(d.taskId());
-                    } else {
-                        ObjectNode dn = deps.addObject().put("task", d.taskId())
-                                .put("condition", d.condition().kind().name());
-                        if (d.condition().expression() != null) {
-                            dn.put("expression", d.condition().expression());
-                        }
-                    }
-                }
-            }
-            n.put("triggerRule", t.triggerRule().name());
-            t.condition().ifPresent(c -> n.put("condition", c));
-        }
         try {
-            return MAPPER.writeValueAsString(root);
+            return MAPPER.writeValueAsString(SpecWriter.write(MAPPER, workflow));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise workflow '" + workflow.id() + "'", e);
         }

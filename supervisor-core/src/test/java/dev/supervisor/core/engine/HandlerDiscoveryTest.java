@@ -34,6 +34,6 @@ class HandlerDiscoveryTest {
     void discoverHandlers_off_leavesTypeUnhandled() {
         Supervisor sup = Supervisor.create(SupervisorConfig.builder().executor(Runnable::run).build());
         assertThatThrownBy(() -> sup.submit(echo)).isInstanceOf(WorkflowValidationException.class)
-                .hasMessageContaining("no handler is registered for task type test.echo");
+                .hasMessageContaining("no handler is registered for task type 'test.echo'");
     }
 }

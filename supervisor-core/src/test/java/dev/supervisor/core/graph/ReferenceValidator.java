@@ -1,8 +1,11 @@
 package dev.supervisor.core.graph;
 
 import dev.supervisor.api.Dependency;
+import dev.supervisor.api.EdgeCondition;
+import dev.supervisor.api.FailureStrategy;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskType;
+import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.ValidationProblem.Kind;
@@ -17,9 +20,9 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
- * The validator as it was before the single-pass rewrite, kept as an oracle for the randomized comparison in
- * {@link WorkflowValidatorOracleTest}: a {@code HashMap} for ids, separate passes, no shortcuts. Reports problems
- * only (no graph).
+ * A plain validator, the oracle of the randomized comparison in {@link WorkflowValidatorOracleTest}: a
+ * {@code HashMap} for ids, separate passes, no shortcuts, suggestions by a full Damerau–Levenshtein (optimal string
+ * alignment) table, and its own wording of every message. Reports problems only (no graph).
  */
 final class ReferenceValidator {
     private static final int GROUPS_SHOWN = 5;
@@ -27,20 +30,30 @@ final class ReferenceValidator {
     private static final int PARALLEL_THRESHOLD = 200_000;
     private static final int CHUNK = 65_536;
     private static final int SMALL_FAN_IN = 32;
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("(.*)\\[([0-9]+)]");
     private final Predicate<TaskType> hasHandler;
+    private final List<String> knownTypes;
 
-    ReferenceValidator(Predicate<TaskType> hasHandler) {
+    /**
+     * @param hasHandler which types have a handler
+     * @param knownTypes the names of the types suggested for those without, in order; empty for no suggestions
+     */
+    ReferenceValidator(Predicate<TaskType> hasHandler, List<String> knownTypes) {
         this.hasHandler = hasHandler;
+        this.knownTypes = knownTypes;
     }
 
     List<ValidationProblem> validate(WorkflowSpec wf) {
-        List<TaskSpec> tasks = wf.tasks();
+        return validate(wf.id(), wf.failureStrategy(), wf.tasks());
+    }
+
+    List<ValidationProblem> validate(String workflowId, FailureStrategy strategy, List<TaskSpec> tasks) {
         int n = tasks.size();
         List<ValidationProblem> errors = new ArrayList<>();
         List<ValidationProblem> warnings = new ArrayList<>();
         if (n == 0) {
-            errors.add(new ValidationProblem(Kind.EMPTY_WORKFLOW, List.of(), "workflow '" + wf.id()
-                    + "' has no tasks"));
+            errors.add(new ValidationProblem(Kind.EMPTY_WORKFLOW, List.of(), "workflow '" + workflowId
+                    + "' has no tasks; add at least one"));
             return errors;
         }
         Map<String, Integer> index = new HashMap<>();
@@ -51,7 +64,17 @@ final class ReferenceValidator {
             if (prev != null) {
                 duplicate[i] = true;
                 errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
-                        + "' is used by tasks #" + prev + " and #" + i));
+                        + "' is used by tasks #" + prev + " and #" + i + "; give each task its own id"));
+            }
+        }
+        for (TaskSpec t : tasks) {
+            java.util.regex.Matcher m = INDEXED.matcher(t.id());
+            if (m.matches() && index.containsKey(m.group(1))) {
+                TaskSpec base = tasks.get(index.get(m.group(1)));
+                if (base.fanOut().isPresent() && Integer.parseInt(m.group(2)) < base.fanOut().get().maxWidth()) {
+                    errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(t.id()), "task id '" + t.id()
+                            + "' is reserved for an instance of fan-out task '" + base.id() + "'; rename the task"));
+                }
             }
         }
         int[] declaredStart = new int[n + 1];
@@ -68,8 +91,20 @@ final class ReferenceValidator {
         (chunks > 1 ? range.parallel() : range).forEach(c -> parts[c] = resolve(tasks, index, declaredStart, slots,
                 accepted, c * chunkSize, Math.min(n, (c + 1) * chunkSize)));
         int duplicates = 0;
+        Map<String, String> suggestions = new HashMap<>();
+        List<String> ids = tasks.stream().map(TaskSpec::id).toList();
         for (Resolved r : parts) {
-            errors.addAll(r.errors);
+            for (String[] unknown : r.unknown) {
+                String dep = unknown[1];
+                if (!suggestions.containsKey(dep) && suggestions.size() < Math.max(1, Math.min(10, 1_000_000 / n))) {
+                    suggestions.put(dep, closest(dep, ids));
+                }
+                String s = suggestions.get(dep);
+                errors.add(new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(unknown[0], dep), "task '"
+                        + unknown[0] + "' depends on '" + dep + "', which is not in workflow '" + workflowId + "'"
+                        + (s == null ? "; add a task '" + dep + "' or remove the dependency"
+                        : "; did you mean '" + s + "'?")));
+            }
             warnings.addAll(r.warnings);
             duplicates += r.duplicates;
         }
@@ -106,19 +141,84 @@ final class ReferenceValidator {
                     path.add(tasks.get(v).id());
                 }
                 errors.add(new ValidationProblem(Kind.CYCLE, path, "dependencies form a cycle: "
-                        + String.join(" -> ", path)));
+                        + String.join(" -> ", path) + "; remove one of these dependencies"));
             }
         }
+        missingHandlers(tasks, errors);
         disconnected(tasks, duplicate, from, to, m, warnings);
-        missingHandlers(tasks, warnings);
+        if (strategy == FailureStrategy.FAIL_FAST) {
+            failFast(workflowId, tasks, warnings);
+        }
         List<ValidationProblem> all = new ArrayList<>(errors);
         all.addAll(warnings);
         return all;
     }
 
+    private static void failFast(String workflowId, List<TaskSpec> tasks, List<ValidationProblem> warnings) {
+        Set<TriggerRule> rules = java.util.EnumSet.of(TriggerRule.ALL_DONE, TriggerRule.ALL_DONE_MIN_ONE_SUCCESS,
+                TriggerRule.ONE_FAILED, TriggerRule.ALL_FAILED);
+        List<String> ids = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (TaskSpec t : tasks) {
+            Dependency edge = t.dependencies().stream().filter(d -> d.condition().kind() == EdgeCondition.Kind.FAILURE
+                    || d.condition().kind() == EdgeCondition.Kind.COMPLETION).findFirst().orElse(null);
+            if (!t.teardown() && (rules.contains(t.triggerRule()) || edge != null)) {
+                ids.add(t.id());
+                reasons.add("'" + t.id() + "' (" + (rules.contains(t.triggerRule()) ? "trigger rule "
+                        + t.triggerRule() : edge.condition().kind() + " edge from '" + edge.taskId() + "'") + ")");
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        String shown = String.join(", ", reasons.subList(0, Math.min(5, reasons.size())))
+                + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
+        warnings.add(new ValidationProblem(Kind.SKIPPED_BY_FAIL_FAST, ids, "workflow '" + workflowId + "' fails fast"
+                + " (FAIL_FAST, the default), so after a failure it skips " + shown + (ids.size() == 1 ? ", which is"
+                : ", which are") + " meant to run after a failure; use failureStrategy(CONTINUE), or mark "
+                + (ids.size() == 1 ? "it" : "them") + " teardown(true) to run even after a fail-fast"));
+    }
+
+    /** The first of the closest candidates, by a full optimal-string-alignment table; null beyond the cut-off. */
+    static String closest(String typed, List<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int shorter = Math.min(typed.length(), c.length());
+            int cutOff = shorter <= 2 ? 0 : shorter <= 5 ? 1 : 2;
+            int d = osa(typed, c);
+            if (d <= cutOff && d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    static int osa(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     /** What one chunk of tasks found while resolving its dependencies. */
     private static final class Resolved {
-        final List<ValidationProblem> errors = new ArrayList<>();
+        /** (task, unknown dependency) pairs in task order. */
+        final List<String[]> unknown = new ArrayList<>();
         final List<ValidationProblem> warnings = new ArrayList<>();
         int duplicates;
     }
@@ -143,16 +243,13 @@ final class ReferenceValidator {
             for (int k = 0; k < deps.size(); k++) {
                 String dep = deps.get(k).taskId();
                 int p = index.getOrDefault(dep, -1);
-                if (dep.equals(t.id())) {
-                    r.errors.add(new ValidationProblem(Kind.SELF_DEPENDENCY, List.of(t.id()), "task '" + t.id()
-                            + "' depends on itself"));
-                } else if (p < 0) {
-                    r.errors.add(new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(t.id(), dep), "task '"
-                            + t.id() + "' depends on unknown task '" + dep + "'"));
+                if (p < 0) {
+                    r.unknown.add(new String[] {t.id(), dep});
                 } else if (many ? !seen.add(p) : contains(slots, base, base + count, p)) {
                     r.duplicates++;
                     r.warnings.add(new ValidationProblem(Kind.DUPLICATE_EDGE, List.of(t.id(), dep), "task '"
-                            + t.id() + "' declares its dependency on '" + dep + "' more than once; merged"));
+                            + t.id() + "' declares its dependency on '" + dep + "' more than once; it counts once,"
+                            + " declare it once"));
                 } else {
                     slots[base + count++] = p;
                 }
@@ -213,6 +310,8 @@ final class ReferenceValidator {
         if (groups > GROUPS_SHOWN) {
             sb.append(", …");
         }
+        sb.append("; if they belong together, add the dependencies between them, else run them as separate"
+                + " workflows");
         warnings.add(new ValidationProblem(Kind.DISCONNECTED, firsts, sb.toString()));
     }
 
@@ -224,12 +323,14 @@ final class ReferenceValidator {
         return v;
     }
 
-    private void missingHandlers(List<TaskSpec> tasks, List<ValidationProblem> warnings) {
+    private void missingHandlers(List<TaskSpec> tasks, List<ValidationProblem> errors) {
         Set<TaskType> seen = new HashSet<>();
         for (TaskSpec t : tasks) {
             if (seen.add(t.type()) && !hasHandler.test(t.type())) {
-                warnings.add(new ValidationProblem(Kind.NO_HANDLER, List.of(t.id()), "no handler is registered"
-                        + " for task type " + t.type() + " (first used by task '" + t.id() + "')"));
+                String s = closest(t.type().name(), knownTypes);
+                errors.add(new ValidationProblem(Kind.NO_HANDLER, List.of(t.id()), "no handler is registered"
+                        + " for task type '" + t.type() + "' (first used by task '" + t.id() + "')" + (s == null
+                        ? "; register a handler for it or change the type" : "; did you mean '" + s + "'?")));
             }
         }
     }

@@ -3,8 +3,11 @@ package dev.supervisor.core.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisor.api.EdgeCondition;
+import dev.supervisor.api.FailureStrategy;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskType;
+import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.ValidationProblem.Kind;
@@ -28,40 +31,63 @@ class WorkflowValidatorTest {
     }
 
     private List<String> messages(WorkflowSpec wf) {
-        return validator.validate(wf).problems().stream().map(ValidationProblem::toString).toList();
+        return messages(validator.validate(wf));
+    }
+
+    private static List<String> messages(ValidationReport r) {
+        return r.problems().stream().map(ValidationProblem::toString).toList();
     }
 
     /* ---- each kind, exact message ---- */
 
     @Test
-    void validate_empty_reportsEmptyWorkflow() {
-        assertThat(messages(WorkflowSpec.builder("nothing").build()))
-                .containsExactly("EMPTY_WORKFLOW: workflow 'nothing' has no tasks");
+    void validate_emptyTaskList_reportsEmptyWorkflow() {
+        assertThat(messages(validator.validate("nothing", FailureStrategy.FAIL_FAST, List.of())))
+                .containsExactly("EMPTY_WORKFLOW: workflow 'nothing' has no tasks; add at least one");
     }
 
     @Test
-    void validate_duplicateId_namesBothPositions() {
-        assertThat(messages(wf(task("a"), task("b", "a"), task("a"))))
-                .containsExactly("DUPLICATE_ID: task id 'a' is used by tasks #0 and #2");
+    void validate_duplicateIdInTaskList_namesBothPositions() {
+        assertThat(messages(validator.validate("wf", FailureStrategy.CONTINUE, List.of(task("a"), task("b", "a"),
+                task("a"))))).containsExactly(
+                        "DUPLICATE_ID: task id 'a' is used by tasks #0 and #2; give each task its own id");
     }
 
     @Test
-    void validate_unknownDependency_namesBothTasks() {
-        ValidationProblem p = validator.validate(wf(task("a"), task("b", "ghost"))).errors().get(0);
+    void validate_unknownDependency_namesBothTasksAndSuggestsTheClosestId() {
+        ValidationProblem p = validator.validate(WorkflowSpec.builder("etl").task(task("extract"))
+                .task(task("load", "extrct")).build()).errors().get(0);
         assertThat(p.kind()).isEqualTo(Kind.UNKNOWN_DEPENDENCY);
-        assertThat(p.taskIds()).containsExactly("b", "ghost");
-        assertThat(p.message()).isEqualTo("task 'b' depends on unknown task 'ghost'");
+        assertThat(p.taskIds()).containsExactly("load", "extrct");
+        assertThat(p.message()).isEqualTo(
+                "task 'load' depends on 'extrct', which is not in workflow 'etl'; did you mean 'extract'?");
     }
 
     @Test
-    void validate_selfDependency_isReported() {
-        assertThat(messages(wf(task("a", "a")))).containsExactly("SELF_DEPENDENCY: task 'a' depends on itself");
+    void validate_unknownDependencyFarFromEveryId_saysHowToFixIt() {
+        assertThat(validator.validate(wf(task("a"), task("b", "ghost"))).errors().get(0).message()).isEqualTo(
+                "task 'b' depends on 'ghost', which is not in workflow 'wf'; add a task 'ghost' or remove the"
+                        + " dependency");
     }
 
     @Test
-    void validate_cycle_reportsTheActualPath() {
+    void validate_typosOfShortIds_areNotGuessed() {
+        // "b" is one edit from "a", but so is every other one-letter id: no suggestion for names this short
+        assertThat(validator.validate(wf(task("a"), task("c", "b"))).errors().get(0).message())
+                .doesNotContain("did you mean");
+    }
+
+    @Test
+    void validate_swappedLetters_countAsOneEdit() {
+        assertThat(validator.validate(wf(task("deploy"), task("verify", "delpoy"))).errors().get(0).message())
+                .endsWith("did you mean 'deploy'?");
+    }
+
+    @Test
+    void validate_cycle_reportsTheActualPathAndTheFix() {
         assertThat(messages(wf(task("root"), task("a", "root", "c"), task("b", "a"), task("c", "b"))))
-                .containsExactly("CYCLE: dependencies form a cycle: a -> b -> c -> a");
+                .containsExactly("CYCLE: dependencies form a cycle: a -> b -> c -> a; remove one of these"
+                        + " dependencies");
     }
 
     @Test
@@ -77,7 +103,8 @@ class WorkflowValidatorTest {
         ValidationReport r = validator.validate(wf(task("a"), task("b", "a", "a")));
         assertThat(r.isValid()).isTrue();
         assertThat(r.warnings()).extracting(ValidationProblem::toString).containsExactly(
-                "DUPLICATE_EDGE: task 'b' declares its dependency on 'a' more than once; merged");
+                "DUPLICATE_EDGE: task 'b' declares its dependency on 'a' more than once; it counts once, declare it"
+                        + " once");
     }
 
     @Test
@@ -86,25 +113,82 @@ class WorkflowValidatorTest {
                 task("z")));
         assertThat(r.isValid()).isTrue();
         assertThat(r.warnings()).extracting(ValidationProblem::message).containsExactly(
-                "workflow falls apart into 3 independent groups: 'a' (2 tasks), 'x' (2 tasks), 'z' (1 task)");
+                "workflow falls apart into 3 independent groups: 'a' (2 tasks), 'x' (2 tasks), 'z' (1 task); if they"
+                        + " belong together, add the dependencies between them, else run them as separate workflows");
     }
 
     @Test
-    void validate_missingHandler_isAWarningNamingTheFirstUse() {
+    void validate_missingHandler_isAnErrorSuggestingTheClosestRegisteredType() {
+        ValidationReport r = WorkflowValidator.of(List.of(TaskType.of("etl.load"), TaskType.of("etl.extract")))
+                .validate(wf(TaskSpec.builder("e", TaskType.of("etl.extract")).build(),
+                        TaskSpec.builder("l", TaskType.of("etl.lod")).dependsOn("e").build()));
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.errors()).extracting(ValidationProblem::toString).containsExactly(
+                "NO_HANDLER: no handler is registered for task type 'etl.lod' (first used by task 'l'); did you mean"
+                        + " 'etl.load'?");
+    }
+
+    @Test
+    void validate_missingHandlerWithoutKnownTypes_saysHowToFixIt() {
         ValidationReport r = WorkflowValidator.of(t -> !t.name().equals("mystery")).validate(
                 wf(task("a"), TaskSpec.builder("m", TaskType.of("mystery")).dependsOn("a").build()));
-        assertThat(r.warnings()).extracting(ValidationProblem::toString).containsExactly(
-                "NO_HANDLER: no handler is registered for task type mystery (first used by task 'm')");
+        assertThat(r.errors()).extracting(ValidationProblem::toString).containsExactly(
+                "NO_HANDLER: no handler is registered for task type 'mystery' (first used by task 'm'); register a"
+                        + " handler for it or change the type");
+    }
+
+    @Test
+    void validate_taskTakingAFanOutInstanceId_isAnError() {
+        ValidationReport r = validator.validate(wf(TaskSpec.builder("x", T).fanOut("items", 3).build(),
+                task("x[2]", "x"), task("x[3]", "x")));
+        assertThat(r.errors()).extracting(ValidationProblem::toString).containsExactly(
+                "DUPLICATE_ID: task id 'x[2]' is reserved for an instance of fan-out task 'x'; rename the task");
     }
 
     @Test
     void validate_manyProblems_reportsAllAtOnceErrorsFirst() {
-        ValidationReport r = validator.validate(wf(task("a", "a"), task("a"), task("b", "nope"), task("c", "d"),
-                task("d", "c"), task("lonely")));
+        ValidationReport r = validator.validate("wf", FailureStrategy.FAIL_FAST, List.of(task("a"), task("a"),
+                task("b", "nope"), task("c", "d"), task("d", "c"), task("lonely"),
+                TaskSpec.builder("alert", T).dependsOn("b").triggerRule(TriggerRule.ONE_FAILED).build()));
         assertThat(r.problems()).extracting(ValidationProblem::kind).containsExactly(Kind.DUPLICATE_ID,
-                Kind.SELF_DEPENDENCY, Kind.UNKNOWN_DEPENDENCY, Kind.CYCLE, Kind.DISCONNECTED);
+                Kind.UNKNOWN_DEPENDENCY, Kind.CYCLE, Kind.DISCONNECTED, Kind.SKIPPED_BY_FAIL_FAST);
         assertThatThrownBy(r::throwIfInvalid).isInstanceOf(WorkflowValidationException.class)
-                .hasMessageStartingWith("workflow 'wf' has 4 errors:");
+                .hasMessageStartingWith("workflow 'wf' has 3 errors and 2 warnings:\n  errors:\n    - DUPLICATE_ID");
+    }
+
+    /* ---- FAIL_FAST and tasks meant for failures ---- */
+
+    private static WorkflowSpec deploy(FailureStrategy strategy, boolean teardown) {
+        return WorkflowSpec.builder("release").failureStrategy(strategy)
+                .task(task("deploy"))
+                .task(TaskSpec.builder("cleanup", T).dependsOn("deploy").triggerRule(TriggerRule.ALL_DONE)
+                        .teardown(teardown))
+                .task(TaskSpec.builder("rollback", T).dependsOn("deploy", EdgeCondition.onFailure()))
+                .task(TaskSpec.builder("alert", T).dependsOn("deploy").triggerRule(TriggerRule.ONE_FAILED))
+                .task(TaskSpec.builder("audit", T).dependsOn("deploy", EdgeCondition.onCompletion()))
+                .task(TaskSpec.builder("verify", T).dependsOn("deploy").triggerRule(TriggerRule.NONE_SKIPPED))
+                .build();
+    }
+
+    @Test
+    void validate_failFastWithTasksMeantForFailures_warnsNamingThemAndTheFix() {
+        ValidationReport r = validator.validate(deploy(FailureStrategy.FAIL_FAST, false));
+        assertThat(r.isValid()).isTrue();
+        ValidationProblem w = r.warnings().get(0);
+        assertThat(w.kind()).isEqualTo(Kind.SKIPPED_BY_FAIL_FAST);
+        assertThat(w.taskIds()).containsExactly("cleanup", "rollback", "alert", "audit");
+        assertThat(w.message()).isEqualTo("workflow 'release' fails fast (FAIL_FAST, the default), so after a failure"
+                + " it skips 'cleanup' (trigger rule ALL_DONE), 'rollback' (FAILURE edge from 'deploy'), 'alert'"
+                + " (trigger rule ONE_FAILED), 'audit' (COMPLETION edge from 'deploy'), which are meant to run after"
+                + " a failure; use failureStrategy(CONTINUE), or mark them teardown(true) to run even after a"
+                + " fail-fast");
+    }
+
+    @Test
+    void validate_teardownTasksAndContinue_areNotWarnedAbout() {
+        assertThat(validator.validate(deploy(FailureStrategy.FAIL_FAST, true)).warnings().get(0).taskIds())
+                .containsExactly("rollback", "alert", "audit");
+        assertThat(validator.validate(deploy(FailureStrategy.CONTINUE, false)).problems()).isEmpty();
     }
 
     /* ---- determinism and scale ---- */

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.supervisor.api.Backoff;
 import dev.supervisor.api.EdgeCondition;
 import dev.supervisor.api.FailureStrategy;
+import dev.supervisor.api.FanOut;
 import dev.supervisor.api.Priority;
+import dev.supervisor.api.RetryPolicy;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.WorkflowSpec;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,7 @@ class WorkflowJsonTest {
         throw new AssertionError("no error for " + json);
     }
 
+    /** {@link #DOC} has the form the writer had before it wrote retryOn, abortOn, fanOut and teardown. */
     @Test
     void read_fullDocument_mapsEveryField() {
         WorkflowSpec wf = WorkflowJson.read(DOC);
@@ -73,10 +77,10 @@ class WorkflowJsonTest {
     }
 
     @Test
-    void read_missingTaskType_namesFieldAndPosition() {
+    void read_missingTaskType_namesFieldAndTheTaskItBelongsIn() {
         WorkflowFormatException e = error("{\"id\": \"w\", \"tasks\": [\n  {\"id\": \"a\"}\n]}");
         assertThat(e.pointer()).isEqualTo("/tasks/0/type");
-        assertThat(e.getMessage()).isEqualTo("/tasks/0/type: is required");
+        assertThat(e.getMessage()).isEqualTo("/tasks/0/type (line 2, column 3): is required");
     }
 
     @Test
@@ -88,16 +92,32 @@ class WorkflowJsonTest {
     }
 
     @Test
-    void read_unknownField_isRejectedWithTheAllowedOnes() {
-        WorkflowFormatException e = error("{\"id\": \"w\", \"tasks\": [{\"id\": \"a\", \"type\": \"t\","
-                + " \"dependOn\": []}]}");
+    void read_unknownField_isRejectedSuggestingTheClosest() {
+        WorkflowFormatException e = error("{\"id\": \"w\", \"tasks\": [{\"id\": \"a\", \"type\": \"t\",\n"
+                + "  \"dependOn\": []}]}");
         assertThat(e.pointer()).isEqualTo("/tasks/0/dependOn");
-        assertThat(e.getMessage()).contains("unknown field 'dependOn'").contains("dependsOn");
+        assertThat(e.getMessage()).isEqualTo("/tasks/0/dependOn (line 2, column 3): unknown field 'dependOn'; did you"
+                + " mean 'dependsOn'?");
+    }
+
+    @Test
+    void read_unknownFieldFarFromAll_listsTheKnownOnes() {
+        assertThat(error("{\"id\": \"w\", \"owner\": \"me\", \"tasks\": [{\"id\": \"a\", \"type\": \"t\"}]}")
+                .getMessage()).isEqualTo("/owner (line 1, column 13): unknown field 'owner'; the fields of a workflow"
+                        + " are [failureStrategy, id, maxConcurrency, name, tasks, timeout]");
+    }
+
+    @Test
+    void read_misspelledConstant_suggestsTheClosest() {
+        assertThat(error("{\"id\": \"w\", \"failureStrategy\": \"fail_fats\", \"tasks\": [{\"id\": \"a\","
+                + " \"type\": \"t\"}]}").getMessage()).isEqualTo("/failureStrategy (line 1, column 13): 'fail_fats' is"
+                        + " not one of [FAIL_FAST, CONTINUE]; did you mean 'FAIL_FAST'?");
     }
 
     @Test
     void read_badDuration_explainsTheFormat() {
-        WorkflowFormatException e = error("{\"id\": \"w\", \"timeout\": \"5 minutes\", \"tasks\": []}");
+        WorkflowFormatException e = error("{\"id\": \"w\", \"timeout\": \"5 minutes\", \"tasks\": [{\"id\": \"a\","
+                + " \"type\": \"t\"}]}");
         assertThat(e.getMessage()).isEqualTo("/timeout (line 1, column 13): '5 minutes' is not an ISO-8601 duration"
                 + " such as PT30S or PT5M");
     }
@@ -132,5 +152,131 @@ class WorkflowJsonTest {
     @Test
     void read_notAnObject_isRejected() {
         assertThat(error("[1, 2]").getMessage()).contains("must be a JSON object");
+    }
+
+    /* ---- every problem at once ---- */
+
+    @Test
+    void read_documentWithManyProblems_reportsEveryOneAtItsPlaceInDocumentOrder() {
+        WorkflowFormatException e = error("""
+                {"id": "etl", "failureStrategy": "CONTINU",
+                 "tasks": [
+                  {"id": "extract", "type": "t", "priorty": "HIGH"},
+                  {"id": "load", "type": "t", "dependsOn": ["extrct", "load"]},
+                  {"id": "extract", "type": "t"},
+                  {"id": "a", "type": "t", "dependsOn": ["b"], "timeout": "soon"},
+                  {"id": "b", "type": "t", "dependsOn": ["a"]}
+                 ]}
+                """);
+        assertThat(e.problems()).extracting(WorkflowFormatException.Problem::toString).containsExactly(
+                "/failureStrategy (line 1, column 15): 'CONTINU' is not one of [FAIL_FAST, CONTINUE]; did you mean"
+                        + " 'CONTINUE'?",
+                "/tasks/0/priorty (line 3, column 34): unknown field 'priorty'; did you mean 'priority'?",
+                "/tasks/1/dependsOn/0 (line 4, column 45): task 'load' depends on 'extrct', which is not in workflow"
+                        + " 'etl'; did you mean 'extract'?",
+                "/tasks/1/dependsOn/1 (line 4, column 55): task 'load' cannot depend on itself; remove the"
+                        + " dependency",
+                "/tasks/2/id (line 5, column 4): task id 'extract' is already used by the task at /tasks/0; give"
+                        + " each task its own id",
+                "/tasks/3/dependsOn/0 (line 6, column 42): dependencies form a cycle: a -> b -> a; remove one of"
+                        + " these dependencies",
+                "/tasks/3/timeout (line 6, column 48): 'soon' is not an ISO-8601 duration such as PT30S or PT5M");
+        assertThat(e.getMessage()).startsWith("workflow document has 7 problems:\n  - /failureStrategy (line 1");
+    }
+
+    @Test
+    void read_emptyTaskList_isRefused() {
+        assertThat(error("{\"id\": \"w\", \"tasks\": []}").getMessage())
+                .isEqualTo("/tasks (line 1, column 13): must hold at least one task");
+    }
+
+    /* ---- fields of their own ---- */
+
+    @Test
+    void read_fanOutAndTeardown_areRead() {
+        WorkflowSpec wf = WorkflowJson.read("""
+                {"id": "w", "tasks": [
+                  {"id": "list", "type": "t"},
+                  {"id": "each", "type": "t", "dependsOn": ["list"],
+                   "fanOut": {"items": "tasks.list.output", "maxWidth": 50}},
+                  {"id": "clean", "type": "t", "dependsOn": ["each"], "triggerRule": "all_done", "teardown": true}
+                ]}
+                """);
+        assertThat(wf.tasks().get(1).fanOut()).contains(new FanOut("tasks.list.output", 50));
+        assertThat(wf.tasks().get(2).teardown()).isTrue();
+        assertThat(wf.tasks().get(0).teardown()).isFalse();
+    }
+
+    /** A failure type of the host, named by its binary name in documents. */
+    static final class Flaky extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static final String RETRYING = """
+            {"id": "w", "tasks": [{"id": "a", "type": "t",
+              "retry": {"maxAttempts": 4, "retryOn": ["java.io.IOException", "%s"],
+                        "abortOn": ["java.lang.IllegalStateException"]}}]}
+            """;
+
+    @Test
+    void read_retryOnAndAbortOn_resolveClassNames() {
+        RetryPolicy r = WorkflowJson.read(RETRYING.formatted(Flaky.class.getName())).tasks().get(0).retryPolicy();
+        assertThat(r.retryOn()).containsExactly(IOException.class, Flaky.class);
+        assertThat(r.abortOn()).containsExactly(IllegalStateException.class);
+        assertThat(WorkflowJson.write(WorkflowJson.read(RETRYING.formatted(Flaky.class.getName()))))
+                .contains("\"dev.supervisor.core.json.WorkflowJsonTest$Flaky\"");
+    }
+
+    @Test
+    void read_unknownFailureClass_namesTheFieldAndTheLoader() {
+        WorkflowFormatException e = error(RETRYING.formatted("com.acme.Gone"));
+        assertThat(e.pointer()).isEqualTo("/tasks/0/retry/retryOn/1");
+        assertThat(e.getMessage()).startsWith("/tasks/0/retry/retryOn/1 (line 2, column 66): retryOn names class"
+                + " 'com.acme.Gone', which the class loader given to WorkflowJson.read (")
+                .endsWith("cannot load; put it on that loader's class path or pass the loader that has it");
+        assertThat(e.getCause()).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void read_classThatIsNoThrowable_isRefused() {
+        assertThat(error(RETRYING.formatted("java.lang.String")).getMessage())
+                .endsWith("retryOn names class 'java.lang.String', which is not a Throwable");
+    }
+
+    /** Remembers the names it was asked for, then asks its parent. */
+    private static final class RecordingLoader extends ClassLoader {
+        final List<String> asked = new java.util.ArrayList<>();
+
+        RecordingLoader() {
+            super(WorkflowJsonTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            asked.add(name);
+            return super.loadClass(name, resolve);
+        }
+    }
+
+    @Test
+    void read_withAClassLoader_resolvesThroughIt() {
+        RecordingLoader loader = new RecordingLoader();
+        WorkflowJson.read(RETRYING.formatted(Flaky.class.getName()), loader);
+        assertThat(loader.asked).containsExactly("java.io.IOException", Flaky.class.getName(),
+                "java.lang.IllegalStateException");
+    }
+
+    @Test
+    void read_withoutAClassLoader_usesTheThreadContextLoader() {
+        RecordingLoader loader = new RecordingLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            WorkflowJson.read(RETRYING.formatted(Flaky.class.getName()));
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+        assertThat(loader.asked).contains(Flaky.class.getName());
     }
 }
