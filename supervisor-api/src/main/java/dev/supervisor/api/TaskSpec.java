@@ -180,7 +180,7 @@ public final class TaskSpec {
     }
 
     /**
-     * @return true for a teardown task, which runs even after the run failed fast (see {@link Builder#teardown})
+     * @return true for a teardown task, which runs even after the run stopped (see {@link Builder#teardown})
      */
     public boolean teardown() {
         return teardown;
@@ -402,10 +402,11 @@ public final class TaskSpec {
         }
 
         /**
-         * Marks a clean-up task that runs even after the run failed fast: {@link FailureStrategy#FAIL_FAST} skips
-         * the tasks that have not started, except teardown tasks, which still run once their upstream tasks are
-         * done, as their trigger rule allows (typically {@link TriggerRule#ALL_DONE}). Under
-         * {@link FailureStrategy#CONTINUE} the trigger rule alone decides. Not a teardown task by default.
+         * Marks a clean-up task that runs even after the run stopped: a fail-fast ({@link FailureStrategy#FAIL_FAST}),
+         * a cancel or the run's timeout skip or cancel the tasks that have not ended, except teardown tasks, which
+         * still run once their upstream tasks are done, as their trigger rule allows (typically
+         * {@link TriggerRule#ALL_DONE}); a running teardown attempt is not asked to stop. The run's end stays what
+         * the stop decided. Without a stop the trigger rule alone decides. Not a teardown task by default.
          *
          * @param teardown true for a teardown task
          * @return this builder

@@ -39,7 +39,8 @@ public interface TaskClaims {
 
     /**
      * Claims tasks: READY tasks, and RETRY_WAIT tasks whose back-off has ended, of runs that are running and have
-     * no stop request, lowest {@link Claimable#order()} first, never handing out a task twice. Each becomes RUNNING
+     * no stop request (of a run asked to stop, only its {@link Claimable#teardown() teardown} tasks), lowest
+     * {@link Claimable#order()} first, never handing out a task twice. Each becomes RUNNING
      * with a new attempt and a lease; the events {@code started} makes for it are stored in the same transaction.
      *
      * @param request who claims, how many, and which task types and tags it cannot take now
@@ -104,8 +105,9 @@ public interface TaskClaims {
     void releaseRun(String runId, String node);
 
     /**
-     * Asks a run to stop: no task of it is claimed any more (a claim in progress either ends before this returns or
-     * sees the request), and its owner and the workers running its tasks are told. The first request stands.
+     * Asks a run to stop: no task of it is claimed any more but its teardown tasks (a claim in progress either ends
+     * before this returns or sees the request), and its owner and the workers running its tasks are told. The first
+     * request stands.
      *
      * @param runId the run
      * @param how CANCELLED, TIMED_OUT or FAILED
@@ -160,8 +162,9 @@ public interface TaskClaims {
      * @param tags its tags
      * @param order its place in the claim order, lowest first (the engine's order: priority, then remaining work on
      *        the critical path, then position)
+     * @param teardown a clean-up task, still claimed after its run was asked to stop
      */
-    record Claimable(String type, List<String> tags, long order) {
+    record Claimable(String type, List<String> tags, long order, boolean teardown) {
         /**
          * @throws NullPointerException if the type or tags are null
          */

@@ -32,7 +32,7 @@ class PostgresClaimPlanTest {
         List<TaskClaims.Claimable> claimables = new ArrayList<>();
         for (int i = 0; i < 40_000; i++) {
             tasks.add(TaskRecord.pending("r1", "t" + i, i).to(TaskState.READY));
-            claimables.add(new TaskClaims.Claimable("work", List.of(), i / 100));
+            claimables.add(new TaskClaims.Claimable("work", List.of(), i / 100, false));
         }
         JdbcStores.runStore(ds).capability(TaskClaims.class).orElseThrow().createRun(new RunRecord("r1", "wf",
                 RunStatus.RUNNING, Map.of(), Instant.EPOCH, null, 0), RunStoreContract.workflowOf("t"), tasks,

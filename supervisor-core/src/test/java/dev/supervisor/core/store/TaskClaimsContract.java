@@ -46,10 +46,15 @@ public abstract class TaskClaimsContract extends RunEventLogContract {
 
     /** A run whose tasks alternate types "a"/"b", orders given, all PENDING. */
     private static void createClaimable(RunStore store, String runId, long... orders) {
+        createWithTeardown(store, runId, -1, orders);
+    }
+
+    /** As above, task {@code teardown} (if not negative) a teardown task. */
+    private static void createWithTeardown(RunStore store, String runId, int teardown, long... orders) {
         List<TaskClaims.Claimable> cl = new ArrayList<>();
         for (int i = 0; i < orders.length; i++) {
             cl.add(new TaskClaims.Claimable(i % 2 == 0 ? "a" : "b", i % 2 == 0 ? List.of("even") : List.of("odd"),
-                    orders[i]));
+                    orders[i], i == teardown));
         }
         claims(store).createRun(run(runId, RunStatus.RUNNING), workflow(orders.length), pending(runId, orders.length),
                 cl);
@@ -185,6 +190,15 @@ public abstract class TaskClaimsContract extends RunEventLogContract {
         assertThat(claims(store).requestStop("r", RunStatus.CANCELLED)).isEqualTo(RunStatus.FAILED);
         assertThat(claims(store).stopping(List.of("r"))).containsExactly("r");
         assertThat(claim(store, "n", 10)).isEmpty();
+    }
+
+    @Test
+    void stop_teardownTasksOfAStoppedRun_areStillClaimed() {
+        RunStore store = store();
+        createWithTeardown(store, "r", 1, 0, 1, 2);
+        ready(store, "r", 0, 1, 2);
+        claims(store).requestStop("r", RunStatus.CANCELLED);
+        assertThat(claim(store, "n", 10)).extracting(TaskRecord::taskId).containsExactly("t1");
     }
 
     @Test

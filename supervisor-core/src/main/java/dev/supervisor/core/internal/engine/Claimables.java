@@ -19,7 +19,7 @@ final class Claimables {
         for (int i = 0; i < n; i++) {
             TaskSpec t = p.graph().task(i);
             out.add(new TaskClaims.Claimable(t.type().name(), List.copyOf(t.tags()), order(p.priorities()[i],
-                    p.rank()[i])));
+                    p.rank()[i]), t.teardown()));
         }
         return out;
     }

@@ -193,7 +193,7 @@ final class Cluster {
             a.timedOut = true;
             a.requestStop(sup.delay, sup.cancellationGrace());
         }, t));
-        if (stopping(a.view.runId())) {
+        if (stopping(a.view.runId()) && !spec.teardown()) {
             a.stoppedByRun = true;
             a.requestStop(sup.delay, Duration.ZERO);
         }
@@ -431,7 +431,7 @@ final class Cluster {
         }
         Set<String> stopping = claims.stopping(runs);
         for (ClaimedAttempt a : inFlight) {
-            if (stopping.contains(a.view.runId()) && !a.stoppedByRun) {
+            if (stopping.contains(a.view.runId()) && !a.stoppedByRun && !a.task().teardown()) {
                 a.stoppedByRun = true;
                 a.requestStop(sup.delay, sup.cancellationGrace());
             }
@@ -441,7 +441,7 @@ final class Cluster {
     /** The run was asked to stop: its attempts on this node end CANCELLED. */
     void stopAttempts(String runId) {
         for (ClaimedAttempt a : inFlight) {
-            if (a.view.runId().equals(runId) && !a.stoppedByRun) {
+            if (a.view.runId().equals(runId) && !a.stoppedByRun && !a.task().teardown()) {
                 a.stoppedByRun = true;
                 a.requestStop(sup.delay, sup.cancellationGrace());
             }

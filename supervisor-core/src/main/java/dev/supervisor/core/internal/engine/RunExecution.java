@@ -239,6 +239,26 @@ final class RunExecution implements RunHandle {
         }
     }
 
+    /** @return whether task i is a teardown task (runs even after the run stopped) */
+    boolean teardown(int i) {
+        return graph.task(i).teardown();
+    }
+
+    /** Forgets what was counted of task i's upstream (to count it again). */
+    void resetUpstreamCounts(int s) {
+        pendingUpstream[s] = 0;
+        upSucceeded[s] = 0;
+        upFailed[s] = 0;
+        upUpstreamFailed[s] = 0;
+        upSkipped[s] = 0;
+        if (customOpen != null) {
+            customOpen[s] = prepared.customIn()[s];
+        }
+        if (edgeError != null) {
+            edgeError[s] = null;
+        }
+    }
+
     void decide(RunStatus end) {
         if (decided == null) {
             decided = end;

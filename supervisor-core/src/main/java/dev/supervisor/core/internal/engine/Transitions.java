@@ -206,11 +206,7 @@ final class Transitions {
                     propagate(run, i, now);
                 }
             }
-            default -> {
-                if (run.decided() == null) {
-                    propagate(run, i, now);
-                }
-            }
+            default -> propagate(run, i, now); // after a stop only teardown tasks can still be waiting
         }
     }
 
@@ -235,6 +231,9 @@ final class Transitions {
 
     /** A task that is waiting (PENDING, READY, RETRY_WAIT) in a run that was asked to stop. */
     private void stopOpen(RunExecution run, int i, Instant now) {
+        if (run.teardown(i)) {
+            return;
+        }
         if (run.failing) {
             terminal(run, i, TaskState.SKIPPED, now, null, "skipped: run failed fast", Duration.ZERO);
         } else {
@@ -327,8 +326,9 @@ final class Transitions {
 
     private void attemptResult(Attempt a, RunExecution run, int i, Instant now, Duration took, Object output,
                                Throwable failure) {
-        if (a.cancelledByRun || run.cancelRequested || run.timedOut) {
+        if (a.cancelledByRun || !run.teardown(i) && (run.cancelRequested || run.timedOut)) {
             terminal(run, i, TaskState.CANCELLED, now, null, "cancelled", took);
+            propagate(run, i, now); // only teardown tasks can still be waiting for it
         } else if (failure instanceof TaskDeferredException d && !a.timedOut && !run.failing) {
             Duration wait = d.notBefore().isAfter(now) ? Duration.between(now, d.notBefore()) : Duration.ZERO;
             begin(run, i).deferredTo(i, now.plus(wait), d.getMessage());
@@ -639,11 +639,47 @@ final class Transitions {
         }
         for (int i = 0; i < run.graph.size(); i++) {
             TaskState s = run.state(i);
+            if (run.teardown(i)) {
+                continue; // clean-up still runs, when its trigger rule lets it
+            }
             if (s == TaskState.PENDING || s == TaskState.READY || s == TaskState.RETRY_WAIT) {
                 terminal(run, i, TaskState.SKIPPED, now, null, "skipped: run failed fast", Duration.ZERO);
             } else if (s == TaskState.RUNNING && run.running[i] != null) {
                 run.running[i].cancelledByRun = true;
                 run.running[i].requestStop(sup.delay, sup.cancellationGrace());
+            }
+        }
+        settleTeardowns(run, now);
+    }
+
+    /**
+     * After a stop settled many tasks at once without propagating: counts the upstream of each waiting teardown task
+     * again from scratch, and decides it if its rule can.
+     */
+    private void settleTeardowns(RunExecution run, Instant now) {
+        TaskGraph g = run.graph;
+        int[] pred = g.predecessorArray();
+        int[] succ = g.successorArray();
+        for (int s = 0; s < g.size(); s++) {
+            if (!run.teardown(s) || run.state(s) != TaskState.PENDING) {
+                continue;
+            }
+            run.resetUpstreamCounts(s);
+            for (int pe = g.predecessorStart(s); pe < g.predecessorEnd(s); pe++) {
+                int v = pred[pe];
+                int e = g.successorStart(v);
+                while (succ[e] != s) {
+                    e++;
+                }
+                TaskState sv = run.state(v);
+                if (sv.isTerminal()) {
+                    count(run, v, s, e, sv);
+                } else {
+                    run.pendingUpstream[s]++;
+                }
+            }
+            if (settle(run, s, now, "upstream ended when the run stopped")) {
+                propagate(run, s, now);
             }
         }
     }
@@ -664,6 +700,9 @@ final class Transitions {
         Instant now = sup.clock.instant();
         for (int i = 0; i < run.graph.size(); i++) {
             TaskState s = run.state(i);
+            if (run.teardown(i)) {
+                continue; // clean-up still runs, when its trigger rule lets it
+            }
             if (s == TaskState.PENDING || s == TaskState.READY || s == TaskState.RETRY_WAIT) {
                 terminal(run, i, TaskState.CANCELLED, now, null, timeout ? "run timed out" : "run cancelled",
                         Duration.ZERO);
@@ -671,6 +710,7 @@ final class Transitions {
                 run.running[i].requestStop(sup.delay, sup.cancellationGrace());
             }
         }
+        settleTeardowns(run, now);
         checkDone(run, deferred);
         return true;
     }

@@ -283,11 +283,11 @@ public final class InMemoryRunStore implements RunStore, RunEventLog, TaskClaims
         List<StoredRun> byRun = new ArrayList<>(runs.values());
         for (int k = 0; k < byRun.size(); k++) {
             StoredRun r = byRun.get(k);
-            if (r.claimables == null || r.stop != null || r.run.status() != RunStatus.RUNNING) {
+            if (r.claimables == null || r.run.status() != RunStatus.RUNNING) {
                 continue;
             }
             for (int i = 0; i < r.tasks.size(); i++) {
-                if (claimable(r, i, now, request)) {
+                if ((r.stop == null || r.claimables[i].teardown()) && claimable(r, i, now, request)) {
                     candidates.add(new int[] {k, i});
                 }
             }

@@ -78,10 +78,12 @@ public final class JdbcClaims implements TaskClaims {
             if (picked.isEmpty()) {
                 return List.of();
             }
-            Map<String, String> open = openRuns(c, picked);
+            Map<String, String> open = new HashMap<>();
+            Map<String, String> stopped = new HashMap<>();
+            openRuns(c, picked, open, stopped);
             List<Object> ctids = new ArrayList<>();
             for (Picked p : picked) {
-                if (open.containsKey(p.runId)) {
+                if (open.containsKey(p.runId) || p.teardown && stopped.containsKey(p.runId)) {
                     ctids.add(p.ctid);
                 }
             }
@@ -110,8 +112,9 @@ public final class JdbcClaims implements TaskClaims {
             Map<String, List<SupervisorEvent>> byRun = new HashMap<>();
             for (int k = 0; k < claimed.size(); k++) {
                 TaskRecord r = claimed.get(k);
-                byRun.computeIfAbsent(r.runId(), x -> new ArrayList<>()).addAll(started.apply(new ClaimedTask(r,
-                        open.get(r.runId()), types.get(k))));
+                String wf = open.containsKey(r.runId()) ? open.get(r.runId()) : stopped.get(r.runId());
+                byRun.computeIfAbsent(r.runId(), x -> new ArrayList<>()).addAll(started.apply(new ClaimedTask(r, wf,
+                        types.get(k))));
             }
             for (var e : byRun.entrySet()) {
                 events.insert(c, e.getKey(), request.node(), e.getValue());
@@ -121,7 +124,7 @@ public final class JdbcClaims implements TaskClaims {
         });
     }
 
-    private record Picked(Object ctid, String runId) {
+    private record Picked(Object ctid, String runId, boolean teardown) {
     }
 
     /**
@@ -130,7 +133,7 @@ public final class JdbcClaims implements TaskClaims {
      * @return the query that picks and locks claimable rows: parameters are (due time,) types, (tag patterns,) limit
      */
     public static String pickSql(String state, boolean excludeTags) {
-        return "SELECT t.ctid, t.run_id FROM sup_task t WHERE " + state + " AND t.type = ANY(?)"
+        return "SELECT t.ctid, t.run_id, t.teardown FROM sup_task t WHERE " + state + " AND t.type = ANY(?)"
                 + (excludeTags ? " AND NOT (COALESCE(t.tags, '') LIKE ANY(?))" : "")
                 + " ORDER BY t.claim_order, t.idx LIMIT ? FOR UPDATE SKIP LOCKED";
     }
@@ -155,7 +158,7 @@ public final class JdbcClaims implements TaskClaims {
             ps.setInt(i, request.max());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Picked(rs.getObject(1), rs.getString(2)));
+                    out.add(new Picked(rs.getObject(1), rs.getString(2), rs.getBoolean(3)));
                 }
             }
         }
@@ -163,25 +166,25 @@ public final class JdbcClaims implements TaskClaims {
     }
 
     /**
-     * The runs among the picked rows' that may be claimed from (with their workflow ids), held against a stop
-     * request until commit.
+     * Sorts the runs of the picked rows: running without a stop request ({@code open}: any task may be claimed) or
+     * running and asked to stop ({@code stopped}: teardown tasks only), each with its workflow id. The rows are held
+     * against a stop request until commit.
      */
-    private static Map<String, String> openRuns(Connection c, List<Picked> picked) throws SQLException {
+    private static void openRuns(Connection c, List<Picked> picked, Map<String, String> open,
+                                 Map<String, String> stopped) throws SQLException {
         Set<String> ids = new HashSet<>();
         for (Picked p : picked) {
             ids.add(p.runId);
         }
-        Map<String, String> open = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, workflow_id FROM sup_run WHERE run_id = ANY(?) "
-                + "AND status = 'RUNNING' AND stop IS NULL FOR KEY SHARE")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, workflow_id, stop FROM sup_run WHERE run_id = "
+                + "ANY(?) AND status = 'RUNNING' FOR KEY SHARE")) {
             ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    open.put(rs.getString(1), rs.getString(2));
+                    (rs.getString(3) == null ? open : stopped).put(rs.getString(1), rs.getString(2));
                 }
             }
         }
-        return open;
     }
 
     @Override

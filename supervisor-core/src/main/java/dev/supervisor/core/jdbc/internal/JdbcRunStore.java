@@ -105,14 +105,16 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
                 throw e;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_task (" + Codec.TASK_COLUMNS
-                    + ", type, tags, claim_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", type, tags, claim_order, teardown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?)")) {
                 for (int k = 0; k < tasks.size(); k++) {
                     int i = Codec.bindTask(ps, 1, tasks.get(k));
                     TaskClaims.Claimable cl = claimables == null ? null : claimables.get(k);
                     ps.setString(i++, cl == null ? null : cl.type());
                     ps.setString(i++, cl == null || cl.tags().isEmpty() ? null : "," + String.join(",", cl.tags())
                             + ",");
-                    Codec.setLong(ps, i, cl == null ? null : cl.order());
+                    Codec.setLong(ps, i++, cl == null ? null : cl.order());
+                    ps.setBoolean(i, cl != null && cl.teardown());
                     ps.addBatch();
                 }
                 ps.executeBatch();
