@@ -181,12 +181,17 @@ final class ReferenceValidator {
 
     /** The first of the closest candidates, by a full optimal-string-alignment table; null beyond the cut-off. */
     static String closest(String typed, List<String> candidates) {
+        int longest = candidates.stream().mapToInt(String::length).max().orElse(0);
+        int[][] table = new int[typed.length() + 1][longest + 1];
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
             int shorter = Math.min(typed.length(), c.length());
             int cutOff = shorter <= 2 ? 0 : shorter <= 5 ? 1 : 2;
-            int d = osa(typed, c);
+            if (Math.abs(typed.length() - c.length()) > cutOff) {
+                continue; // the distance is at least the difference in length
+            }
+            int d = osa(typed, c, table);
             if (d <= cutOff && d < bestDistance) {
                 best = c;
                 bestDistance = d;
@@ -196,23 +201,29 @@ final class ReferenceValidator {
     }
 
     static int osa(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
+        return osa(a, b, new int[a.length() + 1][b.length() + 1]);
+    }
+
+    /** Every cell of the table for a and b, in a table at least that large. */
+    private static int osa(String as, String bs, int[][] d) {
+        char[] a = as.toCharArray();
+        char[] b = bs.toCharArray();
+        for (int i = 0; i <= a.length; i++) {
             d[i][0] = i;
         }
-        for (int j = 0; j <= b.length(); j++) {
+        for (int j = 0; j <= b.length; j++) {
             d[0][j] = j;
         }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        for (int i = 1; i <= a.length; i++) {
+            for (int j = 1; j <= b.length; j++) {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
                     d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
                 }
             }
         }
-        return d[a.length()][b.length()];
+        return d[a.length][b.length];
     }
 
     /** What one chunk of tasks found while resolving its dependencies. */

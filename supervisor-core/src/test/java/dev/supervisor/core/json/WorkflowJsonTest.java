@@ -185,6 +185,18 @@ class WorkflowJsonTest {
     }
 
     @Test
+    void read_taskTakingAFanOutInstanceId_isReportedAtItsId() {
+        WorkflowFormatException e = error("""
+                {"id": "w", "tasks": [
+                  {"id": "x", "type": "t", "fanOut": {"items": "inputs.list", "maxWidth": 3}},
+                  {"id": "x[1]", "type": "t", "dependsOn": ["x"]}
+                ]}
+                """);
+        assertThat(e.getMessage()).isEqualTo("/tasks/1/id (line 3, column 4): task id 'x[1]' is reserved for an"
+                + " instance of fan-out task 'x'; rename the task");
+    }
+
+    @Test
     void read_emptyTaskList_isRefused() {
         assertThat(error("{\"id\": \"w\", \"tasks\": []}").getMessage())
                 .isEqualTo("/tasks (line 1, column 13): must hold at least one task");
