@@ -131,9 +131,11 @@ public final class DefaultSupervisor implements Supervisor {
                 && store.capability(dev.supervisor.api.spi.RunEventLog.class).isPresent());
         this.handlers = HandlerResolver.resolve(config.handlers(), config.discoverHandlers());
         this.interceptors = config.interceptors();
-        this.preparation = new Preparation(handlers, typeLimits, tagLimits, WorkflowValidator.of(handlers::containsKey),
-                ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock).build()),
-                config.cluster().isEmpty());
+        // A cluster node may submit work only other nodes have handlers for; a single node must have them all.
+        WorkflowValidator validator = config.cluster().isPresent() ? WorkflowValidator.of(t -> true)
+                : WorkflowValidator.of(handlers.keySet());
+        this.preparation = new Preparation(handlers, typeLimits, tagLimits, validator,
+                ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock).build()));
         config.typeLimits().forEach((t, max) -> typeLimits.put(t, new Limit("type " + t, max)));
         config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
         this.random = new SplittableRandom(config.randomSeed());

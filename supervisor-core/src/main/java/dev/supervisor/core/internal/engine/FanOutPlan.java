@@ -83,6 +83,7 @@ final class FanOutPlan {
                         .triggerRule(t.triggerRule()).tags(t.tags().toArray(new String[0]));
                 t.timeout().ifPresent(b::timeout);
                 t.condition().ifPresent(b::condition);
+                b.teardown(t.teardown());
                 for (Dependency d : t.dependencies()) {
                     b.dependsOn(d.taskId(), d.condition());
                 }

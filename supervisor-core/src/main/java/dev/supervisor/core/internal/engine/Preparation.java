@@ -27,8 +27,8 @@ final class Preparation {
     private final Map<String, Limit> tagLimits;
     private final WorkflowValidator validator;
     private final ExpressionEngine expressions;
-    /** A missing handler is fatal at submit, except in cluster mode, where another node may have it. */
-    private final boolean handlersRequired;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            "dev.supervisor.core.Supervisor");
     /** Cache bound in tasks, plus {@link #ENTRY_WEIGHT} per spec. */
     static final long CACHE_WEIGHT = 1_000_000;
     static final int ENTRY_WEIGHT = 1_000;
@@ -40,13 +40,12 @@ final class Preparation {
     private final Cache<WorkflowSpec, Prepared> prepared;
 
     Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
-                WorkflowValidator validator, ExpressionEngine expressions, boolean handlersRequired) {
-        this(handlers, typeLimits, tagLimits, validator, expressions, CACHE_WEIGHT, handlersRequired);
+                WorkflowValidator validator, ExpressionEngine expressions) {
+        this(handlers, typeLimits, tagLimits, validator, expressions, CACHE_WEIGHT);
     }
 
     Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
-                WorkflowValidator validator, ExpressionEngine expressions, long cacheWeight, boolean handlersRequired) {
-        this.handlersRequired = handlersRequired;
+                WorkflowValidator validator, ExpressionEngine expressions, long cacheWeight) {
         // Maintenance on the calling thread: evicting is cheap, and a bound that holds at once is easier to trust.
         this.prepared = Caffeine.newBuilder().weakKeys().executor(Runnable::run).maximumWeight(cacheWeight)
                 .weigher((WorkflowSpec w, Prepared p) -> (int) Math.min(Integer.MAX_VALUE,
@@ -90,17 +89,19 @@ final class Preparation {
         ValidationReport report = validator.validate(workflow);
         List<ValidationProblem> problems = new ArrayList<>(report.problems());
         problems.addAll(FeatureChecks.problems(workflow));
-        FanOutPlan plan = report.isValid() ? FanOutPlan.of(workflow, expressions, problems) : null;
+        // The graph is sound whenever the report has one (a missing handler does not break it): expressions are
+        // then checked too, so every problem is reported at once.
+        FanOutPlan plan = report.graph().isPresent() ? FanOutPlan.of(workflow, expressions, problems) : null;
         // Fan-out tasks run on an expanded graph: instance slots plus a collector per fanned-out task.
-        boolean sound = problems.stream().noneMatch(ValidationProblem::isError);
-        TaskGraph graph = plan == null ? report.graph().orElse(null) : sound ? TaskGraph.of(plan.expanded) : null;
+        TaskGraph graph = plan == null ? report.graph().orElse(null) : TaskGraph.of(plan.expanded);
         int kinds = graph == null ? 0 : EdgeSlots.kinds(graph);
         FlowExpressions flow = graph == null ? FlowExpressions.NONE
                 : FlowExpressions.compile(graph, kinds, expressions, problems);
-        // At submit a missing handler is fatal on a single node: the task could never run.
-        if (!report.isValid() || problems.stream().anyMatch(p -> p.isError()
-                || handlersRequired && p.kind() == ValidationProblem.Kind.NO_HANDLER)) {
+        if (!report.isValid() || problems.stream().anyMatch(ValidationProblem::isError)) {
             throw new WorkflowValidationException(workflow.id(), problems);
+        }
+        for (ValidationProblem warning : problems) {
+            LOG.warn("workflow '{}': {}", workflow.id(), warning); // once per spec: preparations are cached
         }
         int[] topo = graph.topologicalOrder();
         int n = graph.size();

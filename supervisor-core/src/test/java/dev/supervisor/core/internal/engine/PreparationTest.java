@@ -19,7 +19,7 @@ class PreparationTest {
 
     private Preparation preparation(long cacheWeight) {
         return new Preparation(handlers, new HashMap<>(), new HashMap<>(), WorkflowValidator.of(handlers::containsKey),
-                ExpressionEngine.create(ExpressionConfig.builder().build()), cacheWeight, true);
+                ExpressionEngine.create(ExpressionConfig.builder().build()), cacheWeight);
     }
 
     private static WorkflowSpec chain(int n) {
