@@ -10,7 +10,7 @@ import java.util.Set;
  * CREATED  -&gt; RESOLVED | DISABLED | UNLOADED     (its descriptor was read; it stays here while unresolved)
  * RESOLVED -&gt; STARTED | FAILED | DISABLED | UNLOADED
  * STARTED  -&gt; STOPPED | FAILED                  (FAILED: it timed out or failed too often: quarantined)
- * STOPPED  -&gt; STARTED | DISABLED | UNLOADED
+ * STOPPED  -&gt; STARTED | FAILED | DISABLED | UNLOADED
  * FAILED   -&gt; DISABLED | UNLOADED
  * DISABLED -&gt; CREATED | UNLOADED                (enabling resolves it again)
  * UNLOADED -&gt; (none: its class loader is closed)
@@ -39,7 +39,7 @@ public enum PluginState {
         CREATED.next = EnumSet.of(RESOLVED, DISABLED, UNLOADED);
         RESOLVED.next = EnumSet.of(STARTED, FAILED, DISABLED, UNLOADED);
         STARTED.next = EnumSet.of(STOPPED, FAILED);
-        STOPPED.next = EnumSet.of(STARTED, DISABLED, UNLOADED);
+        STOPPED.next = EnumSet.of(STARTED, FAILED, DISABLED, UNLOADED);
         FAILED.next = EnumSet.of(DISABLED, UNLOADED);
         DISABLED.next = EnumSet.of(CREATED, UNLOADED);
         UNLOADED.next = EnumSet.noneOf(PluginState.class);
