@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Immutable configuration of a {@link PluginHost}. Nothing is granted by default: a plugin receives only the
@@ -26,7 +27,7 @@ public final class PluginHostConfig {
     private final SemanticVersion hostApi;
     private final Clock clock;
     private final DelayScheduler timer;
-    private final Supervisor supervisor;
+    private final Supplier<Supervisor> supervisor;
     private final EventBus eventBus;
     private final Duration callbackTimeout;
     private final int maxConsecutiveFailures;
@@ -83,12 +84,12 @@ public final class PluginHostConfig {
         return timer;
     }
 
-    /** @return the supervisor plugins submit workflows to, or null */
-    public Supervisor supervisor() {
+    /** @return where plugins submit workflows (the supervisor, found at each submission), or null */
+    public Supplier<Supervisor> supervisor() {
         return supervisor;
     }
 
-    /** @return the bus plugins receive events from and publish topics on, or null (the supervisor's, or a new one) */
+    /** @return the bus plugins receive events from and publish topics on, or null for a new one */
     public EventBus eventBus() {
         return eventBus;
     }
@@ -181,7 +182,8 @@ public final class PluginHostConfig {
         private SemanticVersion hostApi = PluginApi.VERSION;
         private Clock clock = Clock.systemUTC();
         private DelayScheduler timer;
-        private Supervisor supervisor;
+        private Supplier<Supervisor> supervisor;
+        private Supervisor directSupervisor;
         private EventBus eventBus;
         private Duration callbackTimeout = Duration.ofSeconds(30);
         private int maxConsecutiveFailures = 5;
@@ -249,7 +251,22 @@ public final class PluginHostConfig {
         /** @param supervisor where plugins granted {@code workflows} submit, and whose bus they use @return this */
         public Builder supervisor(Supervisor supervisor) {
             once("supervisor");
-            this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
+            this.directSupervisor = Objects.requireNonNull(supervisor, "supervisor");
+            this.supervisor = () -> directSupervisor;
+            return this;
+        }
+
+        /**
+         * For a supervisor created after the host, for example one whose configuration uses
+         * {@link PluginHost#taskHandler}: it is looked up at each submission. The bus must then be set too.
+         *
+         * @param supervisor gives the supervisor (or null while there is none)
+         * @return this
+         */
+        public Builder supervisor(Supplier<? extends Supervisor> supervisor) {
+            once("supervisor");
+            Objects.requireNonNull(supervisor, "supervisor");
+            this.supervisor = supervisor::get;
             return this;
         }
 
@@ -389,9 +406,16 @@ public final class PluginHostConfig {
          * @throws IllegalArgumentException if both a supervisor and a bus other than its own are set
          */
         public PluginHostConfig build() {
-            if (supervisor != null && eventBus != null && eventBus != supervisor.events()) {
+            if (directSupervisor != null && eventBus != null && eventBus != directSupervisor.events()) {
                 throw new IllegalArgumentException("eventBus: a supervisor is set, and plugins must see its events;"
                         + " leave eventBus unset to use the supervisor's");
+            }
+            if (directSupervisor != null && eventBus == null) {
+                eventBus = directSupervisor.events();
+            }
+            if (supervisor != null && eventBus == null) {
+                throw new IllegalArgumentException("eventBus: required with a supervisor supplier, so that plugins"
+                        + " see the supervisor's events (give both the same bus)");
             }
             return new PluginHostConfig(this);
         }

@@ -18,6 +18,7 @@ import dev.supervisor.api.plugin.PluginDescriptor;
 import dev.supervisor.api.plugin.ScheduledTask;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.DelayScheduler;
+import dev.supervisor.core.Supervisor;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,13 +160,14 @@ final class DefaultPluginContext implements PluginContext {
     @Override
     public RunHandle submit(WorkflowSpec workflow, Map<String, ?> inputs) {
         require(Capability.workflows(), "submit workflow '" + workflow.id() + "'");
-        if (host.supervisor() == null) {
+        Supervisor supervisor = host.supervisor() == null ? null : host.supervisor().get();
+        if (supervisor == null) {
             throw new IllegalStateException("the plugin host has no supervisor to submit workflows to");
         }
         // On a host thread: if the engine starts a worker thread for this run, it must not inherit this plugin's
         // class loader (context loader, access control context) for the rest of its life.
         try {
-            return host.hop().submit(() -> host.supervisor().submit(workflow, inputs)).get();
+            return host.hop().submit(() -> supervisor.submit(workflow, inputs)).get();
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new CompletionException(e.getCause());
         } catch (InterruptedException e) {

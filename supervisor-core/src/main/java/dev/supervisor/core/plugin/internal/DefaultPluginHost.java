@@ -58,8 +58,7 @@ public final class DefaultPluginHost implements PluginHost {
     public DefaultPluginHost(PluginHostConfig config) {
         this.config = config;
         this.threads = new HostThreads(config);
-        EventBus bus = config.eventBus() != null ? config.eventBus()
-                : config.supervisor() != null ? config.supervisor().events() : EventBuses.create(256, Runnable::run);
+        EventBus bus = config.eventBus() != null ? config.eventBus() : EventBuses.create(256, Runnable::run);
         this.services = new HostServices(config, config.clock(), threads.timer, bus, config.supervisor(),
                 config.secrets(), new Audit(config.audit(), config.clock()), threads.http, new Extensions(),
                 threads.hop);

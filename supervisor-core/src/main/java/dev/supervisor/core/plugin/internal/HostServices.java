@@ -8,6 +8,7 @@ import dev.supervisor.core.plugin.PluginSecrets;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * What the host shares with every plugin's context.
@@ -23,6 +24,6 @@ import java.util.concurrent.ExecutorService;
  * @param extensions named extensions of started plugins
  * @param hop a host thread for calls that may start threads (see {@link DefaultPluginContext#submit})
  */
-record HostServices(PluginHostConfig config, Clock clock, DelayScheduler timer, EventBus bus, Supervisor supervisor,
+record HostServices(PluginHostConfig config, Clock clock, DelayScheduler timer, EventBus bus, Supplier<Supervisor> supervisor,
                     PluginSecrets secrets, Audit audit, HttpClient http, Extensions extensions, ExecutorService hop) {
 }
