@@ -22,11 +22,13 @@ public final class AllocatingPlugin implements Plugin {
             if (huge) {
                 sink = new long[Integer.MAX_VALUE]; // OutOfMemoryError: beyond the VM's array size limit
             }
-            Probe.latch("allocating.entered").countDown();
             byte[][] window = new byte[8][];
             long n = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 window[(int) (n++ % window.length)] = new byte[1 << 20];
+                if (n == 1) {
+                    Probe.latch("allocating.entered").countDown();
+                }
             }
             sink = window;
             Probe.record("allocating", "interrupted after " + (n > 0 ? "allocating" : "nothing"));
