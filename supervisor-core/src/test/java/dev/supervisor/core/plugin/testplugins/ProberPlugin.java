@@ -24,12 +24,13 @@ import java.util.Map;
 public final class ProberPlugin implements Plugin {
     @Override
     public void start(PluginContext ctx) throws Exception {
-        for (String action : ctx.settings().getOrDefault("try", "").split(";")) {
-            if (action.isBlank()) {
+        for (String each : ctx.settings().getOrDefault("try", "").split(";")) {
+            String action = each.strip();
+            if (action.isEmpty()) {
                 continue;
             }
             try {
-                Probe.record("prober", "ok " + action + ": " + run(ctx, action.strip()));
+                Probe.record("prober", "ok " + action + ": " + run(ctx, action));
             } catch (CapabilityDeniedException e) {
                 Probe.record("prober", "denied " + action + ": " + e.getMessage());
             }
