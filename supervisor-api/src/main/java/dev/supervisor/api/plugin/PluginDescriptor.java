@@ -26,7 +26,7 @@ public final class PluginDescriptor {
         this.version = b.version;
         this.requires = b.requires == null ? VersionRange.any() : b.requires;
         this.dependencies = List.copyOf(b.dependencies);
-        this.capabilities = Set.copyOf(b.capabilities);
+        this.capabilities = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.capabilities));
         this.description = b.description == null ? "" : b.description;
         this.source = b.source == null ? "plugin '" + b.id + "'" : b.source;
     }
@@ -60,7 +60,7 @@ public final class PluginDescriptor {
         return dependencies;
     }
 
-    /** @return the capabilities it asks for */
+    /** @return the capabilities it asks for, in declaration order */
     public Set<Capability> capabilities() {
         return capabilities;
     }

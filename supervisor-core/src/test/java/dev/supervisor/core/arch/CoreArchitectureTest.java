@@ -43,4 +43,17 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule noJavaUtilLogging = noClasses().that().resideInAPackage("dev.supervisor.core..")
             .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING);
+
+    /** A plugin (in whatever module it is compiled) sees the host only through the plugin API. */
+    @ArchTest
+    static final ArchRule plugins_dependOnThePluginApiOnly = classes().that()
+            .implement("dev.supervisor.api.plugin.Plugin").should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.supervisor.api..", "java..", "javax..", "org.slf4j..")
+            .because("a plugin's class loader shows it only the JDK, dev.supervisor.api and SLF4J of the host")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule pluginHostInternals_areReachedOnlyThroughThePluginHost = noClasses().that()
+            .resideOutsideOfPackage("dev.supervisor.core.plugin..").should().dependOnClassesThat()
+            .resideInAPackage("dev.supervisor.core.plugin.internal..");
 }

@@ -60,7 +60,7 @@ final class Audit {
                 }
             }
         }
-        return Set.copyOf(out);
+        return java.util.Collections.unmodifiableSet(out); // in the order the plugin asked
     }
 
     static boolean holds(Set<Capability> granted, Capability needed) {

@@ -33,8 +33,11 @@ final class Bulkhead {
         }
     }
 
+    /** Room kept beyond the queue's capacity for the host's own calls: a flood of events must not refuse stop(). */
+    private static final int RESERVED = 8;
     private final String pluginId;
     private final ThreadPoolExecutor executor;
+    private final int capacity;
     private final DelayScheduler timer;
     private final Duration timeout;
     private final int maxFailures;
@@ -54,9 +57,10 @@ final class Bulkhead {
         this.timeout = timeout;
         this.maxFailures = maxFailures;
         this.onQuarantine = onQuarantine;
+        this.capacity = queue;
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queue), r -> {
+                new ArrayBlockingQueue<>(queue + RESERVED), r -> {
                     Thread t = new Thread(r, "plugin-" + pluginId + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     t.setContextClassLoader(loader); // ServiceLoader and friends inside the plugin find its classes
@@ -71,6 +75,10 @@ final class Bulkhead {
      * @return false if refused (queue full, or quarantined)
      */
     boolean offer(String what, Callable<?> body) {
+        if (executor.getQueue().size() >= capacity) {
+            dropped.incrementAndGet();
+            return false;
+        }
         return submit(new Job<>(what, body, true)) != null;
     }
 
