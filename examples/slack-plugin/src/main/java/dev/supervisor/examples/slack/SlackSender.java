@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Posts messages one by one, at most one per second (Slack's limit per webhook). A {@code 429} keeps the message
  * and waits for {@code Retry-After}; a {@code 400} drops it (a bad payload stays bad); a {@code 404 no_service}
  * means the webhook was removed, so sending stops; server errors and I/O failures are retried five times with
- * back-off. Called on the plugin's thread only; waits are scheduled through the host, never slept.
+ * back-off. Each message Slack accepted is announced on the plugin's topic {@code slack/delivered}. Called on the
+ * plugin's thread only; waits are scheduled through the host, never slept.
  */
 final class SlackSender {
     private static final Logger LOG = LoggerFactory.getLogger(SlackSender.class);
@@ -101,6 +103,7 @@ final class SlackSender {
             attempts = 0;
             problem = "";
             nextAllowed = now.plus(SPACING);
+            ctx.publish("delivered", Map.of("sent", sent, "waiting", outbox.size()));
         } else if (status == 429) {
             long wait = Math.max(1, Math.min(3600, retryAfter.orElse(1)));
             nextAllowed = now.plusSeconds(wait);
