@@ -88,11 +88,15 @@ class SlackPluginEndToEndTest {
         String webhook = "http://127.0.0.1:" + slack.getAddress().getPort() + SECRET_PATH;
         Map<String, String> all = new HashMap<>(Map.of("events", "TaskFailed,RunFinished"));
         all.putAll(settings);
-        host = PluginHost.create(PluginHostConfig.builder().clock(clock).timer(clock)
+        PluginHostConfig.Builder config = PluginHostConfig.builder().clock(clock).timer(clock)
                 .callbackTimeout(Duration.ofHours(1)) // the manual clock jumps seconds while posts are in flight
-                .eventBus(EventBuses.create(64, Runnable::run))
-                .grant("slack", "events", "schedule", "secret:slack.webhook", "http:127.0.0.1")
-                .secrets(PluginSecrets.of(Map.of("slack.webhook", webhook))).settings("slack", all).build());
+                .eventBus(EventBuses.create(64, Runnable::run));
+        // tag::grants[]
+        config.grant("slack", "events", "schedule", "secret:slack.webhook", "http:127.0.0.1")
+                .secrets(PluginSecrets.of(Map.of("slack.webhook", webhook))) // or a vault, the environment...
+                .settings("slack", all);                                     // not secrets: those go above
+        // end::grants[]
+        host = PluginHost.create(config.build());
         assertThat(host.loadDirectory(Path.of("target/plugins")).isValid()).isTrue();
         host.start("slack");
         PluginHandle p = host.plugin("slack").orElseThrow();

@@ -43,7 +43,9 @@ class PluginLifecycleTest {
 
     private PluginHost host(PluginHostConfig.Builder b) {
         PluginHost h = PluginHost.create(b.build());
+        // tag::listener[]
         h.addListener(c -> changes.add(c.pluginId() + " " + c.from() + "->" + c.to()));
+        // end::listener[]
         hosts.add(h);
         return h;
     }
@@ -212,7 +214,9 @@ class PluginLifecycleTest {
         Path states = dir.resolve("state/plugins.properties");
         PluginHost first = host(config(clock).grant("recorder", "events").stateStore(PluginStateStore.file(states)));
         first.load(jar);
-        first.disable("recorder");
+        // tag::disable[]
+        first.disable("recorder");      // stays DISABLED, also after a restart with the same store
+        // end::disable[]
         first.close();
 
         PluginHost second = host(config(clock).grant("recorder", "events").stateStore(PluginStateStore.file(states)));

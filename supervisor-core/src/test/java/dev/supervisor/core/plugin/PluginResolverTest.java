@@ -113,8 +113,13 @@ class PluginResolverTest {
 
     @Test
     void resolve_everyProblemAtOnce_andThrowIfInvalidListsThemAll() {
-        PluginResolution r = resolver.resolve(List.of(plugin("x", "1.0.0", "gone").build(),
-                plugin("y", "1.0.0").requires(">=9").build(), plugin("y", "1.0.1").build()));
+        // tag::resolve[]
+        PluginResolution r = PluginResolver.of(PluginApi.VERSION).resolve(List.of(
+                PluginDescriptor.builder("x").version("1.0.0").dependency("gone").build(),
+                PluginDescriptor.builder("y").version("1.0.0").requires(">=9").build(),
+                PluginDescriptor.builder("y").version("1.0.1").build()));
+        r.problems().forEach(p -> System.out.println(p.kind() + ": " + p.message()));
+        // end::resolve[]
 
         assertThat(r.problems()).extracting(PluginProblem::kind).containsExactly(Kind.DUPLICATE_ID,
                 Kind.MISSING_DEPENDENCY, Kind.HOST_API_OUT_OF_RANGE);

@@ -107,8 +107,10 @@ class DefaultEventBusTest {
     @Test
     void subscribeWeak_listenerStillReferenced_keepsReceivingAcrossCollections() {
         AtomicInteger received = new AtomicInteger();
-        Counter kept = new Counter(received);
+        // tag::weak[]
+        Counter kept = new Counter(received);   // a field of its owner, in real code: the owner decides its life
         Subscription sub = bus.subscribeWeak(TaskSucceeded.class, kept);
+        // end::weak[]
         System.gc();
         bus.publish(succeeded);
 
@@ -147,7 +149,9 @@ class DefaultEventBusTest {
     @Test
     void publish_noSubscriber_isCountedAndHandedToDeadEventListeners() {
         List<DeadEvent> dead = new ArrayList<>();
-        bus.onDeadEvent(dead::add);
+        // tag::dead[]
+        bus.onDeadEvent(dead::add);         // events nobody subscribed to, e.g. a misspelled topic
+        // end::dead[]
         bus.subscribe(RunStarted.class, e -> { });
         bus.publish(started);
         bus.publish(succeeded);
