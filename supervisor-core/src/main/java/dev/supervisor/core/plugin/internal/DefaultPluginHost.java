@@ -108,8 +108,7 @@ public final class DefaultPluginHost implements PluginHost {
     }
 
     private PluginResolution register(List<Candidate> found, List<PluginProblem> problems) {
-        lock.lock();
-        try {
+        return locked(() -> {
             for (Candidate c : found) {
                 PluginDescriptor d = c.descriptor();
                 LoadedPlugin taken = plugins.get(d.id());
@@ -129,9 +128,7 @@ public final class DefaultPluginHost implements PluginHost {
             PluginResolution r = resolve();
             problems.addAll(r.problems());
             return new PluginResolution(problems, r.startOrder());
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Resolves every enabled plugin; the unresolved ones stay CREATED with their problem. */
@@ -156,6 +153,25 @@ public final class DefaultPluginHost implements PluginHost {
             }
         }
         return r;
+    }
+
+    /** Runs a host operation under the host's lock. */
+    void locked(Runnable operation) {
+        lock.lock();
+        try {
+            operation.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    <T> T locked(java.util.function.Supplier<T> operation) {
+        lock.lock();
+        try {
+            return operation.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     LoadedPlugin get(String id) {
@@ -208,22 +224,12 @@ public final class DefaultPluginHost implements PluginHost {
 
     @Override
     public List<PluginHandle> plugins() {
-        lock.lock();
-        try {
-            return List.copyOf(ordered());
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.<PluginHandle>copyOf(ordered()));
     }
 
     @Override
     public Optional<PluginHandle> plugin(String id) {
-        lock.lock();
-        try {
-            return Optional.ofNullable(plugins.get(id));
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> Optional.<PluginHandle>ofNullable(plugins.get(id)));
     }
 
     @Override

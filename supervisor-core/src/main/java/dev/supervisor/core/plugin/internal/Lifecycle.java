@@ -34,14 +34,11 @@ final class Lifecycle {
     }
 
     void start(String id) {
-        host.lock.lock();
-        try {
+        host.locked(() -> {
             LoadedPlugin p = host.get(id);
             p.check(PluginState.STARTED);
             startWithDependencies(p);
-        } finally {
-            host.lock.unlock();
-        }
+        });
     }
 
     private void startWithDependencies(LoadedPlugin p) {
@@ -116,8 +113,7 @@ final class Lifecycle {
     }
 
     void stop(String id) {
-        host.lock.lock();
-        try {
+        host.locked(() -> {
             LoadedPlugin p = host.get(id);
             p.check(PluginState.STOPPED);
             List<LoadedPlugin> dependents = new ArrayList<>(host.requiring(id));
@@ -128,9 +124,7 @@ final class Lifecycle {
                 }
             }
             doStop(p);
-        } finally {
-            host.lock.unlock();
-        }
+        });
     }
 
     private void doStop(LoadedPlugin p) {
@@ -163,8 +157,7 @@ final class Lifecycle {
     }
 
     List<PluginException> startAll() {
-        host.lock.lock();
-        try {
+        return host.locked(() -> {
             List<PluginException> failed = new ArrayList<>();
             for (LoadedPlugin p : host.ordered()) {
                 if (p.state() == PluginState.RESOLVED || p.state() == PluginState.STOPPED) {
@@ -176,14 +169,11 @@ final class Lifecycle {
                 }
             }
             return failed;
-        } finally {
-            host.lock.unlock();
-        }
+        });
     }
 
     void stopAll() {
-        host.lock.lock();
-        try {
+        host.locked(() -> {
             List<LoadedPlugin> all = host.ordered();
             Collections.reverse(all);
             for (LoadedPlugin p : all) {
@@ -195,39 +185,30 @@ final class Lifecycle {
                     }
                 }
             }
-        } finally {
-            host.lock.unlock();
-        }
+        });
     }
 
     void disable(String id) {
-        host.lock.lock();
-        try {
+        host.locked(() -> {
             LoadedPlugin p = host.get(id);
             p.check(PluginState.DISABLED);
             config.stateStore().setEnabled(id, false);
             p.moveTo(PluginState.DISABLED, "");
-        } finally {
-            host.lock.unlock();
-        }
+        });
     }
 
     PluginResolution enable(String id) {
-        host.lock.lock();
-        try {
+        return host.locked(() -> {
             LoadedPlugin p = host.get(id);
             p.check(PluginState.CREATED);
             config.stateStore().setEnabled(id, true);
             p.moveTo(PluginState.CREATED, "");
             return host.resolve();
-        } finally {
-            host.lock.unlock();
-        }
+        });
     }
 
     void unload(String id) {
-        host.lock.lock();
-        try {
+        host.locked(() -> {
             LoadedPlugin p = host.get(id);
             if (p.state() == PluginState.STARTED) {
                 stop(id);
@@ -236,14 +217,11 @@ final class Lifecycle {
             p.release();
             host.plugins.remove(id);
             host.resolve();
-        } finally {
-            host.lock.unlock();
-        }
+        });
     }
 
     PluginResolution reload(String id) {
-        host.lock.lock();
-        try {
+        return host.locked(() -> {
             LoadedPlugin p = host.get(id);
             Path jar = p.jar();
             if (jar == null) {
@@ -264,9 +242,7 @@ final class Lifecycle {
                 restart.forEach(this::startQuietly);
             }
             return r;
-        } finally {
-            host.lock.unlock();
-        }
+        });
     }
 
     private void startQuietly(String id) {
