@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * {@code SLACK_WEBHOOK_URL} set the messages go to that webhook; without it, to a stand-in on loopback that prints
  * them.
  *
- * <pre>java -cp examples/target/supervisor-examples.jar dev.supervisor.examples.PluginDemo examples/target/plugins</pre>
+ * <pre>
+ * java -cp examples/target/supervisor-examples.jar dev.supervisor.examples.PluginDemo examples/target/plugins
+ * </pre>
  */
 public final class PluginDemo {
     private PluginDemo() {

@@ -36,7 +36,8 @@ class CapabilityTest {
 
     @Test
     void parse_invalid_saysWhatIsWrong() {
-        assertThatThrownBy(() -> Capability.parse("files:/etc")).hasMessageContaining("unknown capability 'files:/etc'");
+        assertThatThrownBy(() -> Capability.parse("files:/etc"))
+                .hasMessageContaining("unknown capability 'files:/etc'");
         assertThatThrownBy(() -> Capability.parse("http")).hasMessageContaining("'http' needs a scope");
         assertThatThrownBy(() -> Capability.parse("events:all")).hasMessageContaining("takes no scope");
         assertThatThrownBy(() -> Capability.parse("http:a*.com")).hasMessageContaining("may only be '*' or start");

@@ -26,7 +26,8 @@ class PluginDescriptorTest {
 
     @Test
     void builder_badValues_failFastNamingTheOption() {
-        assertThatThrownBy(() -> PluginDescriptor.builder("Slack")).hasMessageContaining("plugin id 'Slack' is not valid");
+        assertThatThrownBy(() -> PluginDescriptor.builder("Slack"))
+                .hasMessageContaining("plugin id 'Slack' is not valid");
         assertThatThrownBy(() -> PluginDescriptor.builder("a").version("1").version("2"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PluginDescriptor.builder("a").version("1.0.0").version("2.0.0"))

@@ -52,6 +52,15 @@ class CoreArchitectureTest {
             .because("a plugin's class loader shows it only the JDK, dev.supervisor.api and SLF4J of the host")
             .allowEmptyShould(true);
 
+    /** What the host hands a plugin is API or JDK types only, so nothing of the host leaks past the context. */
+    @ArchTest
+    static final ArchRule pluginContexts_handPluginsApiAndJdkTypesOnly = methods().that().arePublic()
+            .and().areDeclaredInClassesThat().implement("dev.supervisor.api.plugin.PluginContext")
+            .should().haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "a primitive, JDK or dev.supervisor.api type", c -> c.isPrimitive()
+                            || c.getPackageName().startsWith("java")
+                            || c.getPackageName().startsWith("dev.supervisor.api")));
+
     @ArchTest
     static final ArchRule pluginHostInternals_areReachedOnlyThroughThePluginHost = noClasses().that()
             .resideOutsideOfPackage("dev.supervisor.core.plugin..").should().dependOnClassesThat()

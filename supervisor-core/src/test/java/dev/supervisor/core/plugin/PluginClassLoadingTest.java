@@ -84,7 +84,8 @@ class PluginClassLoadingTest {
     void hostClassesOutsideTheSharedPackages_areNotVisibleToPlugins() {
         Map.Entry<String, String> snooper = PluginJars.plugin("Snooper", "id = \"snooper\", version = \"1.0.0\"",
                 "public void start(PluginContext ctx) {\n"
-                        + "  try { Class.forName(\"dev.supervisor.core.Supervisor\"); Probe.record(\"snoop\", \"seen\"); }\n"
+                        + "  try { Class.forName(\"dev.supervisor.core.Supervisor\");"
+                        + " Probe.record(\"snoop\", \"seen\"); }\n"
                         + "  catch (ClassNotFoundException e) { Probe.record(\"snoop\", e.getMessage()); }\n"
                         + "  Probe.record(\"snoop\", \"api from \" + Plugin.class.getClassLoader().getName());\n}");
         Path classes = PluginJars.compile(dir.resolve("snooper"), Map.ofEntries(snooper));

@@ -13,5 +13,6 @@ class SlackPluginArchitectureTest {
 
     @ArchTest
     static final ArchRule plugin_dependsOnThePluginApiOnly = classes().should().onlyDependOnClassesThat()
-            .resideInAnyPackage("dev.supervisor.api..", "java..", "javax..", "org.slf4j..", "dev.supervisor.examples.slack..");
+            .resideInAnyPackage("dev.supervisor.api..", "java..", "javax..", "org.slf4j..",
+                    "dev.supervisor.examples.slack..");
 }

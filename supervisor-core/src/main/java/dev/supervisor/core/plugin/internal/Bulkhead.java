@@ -222,11 +222,6 @@ final class Bulkhead {
         onQuarantine.accept(reason);
     }
 
-    /** @return true unless quarantined */
-    boolean isHealthy() {
-        return !quarantined.get();
-    }
-
     /**
      * Lets queued work finish, then ends the threads, waiting up to {@code grace} (real time: threads end on their
      * own schedule); a thread still running after that is interrupted and left behind.
@@ -246,11 +241,6 @@ final class Bulkhead {
             ((Job<?>) r).abort();
         }
         return executor.isTerminated();
-    }
-
-    /** @return true if the caller is one of this plugin's threads */
-    boolean isOwnThread() {
-        return Thread.currentThread().getName().startsWith("plugin-" + pluginId + "-");
     }
 
     PluginStats stats() {

@@ -67,7 +67,8 @@ public final class DefaultPluginResolver implements PluginResolver {
                 PluginDescriptor target = byId.get(dep.pluginId());
                 if (target == null && !dep.optional()) {
                     fail(problems, failed, Kind.MISSING_DEPENDENCY, d, List.of(d.id(), dep.pluginId()), "plugin '"
-                            + d.id() + "' needs plugin '" + dep.pluginId() + "'" + range(dep) + ", which is not present");
+                            + d.id() + "' needs plugin '" + dep.pluginId() + "'" + range(dep)
+                            + ", which is not present");
                 } else if (target != null && !dep.range().contains(target.version())) {
                     fail(problems, failed, Kind.WRONG_VERSION, d, List.of(d.id(), dep.pluginId()), "plugin '" + d.id()
                             + "' needs plugin '" + dep.pluginId() + "' " + dep.range() + " but " + target.source()

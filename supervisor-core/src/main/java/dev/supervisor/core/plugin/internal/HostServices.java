@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param extensions named extensions of started plugins
  * @param hop a host thread for calls that may start threads (see {@link DefaultPluginContext#submit})
  */
-record HostServices(PluginHostConfig config, Clock clock, DelayScheduler timer, EventBus bus, Supplier<Supervisor> supervisor,
-                    PluginSecrets secrets, Audit audit, HttpClient http, Extensions extensions, ExecutorService hop) {
+record HostServices(PluginHostConfig config, Clock clock, DelayScheduler timer, EventBus bus,
+                    Supplier<Supervisor> supervisor, PluginSecrets secrets, Audit audit, HttpClient http,
+                    Extensions extensions, ExecutorService hop) {
 }
