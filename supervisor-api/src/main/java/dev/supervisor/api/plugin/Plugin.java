@@ -1,11 +1,11 @@
 package dev.supervisor.api.plugin;
 
 /**
- * A plugin's entry point. List the class in {@code META-INF/services/dev.supervisor.api.plugin.Plugin} (or
- * {@code provides dev.supervisor.api.plugin.Plugin with ...} in a module descriptor) and annotate it with
- * {@link SupervisorPlugin}; it needs a public no-argument constructor. The host calls every method on the plugin's
- * own bounded thread pool with a time limit: a plugin that hangs or keeps failing is quarantined, and the host
- * keeps running.
+ * A plugin's entry point. List the class in {@code META-INF/services/dev.supervisor.api.plugin.Plugin} (a plugin on
+ * the host's module path may use {@code provides dev.supervisor.api.plugin.Plugin with ...} instead) and annotate it
+ * with {@link SupervisorPlugin}; it needs a public no-argument constructor, and the host creates a new instance for
+ * each start. The host calls every method on the plugin's own bounded thread pool with a time limit: a plugin that
+ * hangs or keeps failing is quarantined, and the host keeps running.
  *
  * <p>Everything a plugin may do in the host goes through the {@link PluginContext} it receives: it holds only
  * the capabilities the host granted. Plugin jars see the JDK, {@code dev.supervisor.api} and SLF4J from the
