@@ -56,7 +56,10 @@ final class DefaultPluginContext implements PluginContext {
         this.granted = granted;
         this.host = host;
         this.bulkhead = bulkhead;
-        this.http = new GuardedHttpClient(host.http(), c -> Audit.holds(granted, c), this::denied);
+        this.http = new GuardedHttpClient(host.http(), c -> {
+            open(); // a client kept past stop() sends nothing
+            return Audit.holds(granted, c);
+        }, this::denied);
     }
 
     private RuntimeException denied(Capability needed, String detail) {
