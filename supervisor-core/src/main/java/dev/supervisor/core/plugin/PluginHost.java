@@ -93,10 +93,10 @@ public interface PluginHost extends AutoCloseable {
     void stop(String id);
 
     /**
-     * Starts every RESOLVED or STOPPED plugin in start order. A plugin that fails to start is FAILED (and so are
-     * the plugins that require it); the others still start.
+     * Starts every RESOLVED or STOPPED plugin in start order. A plugin that fails to start is FAILED, and the
+     * plugins that require it are not started (they stay where they were); the others still start.
      *
-     * @return the plugins that failed, with the reason
+     * @return one exception per plugin that did not start, with the reason
      */
     List<PluginException> startAll();
 
