@@ -119,6 +119,10 @@ class PluginLifecycleTest {
             Map.Entry<String, String> e = PluginJars.plugin(name, annotation, "");
             src.put(e.getKey(), e.getValue());
         });
+        src.put("gen.Bad", PluginJars.plugin("Bad", "id = \"bad\", version = \"1.0.0\"",
+                "public void start(PluginContext ctx) { throw new IllegalStateException(\"no config\"); }").getValue());
+        src.put("gen.NeedsBad", PluginJars.plugin("NeedsBad", "id = \"needs-bad\", version = \"1.0.0\","
+                + " dependencies = \"bad\"", "").getValue());
         classes = PluginJars.compile(out, src);
     }
 
@@ -149,6 +153,27 @@ class PluginLifecycleTest {
 
         assertThat(Probe.lines("lifecycle")).containsExactly("start A", "start B", "start C", "stop C", "stop B",
                 "stop A");
+    }
+
+    @Test
+    void startAll_pluginThatFailsToStart_isFailedWhileItsDependentsWaitAndOthersStart() {
+        generated("bad.jar", "Bad");
+        generated("needs-bad.jar", "NeedsBad");
+        generated("other.jar", "Other");
+        PluginHost host = host(config(clock));
+        List.of("bad.jar", "needs-bad.jar", "other.jar").forEach(j -> host.load(dir.resolve(j)));
+
+        List<PluginException> failed = host.startAll();
+
+        assertThat(failed).extracting(PluginException::pluginId).containsExactly("bad", "needs-bad");
+        assertThat(failed.get(0)).hasMessage("plugin 'bad' failed to start: java.lang.IllegalStateException: no config");
+        assertThat(failed.get(1)).hasMessageStartingWith("plugin 'needs-bad' needs plugin 'bad', which did not start:"
+                + " plugin 'bad' cannot move from FAILED to STARTED");
+        assertThat(host.plugin("bad").orElseThrow().state()).isEqualTo(PluginState.FAILED);
+        assertThat(host.plugin("bad").orElseThrow().problem()).hasValue(
+                "failed to start: java.lang.IllegalStateException: no config");
+        assertThat(host.plugin("needs-bad").orElseThrow().state()).isEqualTo(PluginState.RESOLVED);
+        assertThat(host.plugin("other").orElseThrow().state()).isEqualTo(PluginState.STARTED);
     }
 
     @Test
