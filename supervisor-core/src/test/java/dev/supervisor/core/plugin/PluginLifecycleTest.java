@@ -166,7 +166,8 @@ class PluginLifecycleTest {
         List<PluginException> failed = host.startAll();
 
         assertThat(failed).extracting(PluginException::pluginId).containsExactly("bad", "needs-bad");
-        assertThat(failed.get(0)).hasMessage("plugin 'bad' failed to start: java.lang.IllegalStateException: no config");
+        assertThat(failed.get(0))
+                .hasMessage("plugin 'bad' failed to start: java.lang.IllegalStateException: no config");
         assertThat(failed.get(1)).hasMessageStartingWith("plugin 'needs-bad' needs plugin 'bad', which did not start:"
                 + " plugin 'bad' cannot move from FAILED to STARTED");
         assertThat(host.plugin("bad").orElseThrow().state()).isEqualTo(PluginState.FAILED);
