@@ -23,4 +23,17 @@ public final class EventBuses {
     public static EventBus create(int asyncCapacity, Executor asyncExecutor) {
         return new DefaultEventBus(asyncCapacity, asyncExecutor);
     }
+
+    /**
+     * Creates a bus like {@link #create(int, Executor)} whose topics each keep their latest {@code topicHistory}
+     * events for {@link EventBus#history(String)} (the two-argument factory keeps 64).
+     *
+     * @param asyncCapacity per-subscriber queue capacity, positive
+     * @param asyncExecutor runs async deliveries
+     * @param topicHistory events kept per topic, zero or more
+     * @return the bus
+     */
+    public static EventBus create(int asyncCapacity, Executor asyncExecutor, int topicHistory) {
+        return new DefaultEventBus(asyncCapacity, asyncExecutor, topicHistory);
+    }
 }

@@ -14,8 +14,10 @@ import dev.supervisor.api.event.TaskSucceeded;
 import dev.supervisor.core.EventBuses;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -29,7 +31,9 @@ import org.openjdk.jmh.annotations.State;
  * Synchronous publication of one lifecycle event, ours against Guava's {@code EventBus} (33.5.0), with the same
  * subscribers: {@code listeners} of them spread round-robin over eight subscription types (six event types and the
  * task-event and all-event supertypes), so a {@code TaskSucceeded} reaches some and passes the others by. Guava's
- * subscribers carry {@code @AllowConcurrentEvents} (ours never synchronise a listener either).
+ * subscribers carry {@code @AllowConcurrentEvents} (ours never synchronise a listener either). {@code
+ * supervisor-weak} subscribes the same listeners weakly (kept reachable by this benchmark), which costs a
+ * reference read per delivery. Run with {@code -prof gc} to see the allocation per publication.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar EventBusBenchmark -f 2 -wi 3 -i 5 -w 1s -r 1s</pre>
  */
@@ -44,7 +48,7 @@ public class EventBusBenchmark {
     @Param({"1", "8", "32"})
     public int listeners;
 
-    @Param({"supervisor", "guava"})
+    @Param({"supervisor", "supervisor-weak", "guava"})
     public String bus;
 
     private dev.supervisor.api.event.EventBus ours;
@@ -52,6 +56,8 @@ public class EventBusBenchmark {
     private final TaskSucceeded event = new TaskSucceeded("run-1", "wf", "task-7", "noop", 1, "local",
             Instant.EPOCH, Duration.ofMillis(3), 0.0);
     long delivered;
+    /** Keeps weakly subscribed listeners reachable. */
+    private final List<Consumer<SupervisorEvent>> kept = new ArrayList<>();
 
     @Setup
     public void setUp() {
@@ -59,8 +65,21 @@ public class EventBusBenchmark {
         guava = new EventBus("bench");
         for (int k = 0; k < listeners; k++) {
             Class<? extends SupervisorEvent> type = TYPES.get(k % TYPES.size());
-            ours.subscribe(type, e -> delivered++);
+            if (bus.equals("supervisor-weak")) {
+                Consumer<SupervisorEvent> listener = new Counter(); // an object, as weak listeners should be
+                kept.add(listener);
+                ours.subscribeWeak(type, listener);
+            } else {
+                ours.subscribe(type, e -> delivered++);
+            }
             guava.register(guavaListener(type));
+        }
+    }
+
+    private final class Counter implements Consumer<SupervisorEvent> {
+        @Override
+        public void accept(SupervisorEvent e) {
+            delivered++;
         }
     }
 

@@ -52,4 +52,26 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule noJavaUtilLogging = noClasses().that().resideInAPackage("dev.supervisor.core..")
             .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING);
+
+    /** A plugin (in whatever module it is compiled) sees the host only through the plugin API. */
+    @ArchTest
+    static final ArchRule plugins_dependOnThePluginApiOnly = classes().that()
+            .implement("dev.supervisor.api.plugin.Plugin").should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.supervisor.api..", "java..", "javax..", "org.slf4j..")
+            .because("a plugin's class loader shows it only the JDK, dev.supervisor.api and SLF4J of the host")
+            .allowEmptyShould(true);
+
+    /** What the host hands a plugin is API or JDK types only, so nothing of the host leaks past the context. */
+    @ArchTest
+    static final ArchRule pluginContexts_handPluginsApiAndJdkTypesOnly = methods().that().arePublic()
+            .and().areDeclaredInClassesThat().implement("dev.supervisor.api.plugin.PluginContext")
+            .should().haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "a primitive, JDK or dev.supervisor.api type", c -> c.isPrimitive()
+                            || c.getPackageName().startsWith("java")
+                            || c.getPackageName().startsWith("dev.supervisor.api")));
+
+    @ArchTest
+    static final ArchRule pluginHostInternals_areReachedOnlyThroughThePluginHost = noClasses().that()
+            .resideOutsideOfPackage("dev.supervisor.core.plugin..").should().dependOnClassesThat()
+            .resideInAPackage("dev.supervisor.core.plugin.internal..");
 }

@@ -1,0 +1,54 @@
+package dev.supervisor.core.plugin;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One reason a plugin cannot be resolved.
+ *
+ * @param kind what is wrong
+ * @param pluginIds the plugins involved: the one that cannot resolve first (for a cycle: the path, its first plugin
+ *        repeated at the end); empty when a descriptor could not be read
+ * @param source where the plugin's descriptor was read, e.g. {@code plugin jar /opt/plugins/slack.jar}
+ * @param message a deterministic, human-readable description naming plugins, versions and sources
+ */
+public record PluginProblem(Kind kind, List<String> pluginIds, String source, String message) {
+
+    /** Kinds of resolution problems. */
+    public enum Kind {
+        /** The descriptor could not be read (the message names the field). */
+        INVALID_DESCRIPTOR,
+        /** Two plugins share an id; the later one is ignored. */
+        DUPLICATE_ID,
+        /** The plugin needs a host API version this host does not provide. */
+        HOST_API_OUT_OF_RANGE,
+        /** A required dependency is not present. */
+        MISSING_DEPENDENCY,
+        /** A dependency is present in a version outside the range asked for. */
+        WRONG_VERSION,
+        /** Plugins depend on each other in a cycle. */
+        CYCLE,
+        /** A required dependency is present but cannot be resolved itself. */
+        DEPENDENCY_UNRESOLVED
+    }
+
+    /**
+     * @throws NullPointerException if an argument is null
+     */
+    public PluginProblem {
+        Objects.requireNonNull(kind, "kind");
+        pluginIds = List.copyOf(pluginIds);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** @return the plugin that cannot resolve, or "" when its descriptor could not be read */
+    public String pluginId() {
+        return pluginIds.isEmpty() ? "" : pluginIds.get(0);
+    }
+
+    @Override
+    public String toString() {
+        return kind + ": " + message;
+    }
+}
