@@ -203,4 +203,19 @@ public class SupervisorResumeTest {
         assertThat(out.workflowId()).isEqualTo("chain");
         assertThat(out.task("c").state()).isEqualTo(TaskState.SUCCEEDED);
     }
+
+    @Test
+    void run_storedRunOnASupervisorWithoutItsHandlers_hasItsOutcomeAndStates() {
+        RunHandle first = node(ctx -> ctx.task().id()).submit(chain());
+        assertThat(done(first).status()).isEqualTo(RunStatus.SUCCEEDED);
+        Supervisor reader = Supervisor.create(SupervisorConfig.builder().runStore(store).build()); // no handlers
+
+        RunHandle seen = reader.run(first.runId()).orElseThrow();
+
+        assertThat(seen.outcome()).isCompleted();
+        assertThat(seen.outcome().join().task("c").output()).isEqualTo("c");
+        assertThat(seen.taskStates()).containsEntry("b", TaskState.SUCCEEDED);
+        assertThat(seen.workflow().id()).isEqualTo("chain");
+        assertThat(reader.run("no-such-run")).isEmpty();
+    }
 }

@@ -89,6 +89,8 @@ public final class DefaultSupervisor implements Supervisor {
     private final LinkedHashMap<String, RunExecution> finished = new LinkedHashMap<>();
     private final SplittableRandom random;
     private final Preparation preparation;
+    /** For reading stored runs (outcomes, cancels): handlers do not matter there. */
+    private final Preparation readPreparation;
     private final Transitions transitions;
     private int globalRunning;
     /** Runs with transitions staged during this hold of the lock (stores written in batches; see Staged). */
@@ -134,15 +136,18 @@ public final class DefaultSupervisor implements Supervisor {
         // A cluster node may submit work only other nodes have handlers for; a single node must have them all.
         WorkflowValidator validator = config.cluster().isPresent() ? WorkflowValidator.of(t -> true)
                 : WorkflowValidator.of(handlers.keySet());
-        this.preparation = new Preparation(handlers, typeLimits, tagLimits, validator,
-                ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig()).clock(clock).build()));
+        ExpressionEngine expressions = ExpressionEngine.create(ExpressionConfig.from(config.expressionConfig())
+                .clock(clock).build());
+        this.preparation = new Preparation(handlers, typeLimits, tagLimits, validator, expressions);
+        this.readPreparation = config.cluster().isPresent() ? preparation : new Preparation(handlers, typeLimits,
+                tagLimits, WorkflowValidator.of(t -> true), expressions);
         config.typeLimits().forEach((t, max) -> typeLimits.put(t, new Limit("type " + t, max)));
         config.tagLimits().forEach((t, max) -> tagLimits.put(t, new Limit("tag " + t, max)));
         this.random = new SplittableRandom(config.randomSeed());
         this.transitions = new Transitions(this);
         this.cluster = config.cluster().map(c -> new Cluster(this, store, c)).orElse(null);
-        this.followers = store == null ? null : store.capability(RunEventLog.class)
-                .map(l -> new Followers(this, l, store)).orElse(null);
+        this.followers = store == null ? null : new Followers(this, store.capability(RunEventLog.class)
+                .orElse(null), store);
         if (cluster != null) {
             cluster.start();
         }
@@ -749,7 +754,7 @@ public final class DefaultSupervisor implements Supervisor {
 
     @Override
     public Subscription follow(String runId, long afterSequence, Consumer<StoredEvent> listener) {
-        if (followers == null) {
+        if (followers == null || !followers.hasLog()) {
             throw new SupervisorException("cannot follow run " + runId + ": " + (store == null ? "this supervisor "
                     + "has no run store" : "its run store keeps no event log (RunEventLog)"));
         }
@@ -761,12 +766,7 @@ public final class DefaultSupervisor implements Supervisor {
 
     /** Completes {@code outcome} when the stored run ends (a run driven by another node, or taken over). */
     void watch(String runId, java.util.concurrent.CompletableFuture<RunOutcome> outcome) {
-        if (followers != null) {
-            followers.watch(runId, outcome);
-        } else {
-            outcome.completeExceptionally(new SupervisorException("run " + runId + " is driven elsewhere and the "
-                    + "store keeps no event log to learn when it ends"));
-        }
+        followers.watch(runId, outcome); // a run driven elsewhere is always a stored one
     }
 
     /** Cancels a stored run that no supervisor drives (with a store but not in cluster mode). */
@@ -776,7 +776,7 @@ public final class DefaultSupervisor implements Supervisor {
             return false;
         }
         Instant now = clock.instant();
-        Preparation.Prepared p = store.workflow(runId).map(preparation::prepare).orElse(null);
+        Preparation.Prepared p = store.workflow(runId).map(readPreparation::prepare).orElse(null);
         List<TaskRecord> changes = new ArrayList<>();
         List<dev.supervisor.api.event.SupervisorEvent> evs = new ArrayList<>();
         for (TaskRecord t : store.tasks(runId)) {
@@ -804,7 +804,7 @@ public final class DefaultSupervisor implements Supervisor {
         RunRecord rec = store.findRun(runId).orElseThrow(() -> new SupervisorException("no run " + runId));
         WorkflowSpec wf = store.workflow(runId).orElseThrow(() -> new SupervisorException("no workflow of run "
                 + runId));
-        Preparation.Prepared p = preparation.prepare(wf);
+        Preparation.Prepared p = readPreparation.prepare(wf);
         TaskTable table = TaskTable.of(runId, matchById(runId, wf, p, store.tasks(runId)));
         RunExecution view = new RunExecution(this, runId, wf, p, rec.inputs(), table, rec);
         view.status = rec.status();

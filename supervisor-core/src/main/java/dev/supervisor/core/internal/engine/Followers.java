@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads stored events for {@code Supervisor.follow} listeners, and completes the outcomes of runs driven by other
- * nodes when they end. One daemon thread, started on first use, woken by the store when it can tell of new events
- * ({@link RunEventLog#awaitEvents}) and polling otherwise. Each listener reads its run's history by sequence number,
+ * Reads stored events for {@code Supervisor.follow} listeners (stores with an event log), and completes the outcomes
+ * of runs driven elsewhere when they end (any store). One daemon thread, started on first use, woken by the store
+ * when it can tell of new events ({@link RunEventLog#awaitEvents}) and polling otherwise. Each listener reads its run's history by sequence number,
  * so it sees every event once and in order, whenever it subscribed.
  */
 final class Followers {
@@ -37,10 +37,17 @@ final class Followers {
     private Thread thread;
     private volatile boolean closed;
 
+    /**
+     * @param log the store's event log, or null when it keeps none (only watches are possible then)
+     */
     Followers(DefaultSupervisor sup, RunEventLog log, RunStore store) {
         this.sup = sup;
         this.log = log;
         this.store = store;
+    }
+
+    boolean hasLog() {
+        return log != null;
     }
 
     private final class Follower implements Subscription {
@@ -94,7 +101,7 @@ final class Followers {
     private void loop() {
         while (!closed) {
             try {
-                if (!log.awaitEvents(Duration.ofSeconds(1))) {
+                if (log == null || !log.awaitEvents(Duration.ofSeconds(1))) {
                     LockSupport.parkNanos(this, POLL.toNanos());
                 }
                 for (Follower f : followers) {

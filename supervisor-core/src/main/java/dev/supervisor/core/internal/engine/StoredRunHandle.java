@@ -32,7 +32,11 @@ final class StoredRunHandle implements RunHandle {
     StoredRunHandle(DefaultSupervisor sup, String runId) {
         this.sup = sup;
         this.runId = runId;
-        sup.watch(runId, outcome);
+        if (sup.store.findRun(runId).map(r -> r.status().isTerminal()).orElse(false)) {
+            outcome.complete(sup.storedOutcome(runId)); // ended already: no need to watch
+        } else {
+            sup.watch(runId, outcome);
+        }
     }
 
     @Override
