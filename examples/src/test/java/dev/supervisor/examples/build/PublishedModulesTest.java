@@ -2,9 +2,13 @@ package dev.supervisor.examples.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
@@ -12,6 +16,7 @@ import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * What a Maven user relies on: the BOM manages every published module at the project's version, and every
@@ -28,7 +33,8 @@ class PublishedModulesTest {
         List<String> published = new ArrayList<>();
         for (String module : texts(parent, "/project/modules/module")) {
             Document m = pom(ROOT.resolve(module));
-            if (!module.equals("supervisor-bom") && !text(m, "/project/properties/maven.deploy.skip").equals("true")) {
+            boolean skipped = text(m, "/project/properties/maven.deploy.skip").equals("true");
+            if (!module.equals("supervisor-bom") && !skipped) {
                 published.add(text(m, "/project/artifactId"));
             }
         }
@@ -60,6 +66,23 @@ class PublishedModulesTest {
         assertThat(text(parent, "/project/licenses/license/name")).isEqualTo("Apache-2.0");
         assertThat(ROOT.resolve("LICENSE")).content().contains("Apache License", "Version 2.0, January 2004",
                 "END OF TERMS AND CONDITIONS");
+    }
+
+    @Test
+    void readme_mavenCoordinates_nameTheBomAtTheProjectVersionAndPublishedModules() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher xml = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(xml.find()).as("README has a Maven snippet").isTrue();
+        Document snippet = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader("<project>" + xml.group(1) + "</project>")));
+        Document bom = pom(ROOT.resolve("supervisor-bom"));
+
+        assertThat(text(snippet, "//dependencyManagement//dependency[artifactId='supervisor-bom']/version"))
+                .isEqualTo(text(pom(ROOT), "/project/version"));
+        assertThat(text(snippet, "//dependencyManagement//dependency/scope")).isEqualTo("import");
+        List<String> managed = texts(bom, "/project/dependencyManagement/dependencies/dependency/artifactId");
+        assertThat(texts(snippet, "/project/dependencies/dependency/artifactId")).isNotEmpty().isSubsetOf(managed);
+        assertThat(readme).contains("./mvnw -B -ntp install -DskipTests");
     }
 
     private static Document pom(Path dir) throws Exception {
