@@ -86,22 +86,23 @@ class WorkflowsGuideTest {
         // end::handlers[]
 
         // tag::submit[]
-        try (Supervisor supervisor = Supervisor.create(config)) {
-            RunHandle run = supervisor.submit(releaseWorkflow(), Map.of("version", "1.4.0"));
-            RunOutcome outcome = run.outcome().join();
+        Supervisor supervisor = Supervisor.create(config);
+        RunHandle run = supervisor.submit(releaseWorkflow(), Map.of("version", "1.4.0"));
+        RunOutcome outcome = run.outcome().join();
 
-            System.out.println(outcome.status());                      // SUCCEEDED
-            System.out.println(outcome.task("compile").output());      // {jar=payments.jar}
-            System.out.println(outcome.task("publish").attempts());    // 1
-            System.out.println(outcome.criticalPath());                // [compile, test, publish]
-            // end::submit[]
-            assertThat(outcome.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(outcome.task("compile").output()).isEqualTo(Map.of("jar", "payments.jar"));
-            assertThat(outcome.task("publish").output()).isEqualTo(Map.of("version", "1.4.0", "testsPassed", 128,
-                    "uploadKey", run.runId() + ":publish"));
-            assertThat(outcome.task("publish").attempts()).isEqualTo(1);
-            assertThat(outcome.criticalPath()).containsExactly("compile", "test", "publish");
-        }
+        System.out.println(outcome.status());                      // SUCCEEDED
+        System.out.println(outcome.task("compile").output());      // {jar=payments.jar}
+        System.out.println(outcome.task("publish").attempts());    // 1
+        System.out.println(outcome.criticalPath());                // [compile, test, publish]
+        supervisor.close();                                        // stops its threads
+        // end::submit[]
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(outcome.task("compile").output()).isEqualTo(Map.of("jar", "payments.jar"));
+        assertThat(outcome.task("publish").output()).isEqualTo(Map.of("version", "1.4.0", "testsPassed", 128,
+                "uploadKey", run.runId() + ":publish"));
+        assertThat(outcome.task("publish").attempts()).isEqualTo(1);
+        assertThat(outcome.criticalPath()).containsExactly("compile", "test", "publish");
     }
 
     @Test
@@ -215,15 +216,13 @@ class WorkflowsGuideTest {
         List<String> started = new ArrayList<>();
         TaskHandler record = ctx -> started.add(ctx.task().id());
         // tag::caps[]
-        SupervisorConfig config = SupervisorConfig.builder()
+        SupervisorConfig.SupervisorConfigBuilder limits = SupervisorConfig.builder()
                 .maxConcurrency(16)                       // attempts at once, all runs together
                 .typeLimit(TaskType.DEPLOYMENT, 1)        // one deployment at a time
-                .tagLimit("gpu", 2)                       // two tasks tagged "gpu" at a time
-                .handler(TaskType.DEPLOYMENT, record)
-                .handler(TaskType.of("train"), record)
-                // end::caps[]
-                .executor(attempts::add)
-                .build();
+                .tagLimit("gpu", 2);                      // two tasks tagged "gpu" at a time
+        // end::caps[]
+        SupervisorConfig config = limits.handler(TaskType.DEPLOYMENT, record).handler(TaskType.of("train"), record)
+                .executor(attempts::add).build();
         // tag::priorities[]
         WorkflowSpec wf = WorkflowSpec.builder("rollout")
                 .maxConcurrency(4)                        // attempts at once within one run
