@@ -93,7 +93,7 @@ class WorkflowsGuideTest {
         System.out.println(outcome.status());                      // SUCCEEDED
         System.out.println(outcome.task("compile").output());      // {jar=payments.jar}
         System.out.println(outcome.task("publish").attempts());    // 1
-        System.out.println(outcome.criticalPath());                // [compile, test, publish]
+        System.out.println(outcome.task("scan").state());          // SUCCEEDED
         supervisor.close();                                        // stops its threads
         // end::submit[]
 
@@ -102,7 +102,8 @@ class WorkflowsGuideTest {
         assertThat(outcome.task("publish").output()).isEqualTo(Map.of("version", "1.4.0", "testsPassed", 128,
                 "uploadKey", run.runId() + ":publish"));
         assertThat(outcome.task("publish").attempts()).isEqualTo(1);
-        assertThat(outcome.criticalPath()).containsExactly("compile", "test", "publish");
+        assertThat(outcome.task("scan").state()).isEqualTo(TaskState.SUCCEEDED);
+        // Not asserted: the critical path, which depends on whether "test" or "scan" ended last on the pool.
     }
 
     @Test
