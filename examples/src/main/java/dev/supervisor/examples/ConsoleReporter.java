@@ -34,9 +34,7 @@ public final class ConsoleReporter {
 
     private final PrintStream out;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private Supervisor supervisor;
     private RunHandle followed;
-    private String runId;
     private long startNanos;
     private int total;
     private int done;
@@ -55,7 +53,6 @@ public final class ConsoleReporter {
     }
 
     synchronized void attach(Supervisor supervisor, int taskCount) {
-        this.supervisor = supervisor;
         this.total = taskCount;
         this.startNanos = System.nanoTime();
         supervisor.events().subscribeAsync(SupervisorEvent.class, this::onEvent);
@@ -66,7 +63,6 @@ public final class ConsoleReporter {
     }
 
     private synchronized void onEvent(SupervisorEvent e) {
-        runId = e.runId();
         String what;
         if (e instanceof TaskStarted s) {
             what = "started   " + s.taskId() + (s.attempt() > 1 ? " (attempt " + s.attempt() + ")" : "");
@@ -120,7 +116,8 @@ public final class ConsoleReporter {
     }
 
     private void line(String what) {
-        print(done, total, supervisor.find(runId).map(RunHandle::progress).flatMap(RunProgress::eta), what);
+        // Events of the first moments can arrive before submit has returned the handle: no ETA for those yet.
+        print(done, total, followed == null ? Optional.empty() : followed.progress().eta(), what);
     }
 
     private void print(int done, int total, Optional<Duration> eta, String what) {
