@@ -1,12 +1,14 @@
 package dev.supervisor.examples;
 
+import dev.supervisor.api.RunHandle;
 import dev.supervisor.api.RunOutcome;
+import dev.supervisor.api.RunProgress;
 import dev.supervisor.api.TaskOutcome;
+import dev.supervisor.api.TaskState;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.api.event.RunFinished;
 import dev.supervisor.api.event.SupervisorEvent;
 import dev.supervisor.api.event.TaskCancelled;
-import dev.supervisor.api.event.TaskEvent;
 import dev.supervisor.api.event.TaskFailed;
 import dev.supervisor.api.event.TaskRetrying;
 import dev.supervisor.api.event.TaskSkipped;
@@ -16,16 +18,26 @@ import dev.supervisor.core.Supervisor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Prints a live progress line for every lifecycle event, then a summary table and the critical path.
+ * Prints a live progress line (bar, tasks done, ETA from {@link RunHandle#progress()}) for every lifecycle event
+ * and on every {@link #tick()}, then a summary table and the critical path. Events arrive on the bus's
+ * asynchronous delivery thread, so the reporter can ask the run for its progress without holding up the engine.
  */
 public final class ConsoleReporter {
+    private static final int BAR_WIDTH = 20;
+
     private final PrintStream out;
-    private final AtomicInteger done = new AtomicInteger();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private RunHandle followed;
     private long startNanos;
     private int total;
+    private int done;
 
     /**
      * @param out where to print
@@ -40,10 +52,14 @@ public final class ConsoleReporter {
         out.println();
     }
 
-    void attach(Supervisor supervisor, int taskCount) {
+    synchronized void attach(Supervisor supervisor, int taskCount) {
         this.total = taskCount;
         this.startNanos = System.nanoTime();
-        supervisor.events().subscribe(SupervisorEvent.class, this::onEvent);
+        supervisor.events().subscribeAsync(SupervisorEvent.class, this::onEvent);
+    }
+
+    synchronized void follow(RunHandle run) {
+        this.followed = run;
     }
 
     private synchronized void onEvent(SupervisorEvent e) {
@@ -51,45 +67,93 @@ public final class ConsoleReporter {
         if (e instanceof TaskStarted s) {
             what = "started   " + s.taskId() + (s.attempt() > 1 ? " (attempt " + s.attempt() + ")" : "");
         } else if (e instanceof TaskSucceeded s) {
-            done.incrementAndGet();
-            what = "succeeded " + s.taskId() + " in " + ms(s.duration());
+            what = finish("succeeded " + s.taskId() + " in " + ms(s.duration()));
         } else if (e instanceof TaskRetrying r) {
             what = "retrying  " + r.taskId() + " after " + ms(r.delay()) + ": " + r.error();
         } else if (e instanceof TaskFailed f) {
-            done.incrementAndGet();
-            what = "FAILED    " + f.taskId() + " (" + f.state() + "): " + f.error();
+            what = finish("FAILED    " + f.taskId() + " (" + f.state() + "): " + f.error());
         } else if (e instanceof TaskSkipped s) {
-            done.incrementAndGet();
-            what = "skipped   " + s.taskId() + ": " + s.reason();
+            what = finish("skipped   " + s.taskId() + ": " + s.reason());
         } else if (e instanceof TaskCancelled c) {
-            done.incrementAndGet();
-            what = "cancelled " + c.taskId();
+            what = finish("cancelled " + c.taskId());
         } else if (e instanceof RunFinished f) {
             what = "run " + f.status() + " in " + ms(f.duration());
         } else {
             what = "run started";
         }
-        int d = done.get();
-        int width = 20;
-        int filled = total == 0 ? width : d * width / total;
-        String bar = "#".repeat(filled) + ".".repeat(width - filled);
-        out.printf("[%6d ms] [%s] %d/%d  %s%n", (System.nanoTime() - startNanos) / 1_000_000, bar, d, total,
-                what + (e instanceof TaskEvent ? "" : ""));
+        line(what);
+        if (e instanceof RunFinished) {
+            finished.countDown();
+        }
     }
 
-    void summary(WorkflowSpec wf, RunOutcome outcome) {
-        out.println();
-        out.printf("%-16s %-10s %8s %10s%n", "TASK", "STATE", "ATTEMPTS", "DURATION");
-        for (TaskOutcome t : outcome.tasks().values()) {
-            out.printf("%-16s %-10s %8d %10s%n", t.taskId(), t.state(), t.attempts(),
-                    t.duration().map(ConsoleReporter::ms).orElse("-"));
+    private String finish(String what) {
+        done++;
+        return what;
+    }
+
+    /**
+     * Prints a progress line naming the tasks running now (or, when none is, those waiting to retry), as the run
+     * reports them; does nothing when no run is followed or it has ended.
+     */
+    public synchronized void tick() {
+        if (followed == null || followed.status().isTerminal()) {
+            return;
         }
-        out.println();
-        out.println("critical path (actual): " + String.join(" -> ", outcome.criticalPath()));
-        out.println("run " + outcome.status() + " in " + ms(outcome.duration()));
-        Object report = outcome.task("report").output();
-        if (report != null) {
-            out.println("report: " + report);
+        RunProgress p = followed.progress();
+        Map<String, TaskState> states = followed.taskStates();
+        List<String> running = tasksIn(states, TaskState.RUNNING);
+        List<String> waiting = tasksIn(states, TaskState.RETRY_WAIT);
+        if (!running.isEmpty()) {
+            print(p.done(), p.total(), p.eta(), "running   " + String.join(", ", running));
+        } else if (!waiting.isEmpty()) {
+            print(p.done(), p.total(), p.eta(), "waiting   " + String.join(", ", waiting) + " (retry back-off)");
+        }
+    }
+
+    private static List<String> tasksIn(Map<String, TaskState> states, TaskState state) {
+        return states.entrySet().stream().filter(t -> t.getValue() == state).map(Map.Entry::getKey).toList();
+    }
+
+    private void line(String what) {
+        // Events of the first moments can arrive before submit has returned the handle: no ETA for those yet.
+        print(done, total, followed == null ? Optional.empty() : followed.progress().eta(), what);
+    }
+
+    private void print(int done, int total, Optional<Duration> eta, String what) {
+        int filled = total == 0 ? BAR_WIDTH : done * BAR_WIDTH / total;
+        String bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
+        String etaText = eta.map(d -> String.format("%.1f s", d.toMillis() / 1000.0)).orElse("?");
+        out.printf("[%6d ms] [%s] %d/%d  ETA %-8s %s%n", (System.nanoTime() - startNanos) / 1_000_000, bar, done,
+                total, etaText, what);
+    }
+
+    /**
+     * Prints the summary once the reporter has printed the run's last event.
+     *
+     * @param outcome the run's outcome
+     */
+    void summary(RunOutcome outcome) {
+        try {
+            // Events reach the reporter on the bus's delivery thread, a moment after the outcome completes.
+            finished.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            out.println();
+            out.printf("%-16s %-10s %8s %10s%n", "TASK", "STATE", "ATTEMPTS", "DURATION");
+            for (TaskOutcome t : outcome.tasks().values()) {
+                out.printf("%-16s %-10s %8d %10s%n", t.taskId(), t.state(), t.attempts(),
+                        t.duration().map(ConsoleReporter::ms).orElse("-"));
+            }
+            out.println();
+            out.println("critical path (actual): " + String.join(" -> ", outcome.criticalPath()));
+            out.println("run " + outcome.status() + " in " + ms(outcome.duration()));
+            Object report = outcome.task("report").output();
+            if (report != null) {
+                out.println("report: " + report);
+            }
         }
     }
 

@@ -13,24 +13,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Handlers of the demo. They do real work on a small generated repository: write it, lint it, compile and run
- * its checks, scan it for secrets, weigh the findings and write a Markdown report.
+ * Handlers of the demo. They do real work on a small generated repository: write it, lint it, compile it, run its
+ * checks, scan it for secrets, weigh the findings and write a Markdown report. Two failures are staged: lint's
+ * first attempt loses its connection, and the first attempt of the unit tests waits for a test process that never
+ * answers, so that the task's timeout cuts it.
  */
 final class DemoHandlers {
     static final TaskType CHECKOUT = TaskType.of("git.checkout");
     static final TaskType LINT = TaskType.of("lint");
+    static final TaskType BUILD = TaskType.of("build");
+    private static final Logger LOG = LoggerFactory.getLogger(DemoHandlers.class);
     private static final Pattern SECRET = Pattern.compile("(?i)(password|secret|api[_-]?key)\\s*=\\s*\"[^\"]{6,}\"");
 
     private final Path workspace;
+    private final Runnable onHang;
 
-    DemoHandlers(Path workspace) {
+    /**
+     * @param workspace an empty folder the handlers work in
+     * @param onHang called when the first attempt of the unit tests starts waiting for an answer that never comes
+     *               (tests use it to move their clock only once the hang is in place)
+     */
+    DemoHandlers(Path workspace, Runnable onHang) {
         this.workspace = workspace;
+        this.onHang = onHang;
     }
 
     Object checkout(TaskContext ctx) throws IOException {
@@ -82,26 +96,34 @@ final class DemoHandlers {
         return Map.of("findings", findings);
     }
 
-    Object unitTests(TaskContext ctx) throws Exception {
-        if (ctx.attempt() == 1) {
-            // The first run hangs like a stuck test JVM; the supervisor times it out and retries.
-            while (!ctx.isCancelled()) {
-                Thread.sleep(20);
-            }
-            return null;
-        }
+    Object build(TaskContext ctx) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            return Map.of("passed", 0, "note", "no compiler on this runtime");
+            return Map.of("compiled", 0, "note", "no compiler on this runtime");
         }
         Path classes = Files.createDirectories(workspace.resolve("classes"));
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-nowarn"));
-        sources().forEach(p -> args.add(p.toString()));
+        List<Path> sources = sources();
+        sources.forEach(p -> args.add(p.toString()));
         int rc = javac.run(null, null, null, args.toArray(new String[0]));
         if (rc != 0) {
             throw new IllegalStateException("compilation failed with code " + rc);
         }
-        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()})) {
+        return Map.of("compiled", sources.size(), "classes", "classes");
+    }
+
+    Object unitTests(TaskContext ctx) throws Exception {
+        if (ctx.attempt() == 1) {
+            // Like a forked test process that never reports back: nothing completes this future, so the attempt
+            // blocks until the task's timeout stops it (the engine interrupts it after the cancellation grace).
+            CompletableFuture<Integer> testProcess = new CompletableFuture<>();
+            onHang.run();
+            return Map.of("passed", testProcess.get());
+        }
+        if (Files.notExists(workspace.resolve("classes/demo/MoneyCheck.class"))) {
+            return Map.of("passed", 0, "failed", 0, "note", "nothing compiled");
+        }
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {workspace.resolve("classes").toUri().toURL()})) {
             Object passed = cl.loadClass("demo.MoneyCheck").getMethod("run").invoke(null);
             return Map.of("passed", passed, "failed", 3 - (Integer) passed);
         }
@@ -144,6 +166,7 @@ final class DemoHandlers {
                 + review.get("decision") + "**\n\n" + "- lint findings: " + review.get("lintFindings") + "\n"
                 + "- failed checks: " + review.get("testsFailed") + "\n" + "- hard-coded secrets: "
                 + review.get("secrets") + "\n");
+        LOG.info("review of {} written to {}", ctx.inputs().get("change"), report);
         return review.get("decision") + " (" + report + ")";
     }
 

@@ -5,7 +5,12 @@ import java.util.regex.Pattern;
 
 /**
  * The type of a task: an open string that selects the {@link dev.supervisor.api.spi.TaskHandler} that runs it.
- * The origin system's types are provided as constants, but any host type works: {@code TaskType.of("etl.load")}.
+ * Any name works: {@code TaskType.of("etl.load")}.
+ *
+ * <p>The constants are a preset for coding-agent work: reviewing pull requests, summarising tracker issues,
+ * analysing, refactoring and fixing code, building features, writing documentation and tests, deploying and
+ * auditing security. They save a host that supervises such agents from spelling the names itself; the engine
+ * treats them like any other type.
  *
  * @param name the type name: 1 to 128 characters of letters, digits, {@code . _ - : /}
  */
@@ -14,7 +19,7 @@ public record TaskType(String name) {
 
     /** Review a pull request. */
     public static final TaskType PR_REVIEW = new TaskType("PR_REVIEW");
-    /** Summarise an issue. */
+    /** Summarise an issue from a tracker. */
     public static final TaskType ISSUE_SUMMARY = new TaskType("ISSUE_SUMMARY");
     /** Analyse code. */
     public static final TaskType CODE_ANALYSIS = new TaskType("CODE_ANALYSIS");
