@@ -54,7 +54,7 @@ public final class SupervisorConfig {
         this.asyncEventQueueCapacity = b.asyncEventQueueCapacity == null ? 8192 : b.asyncEventQueueCapacity;
         this.cancellationGrace = b.cancellationGrace == null ? Duration.ofSeconds(1) : b.cancellationGrace;
         this.shutdownDeadline = b.shutdownDeadline == null ? Duration.ofSeconds(30) : b.shutdownDeadline;
-        this.nodeId = b.nodeId == null ? "node-" + Long.toHexString(System.nanoTime()) : b.nodeId;
+        this.nodeId = b.nodeId;
         this.randomSeed = b.randomSeed == null ? System.nanoTime() : b.randomSeed;
         this.retainedFinishedRuns = b.retainedFinishedRuns == null ? 1000 : b.retainedFinishedRuns;
         this.expressionConfig = b.expressionConfig == null ? ExpressionConfig.ofDefaults() : b.expressionConfig;
@@ -145,9 +145,12 @@ public final class SupervisorConfig {
         return shutdownDeadline;
     }
 
-    /** @return this node's id, used as lease owner */
-    public String nodeId() {
-        return nodeId;
+    /**
+     * @return this node's id (lease owner, event author); empty means each supervisor made from this configuration
+     *         names itself uniquely (process id and a random part)
+     */
+    public Optional<String> nodeId() {
+        return Optional.ofNullable(nodeId);
     }
 
     /** @return seed of the jitter random source */

@@ -74,7 +74,7 @@ class ClusterFeaturesProofTest {
             clustered = reader.run(runId).orElseThrow().outcome().get(1, TimeUnit.MINUTES);
         }
         assertThat(alone.status()).isEqualTo(RunStatus.FAILED); // CONTINUE: fatal fails, the rest goes on
-        assertThat(alone.tasks()).hasSize(10);
+        assertThat(alone.tasks()).hasSize(10 + FeatureWorker.ITEMS); // each fan-out item is a task of its own
         assertThat(alone.task("publish").state()).isEqualTo(TaskState.UPSTREAM_FAILED);
         assertThat(alone.task("slow").state()).isEqualTo(TaskState.TIMED_OUT);
         assertThat(alone.task("skipme").state()).isEqualTo(TaskState.SKIPPED);

@@ -67,6 +67,8 @@ public final class DefaultSupervisor implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSupervisor.class);
     final Clock clock;
     private final SupervisorConfig config;
+    /** This supervisor's name: configured, or unique per instance (two supervisors from one config must differ). */
+    private final String nodeId;
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     final DelayScheduler delay;
@@ -106,6 +108,7 @@ public final class DefaultSupervisor implements Supervisor {
      */
     public DefaultSupervisor(SupervisorConfig config) {
         this.config = config;
+        this.nodeId = config.nodeId().orElseGet(DefaultSupervisor::generatedNodeId);
         this.clock = config.clock();
         this.ownedExecutor = config.executor().isPresent() ? null : workerPool(config.maxConcurrency());
         this.executor = config.executor().orElse(ownedExecutor);
@@ -151,6 +154,11 @@ public final class DefaultSupervisor implements Supervisor {
         if (cluster != null) {
             cluster.start();
         }
+    }
+
+    /** The process id and a random part: unique on a host and across hosts, without a name lookup. */
+    private static String generatedNodeId() {
+        return "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static ExecutorService workerPool(int size) {
@@ -718,7 +726,7 @@ public final class DefaultSupervisor implements Supervisor {
     }
 
     String nodeId() {
-        return config.nodeId();
+        return nodeId;
     }
 
     <T> T locked(Supplier<T> s) {
