@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * A {@link ProviderRouter} over the providers of {@code supervisor.providers.instances} and the application's
+ * A {@link ProviderRouter} (and its {@link RouterConfig}) over the providers of {@code supervisor.providers.instances} and the application's
  * {@link Provider} beans, with every {@link RoutingListener} bean (the provider meters among them) and a
  * {@link CapacityAdvisor} bean if there is one; the task types of {@code supervisor.providers.task-types} run
  * through it ({@link ProviderTaskHandler}). Only when there is a provider; {@code supervisor.providers.enabled=false}
@@ -41,14 +41,14 @@ public class SupervisorProviderAutoConfiguration {
      * @param providers provider beans, registered after the configured ones (priority 1, weight 1)
      * @param listeners routing listener beans
      * @param advisor a capacity advisor bean, if any
-     * @return the router
+     * @return the router's configuration
      */
     @Bean
     @ConditionalOnMissingBean
     @Conditional(ProvidersConfiguredCondition.class)
-    public ProviderRouter providerRouter(ProviderProperties props, ObjectProvider<Provider> providers,
-                                         ObjectProvider<RoutingListener> listeners,
-                                         ObjectProvider<CapacityAdvisor> advisor) {
+    public RouterConfig providerRouterConfig(ProviderProperties props, ObjectProvider<Provider> providers,
+                                             ObjectProvider<RoutingListener> listeners,
+                                             ObjectProvider<CapacityAdvisor> advisor) {
         String at = "supervisor.providers.";
         RouterConfig.Builder b = RouterConfig.builder();
         props.getInstances().forEach((id, p) -> set(at + "instances." + id, p,
@@ -70,10 +70,21 @@ public class SupervisorProviderAutoConfiguration {
         listeners.orderedStream().forEach(b::listener);
         advisor.ifAvailable(b::advisor);
         try {
-            return ProviderRouter.create(b.build());
+            return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw PropertyChecks.invalid("supervisor.providers", "", e.getMessage());
         }
+    }
+
+    /**
+     * @param config the router's configuration
+     * @return the router
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(ProvidersConfiguredCondition.class)
+    public ProviderRouter providerRouter(RouterConfig config) {
+        return ProviderRouter.create(config);
     }
 
     private static CircuitBreakerConfig breaker(ProviderProperties.Breaker c) {
