@@ -117,6 +117,14 @@ public interface Supervisor extends AutoCloseable {
     EventBus events();
 
     /**
+     * Counts of this supervisor's work now (runs active, attempts running, tasks queued), read under the engine's
+     * lock for a consistent view; meant for gauges and health checks, not for a hot loop.
+     *
+     * @return the counts
+     */
+    SupervisorStats stats();
+
+    /**
      * Stops accepting runs, lets running tasks finish within {@code deadline}, then cancels the rest. In cluster
      * mode the node stops claiming, lets its attempts finish, and hands the runs it drives to the other nodes.
      *

@@ -92,6 +92,19 @@ public final class JdbcStores {
         }
     }
 
+    /**
+     * Reads the schema version a database is at, without migrating: for health checks, and for hosts that migrate
+     * by themselves and want to refuse a database that is behind.
+     *
+     * @param ds the database
+     * @return the recorded schema version, 0 if the database holds no Supervisor schema
+     * @throws JdbcStoreException if the database is unreachable
+     */
+    public static int databaseSchemaVersion(DataSource ds) {
+        Objects.requireNonNull(ds, "dataSource");
+        return Migrations.current(ds);
+    }
+
     /** @return the newest schema version this code knows */
     public static int schemaVersion() {
         return Migrations.latest();

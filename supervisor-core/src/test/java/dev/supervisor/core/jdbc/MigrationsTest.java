@@ -25,6 +25,16 @@ class MigrationsTest {
     }
 
     @Test
+    void databaseSchemaVersion_readsTheVersionWithoutMigrating() {
+        for (DataSource ds : new DataSource[] {Databases.h2(), Databases.postgres()}) {
+            assertThat(JdbcStores.databaseSchemaVersion(ds)).isZero();
+            assertThat(JdbcStores.databaseSchemaVersion(ds)).isZero(); // reading created nothing
+            JdbcStores.migrate(ds);
+            assertThat(JdbcStores.databaseSchemaVersion(ds)).isEqualTo(JdbcStores.schemaVersion());
+        }
+    }
+
+    @Test
     void nodesStartingTogether_migrateOnce() throws Exception {
         DataSource ds = Databases.postgres();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);

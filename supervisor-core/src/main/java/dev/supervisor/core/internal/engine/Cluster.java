@@ -518,6 +518,11 @@ final class Cluster {
         claiming = false;
     }
 
+    /** @return attempts this node has claimed and not yet stored */
+    int inFlight() {
+        return inFlight.size();
+    }
+
     /** @return true once no attempt of this node is running or waiting to be stored */
     boolean idle() {
         return inFlight.isEmpty() && ended.isEmpty();

@@ -20,6 +20,7 @@ import dev.supervisor.core.DelayScheduler;
 import dev.supervisor.core.SubmissionRejectedException;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
+import dev.supervisor.core.SupervisorStats;
 import dev.supervisor.core.expr.ExpressionConfig;
 import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.graph.WorkflowValidator;
@@ -824,6 +825,13 @@ public final class DefaultSupervisor implements Supervisor {
     @Override
     public EventBus events() {
         return bus;
+    }
+
+    @Override
+    public SupervisorStats stats() {
+        return locked(() -> new SupervisorStats(active.size(),
+                globalRunning + (cluster == null ? 0 : cluster.inFlight()), ready.size(), config.maxConcurrency(),
+                accepting));
     }
 
     @Override

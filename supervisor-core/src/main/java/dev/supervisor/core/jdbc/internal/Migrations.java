@@ -145,6 +145,29 @@ public final class Migrations {
         }
     }
 
+    /**
+     * @param ds the database
+     * @return the schema version recorded in it, 0 if it holds no Supervisor schema; changes nothing
+     * @throws JdbcStoreException if the database is unreachable
+     */
+    public static int current(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            try (ResultSet t = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), null,
+                    new String[] {"TABLE"})) {
+                boolean found = false;
+                while (t.next() && !found) {
+                    found = "sup_schema".equalsIgnoreCase(t.getString("TABLE_NAME"));
+                }
+                if (!found) {
+                    return 0;
+                }
+            }
+            return current(c);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("cannot read the Supervisor schema version: " + e.getMessage(), e);
+        }
+    }
+
     static int current(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM sup_schema")) {
             rs.next();
