@@ -26,6 +26,7 @@ final class RunEventStreams implements AutoCloseable {
     private final int buffer;
     private final Executor writers;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong overflows = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param supervisor the engine whose runs are followed
@@ -73,6 +74,11 @@ final class RunEventStreams implements AutoCloseable {
         }
     }
 
+    /** @return how many clients fell a whole buffer behind and were told to reconnect, so far */
+    long overflows() {
+        return overflows.get();
+    }
+
     /** @return clients streaming now */
     int clients() {
         return clients.size();
@@ -106,6 +112,7 @@ final class RunEventStreams implements AutoCloseable {
             }
             if (!queue.offer(e)) {
                 overflowed = true;
+                overflows.incrementAndGet();
                 Subscription s = subscription;
                 if (s != null) {
                     s.close();
