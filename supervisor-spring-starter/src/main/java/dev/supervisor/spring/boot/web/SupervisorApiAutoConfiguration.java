@@ -1,11 +1,15 @@
 package dev.supervisor.spring.boot.web;
 
+import dev.supervisor.analytics.forecast.Forecaster;
+import dev.supervisor.analytics.series.MetricStore;
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.auth.audit.AuditLog;
 import dev.supervisor.auth.rbac.PresetRoles;
 import dev.supervisor.auth.rbac.RbacPolicy;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
+import dev.supervisor.core.cron.CronScheduler;
+import dev.supervisor.core.provider.ProviderRouter;
 import dev.supervisor.spring.boot.autoconfigure.SupervisorAutoConfiguration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,6 +119,46 @@ public class SupervisorApiAutoConfiguration {
                                                       ObjectProvider<SupervisorConfig> configs,
                                                       RunEventStreams streams, SupervisorApiProperties props) {
         return new RunEventsController(supervisor, store(stores, configs), streams, props.events().timeout());
+    }
+
+    /**
+     * @param supervisor the engine fires submit to
+     * @param schedulers the cron scheduler bean, if any
+     * @return the schedule endpoints
+     */
+    @Bean
+    public SchedulesController supervisorSchedulesController(Supervisor supervisor,
+                                                             ObjectProvider<CronScheduler> schedulers) {
+        return new SchedulesController(supervisor, schedulers);
+    }
+
+    /**
+     * @param routers the provider router bean, if any
+     * @return the provider endpoints
+     */
+    @Bean
+    public ProvidersController supervisorProvidersController(ObjectProvider<ProviderRouter> routers) {
+        return new ProvidersController(routers);
+    }
+
+    /**
+     * @param stores the metric store bean, if any
+     * @param forecasters a forecaster bean, if any
+     * @return the analytics endpoints
+     */
+    @Bean
+    public AnalyticsController supervisorAnalyticsController(ObjectProvider<MetricStore> stores,
+                                                             ObjectProvider<Forecaster> forecasters) {
+        return new AnalyticsController(stores, forecasters);
+    }
+
+    /**
+     * @param trails the audit trail bean, if any
+     * @return the audit endpoint
+     */
+    @Bean
+    public AuditController supervisorAuditController(ObjectProvider<AuditTrail> trails) {
+        return new AuditController(trails);
     }
 
     private static RunStore store(ObjectProvider<RunStore> stores, ObjectProvider<SupervisorConfig> configs) {

@@ -1,6 +1,14 @@
 package dev.supervisor.spring.boot.web;
 
+import dev.supervisor.analytics.series.MetricStore;
+import dev.supervisor.api.provider.ProviderLimits;
+import dev.supervisor.api.provider.QuotaWindow;
+import dev.supervisor.auth.audit.AuditLog;
 import dev.supervisor.core.RunStores;
+import dev.supervisor.core.provider.MockProvider;
+import dev.supervisor.core.provider.ProviderRouter;
+import dev.supervisor.core.provider.RouterConfig;
+import java.time.Clock;
 import dev.supervisor.core.SupervisorConfig;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -48,6 +56,29 @@ public class ApiTestApp {
                     return "released";
                 })
                 .build();
+    }
+
+    @Bean
+    ProviderRouter providerRouter() {
+        return ProviderRouter.create(RouterConfig.builder()
+                .provider(MockProvider.builder("mock-a").limits(ProviderLimits.builder().maxConcurrent(3)
+                        .requestsPer(QuotaWindow.MINUTE, 60).build()).build())
+                .build());
+    }
+
+    @Bean
+    MetricStore metricStore() {
+        return MetricStore.withDefaults();
+    }
+
+    @Bean
+    AuditTrail.InMemory auditTrail() {
+        return AuditTrail.inMemory(1000);
+    }
+
+    @Bean
+    AuditLog auditLog(AuditTrail.InMemory trail) {
+        return AuditLog.of(trail, Clock.systemUTC(), true);
     }
 
     @Bean
