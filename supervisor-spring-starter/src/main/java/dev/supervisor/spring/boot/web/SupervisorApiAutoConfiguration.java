@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -45,6 +46,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnProperty(prefix = "supervisor.api", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean(Supervisor.class)
 @EnableConfigurationProperties(SupervisorApiProperties.class)
+@Import(ApiDocumentation.class)
 public class SupervisorApiAutoConfiguration {
     /** Where the API is served. */
     public static final String BASE_PATH = "/supervisor/api";
