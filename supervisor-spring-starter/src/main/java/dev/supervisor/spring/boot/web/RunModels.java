@@ -103,32 +103,39 @@ public final class RunModels {
     static RunDetail detail(RunHandle run, RunRecord stored, List<TaskRecord> records) {
         RunOutcome outcome = run.outcome().isDone() && !run.outcome().isCompletedExceptionally()
                 ? run.outcome().join() : null;
-        RunStatus status = outcome != null ? outcome.status() : run.status();
-        RunProgress p = run.progress();
-        Progress progress = new Progress(p.total(), p.done(), p.running(), p.failed(),
-                p.eta().map(d -> d.toMillis()).orElse(null));
         Map<String, String> types = new HashMap<>();
         for (TaskSpec t : run.workflow().tasks()) {
             types.put(t.id(), t.type().name());
         }
-        Map<String, TaskRecord> byId = new HashMap<>();
-        if (records != null) {
-            records.forEach(r -> byId.put(r.taskId(), r));
-        }
         List<TaskView> tasks = new ArrayList<>();
-        run.taskStates().forEach((id, state) -> {
-            TaskOutcome o = outcome == null ? null : outcome.tasks().get(id);
-            TaskRecord r = byId.get(id);
-            if (o != null) {
-                tasks.add(new TaskView(id, types.get(id), o.state(), o.attempts(), o.startedAt(), o.finishedAt(),
-                        o.error(), o.output()));
-            } else if (r != null) {
-                tasks.add(new TaskView(id, types.get(id), state, r.attempt(), r.startedAt(), r.finishedAt(),
-                        r.error(), r.state() == TaskState.SUCCEEDED ? r.output() : null));
-            } else {
-                tasks.add(new TaskView(id, types.get(id), state, null, null, null, null, null));
+        Progress progress;
+        RunStatus status;
+        if (outcome != null) {
+            // Everything from the outcome: an ended run needs nothing of the engine (whose lock it would wait for).
+            status = outcome.status();
+            int failed = 0;
+            for (TaskOutcome o : outcome.tasks().values()) {
+                tasks.add(new TaskView(o.taskId(), types.get(o.taskId()), o.state(), o.attempts(), o.startedAt(),
+                        o.finishedAt(), o.error(), o.output()));
+                failed += o.state().isFailure() ? 1 : 0;
             }
-        });
+            progress = new Progress(tasks.size(), tasks.size(), 0, failed, 0L);
+        } else {
+            status = run.status();
+            RunProgress p = run.progress();
+            progress = new Progress(p.total(), p.done(), p.running(), p.failed(),
+                    p.eta().map(d -> d.toMillis()).orElse(null));
+            Map<String, TaskRecord> byId = new HashMap<>();
+            if (records != null) {
+                records.forEach(r -> byId.put(r.taskId(), r));
+            }
+            run.taskStates().forEach((id, state) -> {
+                TaskRecord r = byId.get(id);
+                tasks.add(r == null ? new TaskView(id, types.get(id), state, null, null, null, null, null)
+                        : new TaskView(id, types.get(id), state, r.attempt(), r.startedAt(), r.finishedAt(),
+                                r.error(), r.state() == TaskState.SUCCEEDED ? r.output() : null));
+            });
+        }
         Instant created = stored != null ? stored.createdAt() : outcome != null ? outcome.startedAt() : null;
         Instant finished = stored != null && stored.finishedAt() != null ? stored.finishedAt()
                 : outcome != null ? outcome.finishedAt() : null;

@@ -152,8 +152,8 @@ public class RunsController {
     }
 
     private RunModels.RunDetail detail(RunHandle run) {
-        if (store == null) {
-            return RunModels.detail(run, null, null);
+        if (store == null || run.outcome().isDone() && !run.outcome().isCompletedExceptionally()) {
+            return RunModels.detail(run, null, null); // an ended run's outcome has every task's details
         }
         RunRecord stored = store.findRun(run.runId()).orElse(null);
         return RunModels.detail(run, stored, stored == null ? null : store.tasks(run.runId()));
