@@ -113,6 +113,17 @@ public interface Supervisor extends AutoCloseable {
      */
     Subscription follow(String runId, long afterSequence, Consumer<StoredEvent> listener);
 
+    /**
+     * Lists runs, a page at a time, newest first: from the run store when there is one (every stored run,
+     * whichever node started it), else from this supervisor's active runs and the finished runs it retains
+     * ({@link SupervisorConfig.SupervisorConfigBuilder#retainedFinishedRuns}).
+     *
+     * @param query filters, page size and where the page starts
+     * @return the page
+     * @throws UnsupportedOperationException if the configured store cannot list its runs
+     */
+    dev.supervisor.api.RunPage runs(dev.supervisor.api.RunQuery query);
+
     /** @return the event bus, on which this supervisor publishes the transitions it makes */
     EventBus events();
 

@@ -125,6 +125,18 @@ public interface RunStore {
     }
 
     /**
+     * Lists stored runs, a page at a time, newest first ({@link dev.supervisor.api.RunPage#ORDER}). Stores should
+     * answer from an index rather than by reading every run; this default refuses, for stores that cannot list.
+     *
+     * @param query filters, page size and where the page starts
+     * @return the page
+     * @throws UnsupportedOperationException if this store cannot list its runs
+     */
+    default dev.supervisor.api.RunPage runs(dev.supervisor.api.RunQuery query) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot list its runs");
+    }
+
+    /**
      * @param type a capability interface, e.g. {@link TaskClaims} or {@link RunEventLog}
      * @param <T> its type
      * @return the capability if this store offers it (this default: the store itself, when it implements it)

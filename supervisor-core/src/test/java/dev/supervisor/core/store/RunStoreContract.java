@@ -3,6 +3,8 @@ package dev.supervisor.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisor.api.RunPage;
+import dev.supervisor.api.RunQuery;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.SupervisorException;
 import dev.supervisor.api.TaskSpec;
@@ -155,5 +157,81 @@ public abstract class RunStoreContract {
         assertThat(store.tasks("r", List.of("t3", "t1", "nope"))).extracting(TaskRecord::taskId)
                 .containsExactlyInAnyOrder("t1", "t3");
         assertThat(store.tasks("r", List.of())).isEmpty();
+    }
+    /** Stores a run of workflow {@code workflowId} created {@code second} seconds after T0. */
+    private static RunRecord stored(RunStore store, String runId, String workflowId, RunStatus status, int second) {
+        RunRecord r = new RunRecord(runId, workflowId, status, Map.of(), T0.plusSeconds(second),
+                status.isTerminal() ? T0.plusSeconds(second + 1) : null, 0);
+        store.createRun(r, workflowOf("t0"), List.of(TaskRecord.pending(runId, "t0", 0)));
+        return r;
+    }
+
+    private static List<String> ids(RunPage page) {
+        return page.runs().stream().map(RunRecord::runId).toList();
+    }
+
+    @Test
+    void runs_pageNewestFirst_andTheCursorsWalkEveryRunOnce() {
+        RunStore store = store();
+        stored(store, "a", "wf", RunStatus.SUCCEEDED, 1);
+        stored(store, "b", "wf", RunStatus.RUNNING, 5);
+        stored(store, "c", "wf", RunStatus.FAILED, 3);
+        stored(store, "d", "wf", RunStatus.PENDING, 3); // same instant as c: the larger id comes first
+        stored(store, "e", "wf", RunStatus.CANCELLED, 2);
+        stored(store, "f", "wf", RunStatus.RUNNING, 4);
+        stored(store, "g", "wf", RunStatus.TIMED_OUT, 0);
+
+        RunPage first = store.runs(RunQuery.builder().limit(3).build());
+        assertThat(ids(first)).containsExactly("b", "f", "d");
+        RunPage second = store.runs(RunQuery.builder().limit(3).cursor(first.nextCursor()).build());
+        assertThat(ids(second)).containsExactly("c", "e", "a");
+        RunPage third = store.runs(RunQuery.builder().limit(3).cursor(second.nextCursor()).build());
+        assertThat(ids(third)).containsExactly("g");
+        assertThat(third.next()).as("the last page has no next").isEmpty();
+        assertThat(store.runs(RunQuery.all()).runs()).hasSize(7).first().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(r.createdAt()).isEqualTo(T0.plusSeconds(5));
+        });
+        RunPage exact = store.runs(RunQuery.builder().limit(7).build());
+        assertThat(exact.runs()).hasSize(7);
+        assertThat(exact.next()).as("a full page with nothing after it").isEmpty();
+    }
+
+    @Test
+    void runs_filterByStatusWorkflowAndCreationTime() {
+        RunStore store = store();
+        stored(store, "r1", "build", RunStatus.FAILED, 1);
+        stored(store, "r2", "build", RunStatus.SUCCEEDED, 2);
+        stored(store, "r3", "deploy", RunStatus.FAILED, 3);
+        stored(store, "r4", "build", RunStatus.TIMED_OUT, 4);
+        stored(store, "r5", "build", RunStatus.RUNNING, 5);
+
+        assertThat(ids(store.runs(RunQuery.builder().statuses(RunStatus.FAILED, RunStatus.TIMED_OUT).build())))
+                .containsExactly("r4", "r3", "r1");
+        assertThat(ids(store.runs(RunQuery.builder().workflowId("build").statuses(RunStatus.FAILED,
+                RunStatus.TIMED_OUT).build()))).containsExactly("r4", "r1");
+        assertThat(ids(store.runs(RunQuery.builder().createdFrom(T0.plusSeconds(2)).createdTo(T0.plusSeconds(5))
+                .build()))).as("from inclusive, to exclusive").containsExactly("r4", "r3", "r2");
+        assertThat(ids(store.runs(RunQuery.builder().workflowId("nope").build()))).isEmpty();
+        RunPage one = store.runs(RunQuery.builder().workflowId("build").limit(1).build());
+        assertThat(ids(one)).containsExactly("r5");
+        assertThat(ids(store.runs(RunQuery.builder().workflowId("build").limit(2).cursor(one.nextCursor()).build())))
+                .as("filters hold on later pages too").containsExactly("r4", "r2");
+    }
+
+    @Test
+    void runs_laterPagesDoNotShift_whenNewerRunsArriveOrStatusesChange() {
+        RunStore store = store();
+        for (int i = 0; i < 5; i++) {
+            stored(store, "r" + i, "wf", RunStatus.RUNNING, i);
+        }
+        RunPage first = store.runs(RunQuery.builder().limit(2).build());
+        assertThat(ids(first)).containsExactly("r4", "r3");
+        stored(store, "newer", "wf", RunStatus.RUNNING, 10);
+        RunRecord r2 = store.findRun("r2").orElseThrow();
+        store.updateRun(r2.withStatus(RunStatus.SUCCEEDED, T0.plusSeconds(20)));
+        RunPage second = store.runs(RunQuery.builder().limit(2).cursor(first.nextCursor()).build());
+        assertThat(ids(second)).containsExactly("r2", "r1");
+        assertThat(second.runs().get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 }

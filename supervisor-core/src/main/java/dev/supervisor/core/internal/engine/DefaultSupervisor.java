@@ -762,6 +762,21 @@ public final class DefaultSupervisor implements Supervisor {
     }
 
     @Override
+    public dev.supervisor.api.RunPage runs(dev.supervisor.api.RunQuery query) {
+        java.util.Objects.requireNonNull(query, "query");
+        if (store != null) {
+            return store.runs(query);
+        }
+        List<RunRecord> all = locked(() -> {
+            List<RunRecord> out = new ArrayList<>(active.size() + finished.size());
+            active.values().forEach(r -> out.add(r.runRecord));
+            finished.values().forEach(r -> out.add(r.runRecord));
+            return out;
+        });
+        return dev.supervisor.api.RunPage.select(all, query);
+    }
+
+    @Override
     public Subscription follow(String runId, long afterSequence, Consumer<StoredEvent> listener) {
         if (followers == null || !followers.hasLog()) {
             throw new SupervisorException("cannot follow run " + runId + ": " + (store == null ? "this supervisor "

@@ -114,6 +114,14 @@ public final class InMemoryRunStore implements RunStore, RunEventLog, TaskClaims
         return r == null ? Optional.empty() : Optional.of(r.workflow);
     }
 
+    /** Filters every retained run: the store is bounded by {@code maxRetainedRuns}, and this is its reference. */
+    @Override
+    public synchronized dev.supervisor.api.RunPage runs(dev.supervisor.api.RunQuery query) {
+        List<RunRecord> all = new ArrayList<>(runs.size());
+        runs.values().forEach(r -> all.add(r.run));
+        return dev.supervisor.api.RunPage.select(all, query);
+    }
+
     @Override
     public synchronized void updateRun(RunRecord updated) {
         StoredRun r = require(updated.runId());

@@ -188,6 +188,11 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     }
 
     @Override
+    public dev.supervisor.api.RunPage runs(dev.supervisor.api.RunQuery query) {
+        return sql.read("list runs", c -> RunListing.page(c, query));
+    }
+
+    @Override
     public Optional<WorkflowSpec> workflow(String runId) {
         Optional<String> json = sql.read("read workflow of run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT d.definition FROM sup_run r JOIN sup_workflow_def "

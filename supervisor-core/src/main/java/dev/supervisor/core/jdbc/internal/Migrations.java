@@ -75,7 +75,11 @@ public final class Migrations {
                     PG + "CREATE INDEX sup_task_claim_p ON sup_task (claim_order, idx) WHERE state = 'READY'",
                     PG + "CREATE INDEX sup_run_owner_p ON sup_run (owner) WHERE status IN ('PENDING', 'RUNNING')",
                     PG + "CREATE INDEX sup_run_adopt_p ON sup_run (owner_expiry) WHERE shared AND status IN "
-                            + "('PENDING', 'RUNNING')"));
+                            + "('PENDING', 'RUNNING')"),
+            // Run listings page newest first by (created_at, run_id), optionally of one workflow (RunListing);
+            // a status filter uses sup_run_history.
+            List.of("CREATE INDEX sup_run_listing ON sup_run (created_at, run_id)",
+                    "CREATE INDEX sup_run_listing_wf ON sup_run (workflow_id, created_at, run_id)"));
 
     private Migrations() {
     }

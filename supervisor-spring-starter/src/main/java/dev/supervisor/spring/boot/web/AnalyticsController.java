@@ -1,0 +1,302 @@
+package dev.supervisor.spring.boot.web;
+
+import dev.supervisor.analytics.anomaly.AnomalyDetector;
+import dev.supervisor.analytics.anomaly.AnomalyDetectors;
+import dev.supervisor.analytics.forecast.Forecast;
+import dev.supervisor.analytics.forecast.Forecaster;
+import dev.supervisor.analytics.forecast.Forecasters;
+import dev.supervisor.analytics.series.Aggregation;
+import dev.supervisor.analytics.series.MetricExport;
+import dev.supervisor.analytics.series.MetricQuery;
+import dev.supervisor.analytics.series.MetricStore;
+import dev.supervisor.analytics.series.SeriesResult;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Metrics of the {@link MetricStore} bean: series over a time range, the points an anomaly detector flags in them,
+ * forecasts with their intervals, and exports as CSV, XLSX or JSON. The detector is a fresh
+ * {@link AnomalyDetectors#defaultEnsemble()} per series and the forecaster the {@link Forecaster} bean (else
+ * {@link Forecasters#naive()}).
+ */
+@RestController
+@RequestMapping(SupervisorApiAutoConfiguration.BASE_PATH + "/analytics")
+public class AnalyticsController {
+    private final ObjectProvider<MetricStore> stores;
+    private final ObjectProvider<Forecaster> forecasters;
+
+    /**
+     * A flagged point.
+     *
+     * @param at the step's start
+     * @param value its value
+     * @param score the detector's score, in [0, 1]
+     * @param expected what the detector expected, or null while it warms up
+     * @param lower the normal band's lower edge, or null
+     * @param upper the normal band's upper edge, or null
+     */
+    public record AnomalyPoint(Instant at, double value, double score, Double expected, Double lower, Double upper) {
+    }
+
+    /**
+     * The anomalies of one series.
+     *
+     * @param metric the metric
+     * @param group its grouped label values
+     * @param anomalies the flagged points, in time order
+     */
+    public record SeriesAnomalies(String metric, Map<String, String> group, List<AnomalyPoint> anomalies) {
+    }
+
+    /**
+     * One forecast step.
+     *
+     * @param at the step's start
+     * @param mean the point forecast
+     * @param lower the interval's lower bound
+     * @param upper the interval's upper bound
+     */
+    public record ForecastPoint(Instant at, double mean, double lower, double upper) {
+    }
+
+    /**
+     * The forecast of one series.
+     *
+     * @param metric the metric
+     * @param group its grouped label values
+     * @param method the forecasting method
+     * @param level the intervals' nominal coverage
+     * @param points the steps after the last observed one
+     */
+    public record SeriesForecast(String metric, Map<String, String> group, String method, double level,
+                                 List<ForecastPoint> points) {
+    }
+
+    /**
+     * @param stores the metric store bean, if any
+     * @param forecasters a forecaster bean, if any
+     */
+    public AnalyticsController(ObjectProvider<MetricStore> stores, ObjectProvider<Forecaster> forecasters) {
+        this.stores = stores;
+        this.forecasters = forecasters;
+    }
+
+    /**
+     * @param metric the metric, e.g. {@code task.duration}
+     * @param from range start, ISO-8601 (default: an hour ago)
+     * @param to range end, ISO-8601 (default: now)
+     * @param step bucket width, ISO-8601 duration of at least a minute (default PT1M)
+     * @param aggregation SUM, AVG, COUNT, MIN, MAX, P50, P95 or P99 (default AVG)
+     * @param where label filters, {@code label:value}, repeatable
+     * @param groupBy labels to group by, comma-separated
+     * @return one series per group
+     */
+    @GetMapping(path = "/series", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiPermission("analytics:read")
+    public List<SeriesResult> series(@RequestParam(name = "metric") String metric,
+                                     @RequestParam(name = "from", required = false) String from,
+                                     @RequestParam(name = "to", required = false) String to,
+                                     @RequestParam(name = "step", required = false) String step,
+                                     @RequestParam(name = "aggregation", required = false) String aggregation,
+                                     @RequestParam(name = "where", required = false) List<String> where,
+                                     @RequestParam(name = "groupBy", required = false) List<String> groupBy) {
+        return store().query(query(metric, from, to, step, aggregation, where, groupBy));
+    }
+
+    /**
+     * The same series, with only the points the detector flags at or above {@code threshold}.
+     *
+     * @param metric the metric
+     * @param from range start
+     * @param to range end
+     * @param step bucket width
+     * @param aggregation the aggregation
+     * @param where label filters
+     * @param groupBy labels to group by
+     * @param threshold the score from which a point is flagged, in (0, 1] (default 0.99)
+     * @return the anomalies per series
+     */
+    @GetMapping(path = "/anomalies", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiPermission("analytics:read")
+    public List<SeriesAnomalies> anomalies(@RequestParam(name = "metric") String metric,
+                                           @RequestParam(name = "from", required = false) String from,
+                                           @RequestParam(name = "to", required = false) String to,
+                                           @RequestParam(name = "step", required = false) String step,
+                                           @RequestParam(name = "aggregation", required = false) String aggregation,
+                                           @RequestParam(name = "where", required = false) List<String> where,
+                                           @RequestParam(name = "groupBy", required = false) List<String> groupBy,
+                                           @RequestParam(name = "threshold", defaultValue = "0.99") double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw ApiException.badParameter("threshold", "must be in (0, 1] but was " + threshold);
+        }
+        List<SeriesAnomalies> out = new ArrayList<>();
+        for (SeriesResult s : store().query(query(metric, from, to, step, aggregation, where, groupBy))) {
+            AnomalyDetector d = AnomalyDetectors.defaultEnsemble();
+            List<AnomalyPoint> flagged = new ArrayList<>();
+            for (SeriesResult.Point p : s.points()) {
+                double score = d.update(p.start().toEpochMilli(), p.value());
+                if (score >= threshold) {
+                    flagged.add(new AnomalyPoint(p.start(), p.value(), score, finite(d.expected()), finite(d.lower()),
+                            finite(d.upper())));
+                }
+            }
+            out.add(new SeriesAnomalies(s.metric(), s.group(), flagged));
+        }
+        return out;
+    }
+
+    /**
+     * @param metric the metric
+     * @param from range start
+     * @param to range end
+     * @param step bucket width (also the forecast's step)
+     * @param aggregation the aggregation
+     * @param where label filters
+     * @param groupBy labels to group by
+     * @param horizon steps to forecast, 1 to 1000 (default 12)
+     * @return a forecast per series
+     */
+    @GetMapping(path = "/forecast", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiPermission("analytics:read")
+    public List<SeriesForecast> forecast(@RequestParam(name = "metric") String metric,
+                                         @RequestParam(name = "from", required = false) String from,
+                                         @RequestParam(name = "to", required = false) String to,
+                                         @RequestParam(name = "step", required = false) String step,
+                                         @RequestParam(name = "aggregation", required = false) String aggregation,
+                                         @RequestParam(name = "where", required = false) List<String> where,
+                                         @RequestParam(name = "groupBy", required = false) List<String> groupBy,
+                                         @RequestParam(name = "horizon", defaultValue = "12") int horizon) {
+        if (horizon < 1 || horizon > 1000) {
+            throw ApiException.badParameter("horizon", "must be between 1 and 1000 but was " + horizon);
+        }
+        MetricQuery q = query(metric, from, to, step, aggregation, where, groupBy);
+        Forecaster forecaster = forecasters.getIfUnique(Forecasters::naive);
+        List<SeriesForecast> out = new ArrayList<>();
+        for (SeriesResult s : store().query(q)) {
+            double[] history = s.points().stream().mapToDouble(SeriesResult.Point::value).toArray();
+            if (history.length == 0) {
+                continue;
+            }
+            Forecast f;
+            try {
+                f = forecaster.forecast(history, horizon);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badParameter("from", "the series " + s.group() + " is too short to forecast: "
+                        + e.getMessage());
+            }
+            Instant last = s.points().get(s.points().size() - 1).start();
+            double[] mean = f.mean();
+            double[] lower = f.lower();
+            double[] upper = f.upper();
+            List<ForecastPoint> points = new ArrayList<>();
+            for (int k = 0; k < mean.length; k++) {
+                points.add(new ForecastPoint(last.plus(q.step().multipliedBy(k + 1L)), mean[k], lower[k], upper[k]));
+            }
+            out.add(new SeriesForecast(s.metric(), s.group(), f.method(), f.level(), points));
+        }
+        return out;
+    }
+
+    /**
+     * @param format csv, xlsx or json
+     * @param metric the metric
+     * @param from range start
+     * @param to range end
+     * @param step bucket width
+     * @param aggregation the aggregation
+     * @param where label filters
+     * @param groupBy labels to group by
+     * @return the file (XLSX falls back to CSV when the optional spreadsheet writer is absent)
+     */
+    @GetMapping(path = "/export")
+    @ApiPermission("analytics:export")
+    public ResponseEntity<byte[]> export(@RequestParam(name = "format", defaultValue = "csv") String format,
+                                         @RequestParam(name = "metric") String metric,
+                                         @RequestParam(name = "from", required = false) String from,
+                                         @RequestParam(name = "to", required = false) String to,
+                                         @RequestParam(name = "step", required = false) String step,
+                                         @RequestParam(name = "aggregation", required = false) String aggregation,
+                                         @RequestParam(name = "where", required = false) List<String> where,
+                                         @RequestParam(name = "groupBy", required = false) List<String> groupBy) {
+        MetricExport.Format wanted = choice("format", format, MetricExport.Format.class);
+        List<SeriesResult> results = store().query(query(metric, from, to, step, aggregation, where, groupBy));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MetricExport.Format written = MetricExport.write(results, wanted, out);
+        String ext = written.name().toLowerCase(Locale.ROOT);
+        MediaType type = switch (written) {
+            case JSON -> MediaType.APPLICATION_JSON;
+            case CSV -> new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+            case XLSX -> MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        };
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + metric.replaceAll("[^A-Za-z0-9_.-]", "_") + "." + ext + "\"")
+                .body(out.toByteArray());
+    }
+
+    private static MetricQuery query(String metric, String from, String to, String step, String aggregation,
+                                     List<String> where, List<String> groupBy) {
+        Instant end = to == null ? Instant.now() : RunsController.instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofHours(1)) : RunsController.instant("from", from);
+        if (!end.isAfter(start)) {
+            throw ApiException.badParameter("to", "must be after from (" + start + ") but was " + end);
+        }
+        MetricQuery.Builder b = MetricQuery.of(metric, start, end);
+        try {
+            b.step(step == null ? Duration.ofMinutes(1) : Duration.parse(step));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw ApiException.badParameter("step", "'" + step + "' is not an ISO-8601 duration of at least PT1M");
+        }
+        if (aggregation != null) {
+            b.aggregate(choice("aggregation", aggregation, Aggregation.class));
+        }
+        if (where != null) {
+            for (String w : where) {
+                int colon = w.indexOf(':');
+                if (colon < 1) {
+                    throw ApiException.badParameter("where", "'" + w + "' is not label:value");
+                }
+                b.where(w.substring(0, colon), w.substring(colon + 1));
+            }
+        }
+        if (groupBy != null && !groupBy.isEmpty()) {
+            b.groupBy(groupBy.stream().flatMap(g -> java.util.Arrays.stream(g.split(","))).map(String::trim)
+                    .filter(g -> !g.isEmpty()).toArray(String[]::new));
+        }
+        return b.build();
+    }
+
+    private static <E extends Enum<E>> E choice(String parameter, String text, Class<E> type) {
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter(parameter, "'" + text + "' is not one of "
+                    + List.of(type.getEnumConstants()));
+        }
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private MetricStore store() {
+        MetricStore s = stores.getIfUnique();
+        if (s == null) {
+            throw ApiException.unavailable("analytics need a MetricStore bean");
+        }
+        return s;
+    }
+}
