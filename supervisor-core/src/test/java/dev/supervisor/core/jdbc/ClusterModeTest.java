@@ -47,6 +47,27 @@ class ClusterModeTest {
         assertThat(outOfOrder(ds, wf, runId)).isZero();
     }
 
+    @Test
+    void oneNode_everyFeature_sameOutcomeAsInMemory() throws Exception {
+        RunOutcome alone;
+        try (Supervisor one = Supervisor.create(FeatureWorker.handlers(SupervisorConfig.builder()).build())) {
+            alone = one.submit(FeatureWorker.workflow(), Map.of()).outcome().get(2, TimeUnit.MINUTES);
+        }
+        org.postgresql.ds.PGSimpleDataSource raw = (org.postgresql.ds.PGSimpleDataSource) Databases.postgres();
+        DataSource ds = new SimplePool(raw.getUrl() + "?user=postgres", 10);
+        JdbcStores.migrate(ds);
+        try (Supervisor node = Supervisor.create(FeatureWorker.handlers(SupervisorConfig.builder())
+                .runStore(JdbcStores.runStore(ds)).cluster(ClusterConfig.builder().lease(Duration.ofSeconds(5))
+                        .build()).nodeId("solo").maxConcurrency(4).build())) {
+            RunOutcome out = awaitOrDiagnose(node.submit(FeatureWorker.workflow(), Map.of()), ds);
+            assertThat(out.status()).isEqualTo(alone.status());
+            for (Map.Entry<String, dev.supervisor.api.TaskOutcome> e : alone.tasks().entrySet()) {
+                assertThat(out.task(e.getKey()).state()).as(e.getKey()).isEqualTo(e.getValue().state());
+                assertThat(out.task(e.getKey()).output()).as(e.getKey()).isEqualTo(e.getValue().output());
+            }
+        }
+    }
+
     /**
      * Tasks whose handler started before one of their dependencies succeeded (none may). Both times come from the
      * workers' clocks: handler start from the execution log, success from the stored task.

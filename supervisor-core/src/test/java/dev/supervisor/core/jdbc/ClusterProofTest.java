@@ -100,7 +100,9 @@ class ClusterProofTest {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> cmd = new ArrayList<>(List.of(java, "-Dcluster.leaseMs=" + LEASE_MS, "-cp", classpath(),
                 ClusterWorker.class.getName(), mode, url, node));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        File logs = new File("target/worker-logs"); // a worker's log lines, kept for when the proof fails
+        logs.mkdirs();
+        return new ProcessBuilder(cmd).redirectError(new File(logs, node + ".log")).start();
     }
 
     private static String classpath() throws Exception {

@@ -120,6 +120,9 @@ final class Cluster {
                     LockSupport.parkNanos(this, config.pollInterval().toNanos());
                 }
             } catch (RuntimeException e) {
+                if (stopped) {
+                    return;
+                }
                 LOG.warn("cluster node {}: claiming or storing results failed; retrying", node, e);
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
             }
@@ -392,6 +395,9 @@ final class Cluster {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (stopped) {
+                    return; // closing interrupts a store call; nothing to report
+                }
                 LOG.warn("cluster node {}: housekeeping failed; retrying", node, e);
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
             }
