@@ -83,7 +83,7 @@ class ConnectionLossTest {
         RunStore store = JdbcStores.runStore(commitThenFail(h2, loseNextCommit));
         TaskRecord ready = TaskRecord.pending("r", "t", 0).to(TaskState.READY);
         store.createRun(new RunRecord("r", "wf", RunStatus.RUNNING, Map.of(), Instant.EPOCH, null, 0),
-                dev.supervisor.core.store.RunStoreContract.workflowOf("t"), List.of(ready));
+                dev.supervisor.testkit.RunStoreContract.workflowOf("t"), List.of(ready));
         TaskRecord running = ready.claimed("n1", Instant.EPOCH.plusSeconds(30), Instant.EPOCH);
 
         loseNextCommit.set(true);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.api.spi.TaskClaims;
-import dev.supervisor.core.store.RunEventLogContract;
+import dev.supervisor.testkit.RunEventLogContract;
 import org.junit.jupiter.api.Test;
 
 /** H2 keeps runs and their events; claims need PostgreSQL's SKIP LOCKED. */

@@ -60,14 +60,14 @@ class MigrationsTest {
             dev.supervisor.api.spi.RunStore store = JdbcStores.runStore(ds, 3);
             java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
             store.createRun(new dev.supervisor.api.spi.RunRecord("active", "wf", dev.supervisor.api.RunStatus.RUNNING,
-                    java.util.Map.of(), t0, null, 0), dev.supervisor.core.store.RunStoreContract.workflowOf("a"),
+                    java.util.Map.of(), t0, null, 0), dev.supervisor.testkit.RunStoreContract.workflowOf("a"),
                     java.util.List.of(
                     dev.supervisor.api.spi.TaskRecord.pending("active", "a", 0)));
             for (int i = 0; i < 10; i++) {
                 String id = "done-" + i;
                 store.createRun(new dev.supervisor.api.spi.RunRecord(id, "wf", dev.supervisor.api.RunStatus.SUCCEEDED,
                         java.util.Map.of(), t0.plusSeconds(i + 1), t0, 0),
-                        dev.supervisor.core.store.RunStoreContract.workflowOf("a"), java.util.List.of(
+                        dev.supervisor.testkit.RunStoreContract.workflowOf("a"), java.util.List.of(
                         dev.supervisor.api.spi.TaskRecord.pending(id, "a", 0)));
             }
             assertThat(store.findRun("active")).isPresent();

@@ -8,7 +8,7 @@ import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.api.spi.TaskClaims;
 import dev.supervisor.core.jdbc.internal.JdbcClaims;
-import dev.supervisor.core.store.RunStoreContract;
+import dev.supervisor.testkit.RunStoreContract;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

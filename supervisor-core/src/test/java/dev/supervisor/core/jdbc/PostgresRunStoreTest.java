@@ -1,7 +1,7 @@
 package dev.supervisor.core.jdbc;
 
 import dev.supervisor.api.spi.RunStore;
-import dev.supervisor.core.store.TaskClaimsContract;
+import dev.supervisor.testkit.TaskClaimsContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -6,6 +6,7 @@ import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.core.RunStores;
 import dev.supervisor.core.testing.ManualClock;
+import dev.supervisor.testkit.TaskClaimsContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.supervisor.core.store;
+package dev.supervisor.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,9 +23,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link RunStore} contract. Every built-in store runs it (in-memory, H2, PostgreSQL); a third-party store can
- * too: extend this class (from the {@code supervisor-core} test jar) and return a new, empty store from
- * {@link #store()}.
+ * The {@link RunStore} contract. Every built-in store runs it (in-memory, H2, PostgreSQL); a third-party store runs
+ * it too: extend this class in a test (JUnit 5) and return a new, empty store from {@link #store()}. A store that
+ * also keeps an event log extends {@link RunEventLogContract}; one that supports cluster mode extends
+ * {@link TaskClaimsContract}, which runs all three.
  */
 public abstract class RunStoreContract {
     protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123456789Z");

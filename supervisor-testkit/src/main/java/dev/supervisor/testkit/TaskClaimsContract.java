@@ -1,4 +1,4 @@
-package dev.supervisor.core.store;
+package dev.supervisor.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
