@@ -48,8 +48,8 @@ public final class JdbcStores {
 
     /**
      * @param ds the database
-     * @param maxRetainedRuns finished runs to keep (≥ 1); older ones are deleted as new runs start, active runs are
-     *        always kept
+     * @param maxRetainedRuns finished runs to keep (≥ 1); older ones are deleted as new runs start (once every 1 % of
+     *        this many new runs, so up to 1 % more are kept in between), active runs are always kept
      * @return a run store on it (schema migrated first)
      */
     public static RunStore runStore(DataSource ds, int maxRetainedRuns) {

@@ -82,6 +82,8 @@ public final class DefaultSupervisor implements Supervisor {
     private final Map<TaskType, TaskHandler> handlers;
     final List<dev.supervisor.api.spi.AttemptInterceptor> interceptors;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Runs admitted and being stored, not yet active: submit stores a run outside the lock. */
+    private final AtomicInteger admitting = new AtomicInteger();
     /** Attempts whose result waits to be recorded (see {@code unlock}). */
     private final java.util.concurrent.ConcurrentLinkedQueue<Attempt> completions =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -194,18 +196,36 @@ public final class DefaultSupervisor implements Supervisor {
         Instant now = clock.instant();
         RunRecord runRecord = new RunRecord(runId, workflow.id(), RunStatus.PENDING, in, now, null, 0);
         RunExecution run = new RunExecution(this, runId, workflow, p, in, tasks, runRecord);
-        if (cluster != null) {
-            checkAdmission(workflow);
-            // Outside the lock: a large run takes a while to store, and the other runs need not wait for it.
-            cluster.claims.createRun(runRecord, workflow, tasks.records(), Claimables.of(p));
-            cluster.claims.ownRun(runId, nodeId(), cluster.lease());
+        if (store != null) {
+            locked(() -> {
+                checkAdmission(workflow);
+                admitting.incrementAndGet(); // counts against maxActiveRuns while it is stored
+                return null;
+            });
+            boolean stored = false;
+            try {
+                // Outside the lock: a large run takes a while to store, and the other runs need not wait for it.
+                // Nothing of it can be claimed or changed before it is started below.
+                if (cluster != null) {
+                    cluster.claims.createRun(runRecord, workflow, tasks.records(), Claimables.of(p));
+                    cluster.claims.ownRun(runId, nodeId(), cluster.lease());
+                } else {
+                    store.createRun(runRecord, workflow, tasks.records());
+                }
+                stored = true;
+            } finally {
+                if (!stored) {
+                    admitting.decrementAndGet();
+                }
+            }
         }
         Deferred deferred = new Deferred();
         lock.lock();
         try {
-            checkAdmission(workflow);
-            if (store != null && cluster == null) {
-                store.createRun(runRecord, workflow, tasks.records());
+            if (store == null) {
+                checkAdmission(workflow);
+            } else {
+                admitting.decrementAndGet(); // admitted and stored: a shutdown that began meanwhile drains it
             }
             active.put(runId, run);
             transitions.start(run, deferred);
@@ -222,8 +242,9 @@ public final class DefaultSupervisor implements Supervisor {
             throw new SubmissionRejectedException("supervisor is shutting down; run of workflow '"
                     + workflow.id() + "' rejected");
         }
-        if (active.size() >= config.maxActiveRuns()) {
-            throw new SubmissionRejectedException("supervisor already has " + active.size()
+        int runs = active.size() + admitting.get();
+        if (runs >= config.maxActiveRuns()) {
+            throw new SubmissionRejectedException("supervisor already has " + runs
                     + " active runs (maxActiveRuns=" + config.maxActiveRuns() + "); run of workflow '"
                     + workflow.id() + "' rejected");
         }
@@ -852,6 +873,11 @@ public final class DefaultSupervisor implements Supervisor {
     @Override
     public boolean shutdown(Duration deadline) {
         accepting = false;
+        long admitEnd = System.nanoTime() + deadline.toNanos();
+        while (admitting.get() > 0 && System.nanoTime() < admitEnd) {
+            // runs admitted before the shutdown are being stored; they become active and are drained with the rest
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
         boolean clean = cluster == null ? drainLocal(deadline) : drainCluster(deadline);
         if (followers != null) {
             followers.close();

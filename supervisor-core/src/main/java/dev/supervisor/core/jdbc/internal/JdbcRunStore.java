@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -41,6 +42,9 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     private final SqlDialect dialect;
     final Sql sql;
     private final int maxRetainedRuns;
+    /** Trimming reads every finished run's key: done once per 1 % of the history, not on every new run. */
+    private final int trimEvery;
+    private final AtomicInteger createdSinceTrim = new AtomicInteger();
     private final JdbcEvents events;
     private final JdbcClaims claims;
     private final PgNotifications notifications;
@@ -55,6 +59,7 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
         this.dialect = dialect;
         this.sql = new Sql(ds);
         this.maxRetainedRuns = maxRetainedRuns;
+        this.trimEvery = Math.max(1, Math.min(100, maxRetainedRuns / 100));
         this.events = new JdbcEvents(dialect);
         boolean pg = dialect == SqlDialect.POSTGRESQL;
         this.notifications = pg ? PgNotifications.of(ds) : null;
@@ -129,7 +134,10 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
             }
             return null;
         });
-        trimHistory();
+        if (createdSinceTrim.incrementAndGet() >= trimEvery) {
+            createdSinceTrim.set(0);
+            trimHistory();
+        }
     }
 
     /** Definitions are kept once per content: every run of an unchanged workflow points at the same row. */
@@ -149,7 +157,10 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
         }
     }
 
-    /** Keeps the newest {@code maxRetainedRuns} finished runs; active runs are never touched. */
+    /**
+     * Keeps the newest {@code maxRetainedRuns} finished runs (between trims up to 1 % more); active runs are never
+     * touched.
+     */
     private void trimHistory() {
         String old = "SELECT run_id FROM sup_run WHERE status NOT IN ('PENDING', 'RUNNING') "
                 + "ORDER BY created_at DESC, run_id DESC OFFSET " + maxRetainedRuns + " ROWS";
