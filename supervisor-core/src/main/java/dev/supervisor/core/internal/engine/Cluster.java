@@ -423,8 +423,9 @@ final class Cluster {
     }
 
     private void renewRuns() {
+        List<RunExecution> driving = sup.driving();
         Map<String, RunStatus> owned = claims.renewRuns(node, config.lease());
-        sup.ownedRuns(owned);
+        sup.ownedRuns(driving, owned);
     }
 
     private void stopAttemptsOfStoppedRuns() {

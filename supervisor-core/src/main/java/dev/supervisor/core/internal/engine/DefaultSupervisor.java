@@ -683,12 +683,22 @@ public final class DefaultSupervisor implements Supervisor {
         deferred.run();
     }
 
+    /** @return the runs this node drives now, taken before asking the store which runs it owns */
+    List<RunExecution> driving() {
+        return new ArrayList<>(active.values());
+    }
+
     /**
-     * The runs the store says this node owns, with their stop requests: runs that are not among them were taken
-     * over (this node was cut off too long); a stop request from another node is applied here.
+     * The runs the store says this node owns, with their stop requests: runs driven before the store was asked
+     * that are not among them were taken over (this node was cut off too long); a stop request from another node is
+     * applied here. Runs that became active after the store was asked are left for the next renewal: one submitted
+     * meanwhile is owned in the store before it is active, but the answer may predate it.
      */
-    void ownedRuns(Map<String, RunStatus> owned) {
-        for (RunExecution run : new ArrayList<>(active.values())) {
+    void ownedRuns(List<RunExecution> driving, Map<String, RunStatus> owned) {
+        for (RunExecution run : driving) {
+            if (active.get(run.runId) != run) {
+                continue; // ended, or handed over meanwhile
+            }
             if (!owned.containsKey(run.runId)) {
                 LOG.warn("run {} was taken over by another node; this node stops driving it", run.runId);
                 locked(() -> {
