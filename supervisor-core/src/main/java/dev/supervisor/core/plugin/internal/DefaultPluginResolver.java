@@ -89,6 +89,9 @@ public final class DefaultPluginResolver implements PluginResolver {
         }
         spread(byId, failed, problems);
         List<String> order = new ArrayList<>(byId.size() - failed.size());
+        if (failed.size() == byId.size()) {
+            return new PluginResolution(problems, order); // none resolved: a workflow must have tasks
+        }
         TaskGraph graph = failed.isEmpty() ? report.graph().orElseThrow()
                 : TaskGraph.of(workflow(byId, failed));
         for (int i : graph.topologicalOrder()) {
