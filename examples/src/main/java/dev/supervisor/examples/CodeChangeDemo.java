@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * secret scan run in parallel; the unit tests run the compiled checks; an agent reviews the findings and a report
  * is written with the verdict.
  *
- * <p>The agent steps go through a {@link dev.supervisor.core.provider.ProviderRouter} of three providers (see
+ * <p>The agent steps go through a {@link ProviderRouter} of three providers (see
  * {@link DemoProviders}): the first choice is down, so each agent step fails over — the implementation to a real
  * process speaking Claude Code's protocol ({@link FakeClaudeCli}), the review to a second mock agent — and the first
  * choice's circuit opens. The console shows which provider ran each agent step, the failovers, and what every
