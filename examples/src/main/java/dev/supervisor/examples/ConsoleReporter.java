@@ -10,14 +10,21 @@ import dev.supervisor.api.event.RunFinished;
 import dev.supervisor.api.event.SupervisorEvent;
 import dev.supervisor.api.event.TaskCancelled;
 import dev.supervisor.api.event.TaskFailed;
+import dev.supervisor.api.event.TaskProviderAttempt;
 import dev.supervisor.api.event.TaskRetrying;
 import dev.supervisor.api.event.TaskSkipped;
 import dev.supervisor.api.event.TaskStarted;
 import dev.supervisor.api.event.TaskSucceeded;
+import dev.supervisor.api.provider.Provider;
 import dev.supervisor.core.Supervisor;
+import dev.supervisor.core.provider.CostSummary;
+import dev.supervisor.core.provider.ProviderRouter;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +33,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints a live progress line (bar, tasks done, ETA from {@link RunHandle#progress()}) for every lifecycle event
- * and on every {@link #tick()}, then a summary table and the critical path. Events arrive on the bus's
- * asynchronous delivery thread, so the reporter can ask the run for its progress without holding up the engine.
+ * and on every {@link #tick()}, then a summary table, the critical path and the spending of every provider. A task
+ * routed to providers gets a line per provider call ({@link TaskProviderAttempt}: the first call, then each
+ * failover) and its success names the provider that did the work and what it cost. Events arrive on the bus's
+ * asynchronous delivery thread, in order, so the reporter can ask the run for its progress without holding up the
+ * engine.
  */
 public final class ConsoleReporter {
     private static final int BAR_WIDTH = 20;
+    /** The provider named by events of tasks whose handler did the work itself. */
+    private static final String LOCAL = "local";
 
     private final PrintStream out;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -38,6 +50,7 @@ public final class ConsoleReporter {
     private long startNanos;
     private int total;
     private int done;
+    private final Map<String, TaskSucceeded> succeeded = new HashMap<>();
 
     /**
      * @param out where to print
@@ -46,9 +59,11 @@ public final class ConsoleReporter {
         this.out = out;
     }
 
-    void header(WorkflowSpec wf, Path workspace) {
+    void header(WorkflowSpec wf, Path workspace, List<String> providers) {
         out.println("== " + wf.name() + " (" + wf.tasks().size() + " tasks) ==");
         out.println("workspace: " + workspace);
+        out.println("providers:");
+        providers.forEach(p -> out.println("  " + p));
         out.println();
     }
 
@@ -66,8 +81,13 @@ public final class ConsoleReporter {
         String what;
         if (e instanceof TaskStarted s) {
             what = "started   " + s.taskId() + (s.attempt() > 1 ? " (attempt " + s.attempt() + ")" : "");
+        } else if (e instanceof TaskProviderAttempt a) {
+            what = (a.call() == 1 ? "call      " : "failover  ") + a.taskId() + " -> " + a.provider() + ": "
+                    + a.outcome() + (a.reason() == null ? " in " + ms(a.duration()) : " (" + a.reason() + ")");
         } else if (e instanceof TaskSucceeded s) {
-            what = finish("succeeded " + s.taskId() + " in " + ms(s.duration()));
+            succeeded.put(s.taskId(), s);
+            what = finish("succeeded " + s.taskId() + " in " + ms(s.duration()) + (LOCAL.equals(s.provider()) ? ""
+                    : " on " + s.provider() + ", cost " + amount(s.cost())));
         } else if (e instanceof TaskRetrying r) {
             what = "retrying  " + r.taskId() + " after " + ms(r.delay()) + ": " + r.error();
         } else if (e instanceof TaskFailed f) {
@@ -129,11 +149,13 @@ public final class ConsoleReporter {
     }
 
     /**
-     * Prints the summary once the reporter has printed the run's last event.
+     * Prints the summary once the reporter has printed the run's last event: each task with the provider that ran it
+     * and its cost, the critical path, then each provider's calls, tokens, cost and circuit from the router.
      *
      * @param outcome the run's outcome
+     * @param router the router of the run's agent steps
      */
-    void summary(RunOutcome outcome) {
+    void summary(RunOutcome outcome, ProviderRouter router) {
         try {
             // Events reach the reporter on the bus's delivery thread, a moment after the outcome completes.
             finished.await(10, TimeUnit.SECONDS);
@@ -142,19 +164,45 @@ public final class ConsoleReporter {
         }
         synchronized (this) {
             out.println();
-            out.printf("%-16s %-10s %8s %10s%n", "TASK", "STATE", "ATTEMPTS", "DURATION");
+            out.printf("%-16s %-10s %8s %10s  %-12s %10s%n", "TASK", "STATE", "ATTEMPTS", "DURATION", "PROVIDER",
+                    "COST");
             for (TaskOutcome t : outcome.tasks().values()) {
-                out.printf("%-16s %-10s %8d %10s%n", t.taskId(), t.state(), t.attempts(),
-                        t.duration().map(ConsoleReporter::ms).orElse("-"));
+                TaskSucceeded s = succeeded.get(t.taskId());
+                out.printf("%-16s %-10s %8d %10s  %-12s %10s%n", t.taskId(), t.state(), t.attempts(),
+                        t.duration().map(ConsoleReporter::ms).orElse("-"), s == null ? "-" : s.provider(),
+                        s == null || LOCAL.equals(s.provider()) ? "-" : amount(s.cost()));
             }
             out.println();
             out.println("critical path (actual): " + String.join(" -> ", outcome.criticalPath()));
+            out.println();
+            out.printf("%-12s %6s %11s %11s %14s  %s%n", "PROVIDER", "CALLS", "TOKENS IN", "TOKENS OUT", "COST",
+                    "CIRCUIT");
+            for (Provider p : router.providers()) {
+                costs(p.id(), router.costs().provider(p.id()), router.status(p.id()).circuit().name());
+            }
+            costs("total", router.costs().total(), "");
+            out.println();
             out.println("run " + outcome.status() + " in " + ms(outcome.duration()));
             Object report = outcome.task("report").output();
             if (report != null) {
                 out.println("report: " + report);
             }
         }
+    }
+
+    private void costs(String who, CostSummary c, String circuit) {
+        out.println(String.format("%-12s %6d %11d %11d %14s  %s", who, c.calls(), c.tokens().input(),
+                c.tokens().output(), amount(c.cost().amount()) + " " + c.cost().currency().getCurrencyCode(), circuit)
+                .stripTrailing());
+    }
+
+    private static String amount(double cost) {
+        return amount(BigDecimal.valueOf(cost));
+    }
+
+    /** Costs here are fractions of a cent: six decimals, whatever the scale the provider reported. */
+    private static String amount(BigDecimal cost) {
+        return cost.setScale(6, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String ms(Duration d) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,15 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handlers of the demo. They do real work on a small generated repository: write it, lint it, compile it, run its
- * checks, scan it for secrets, weigh the findings and write a Markdown report. Two failures are staged: lint's
- * first attempt loses its connection, and the first attempt of the unit tests waits for a test process that never
- * answers, so that the task's timeout cuts it.
+ * Local handlers of the demo. They do real work on a small generated repository: write it, lint it, compile it, run
+ * its checks, scan it for secrets, brief the reviewing agent and write a Markdown report with the verdict. The code
+ * change itself and the review are done by agents, through the router of {@link DemoProviders}; the checks compile
+ * and run what the implementing agent wrote. Two failures are staged here: lint's first attempt loses its
+ * connection, and the first attempt of the unit tests waits for a test process that never answers, so that the
+ * task's timeout cuts it.
  */
 final class DemoHandlers {
     static final TaskType CHECKOUT = TaskType.of("git.checkout");
     static final TaskType LINT = TaskType.of("lint");
     static final TaskType BUILD = TaskType.of("build");
+    /** Checks in {@code MoneyCheck}; two of them need the method the implementing agent adds. */
+    static final int CHECKS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(DemoHandlers.class);
     private static final Pattern SECRET = Pattern.compile("(?i)(password|secret|api[_-]?key)\\s*=\\s*\"[^\"]{6,}\"");
 
@@ -65,6 +68,8 @@ final class DemoHandlers {
                 "        if (Money.addCents(150, 275) == 425) passed++;",
                 "        if (Money.format(425).equals(\"4.25\")) passed++;",
                 "        if (Money.format(5).equals(\"0.05\")) passed++;",
+                "        if (Money.convert(1000, 1085) == 1085) passed++;",
+                "        if (Money.convert(199, 1500) == 299) passed++;",
                 "        return passed;",
                 "    }",
                 "}", ""));
@@ -125,7 +130,7 @@ final class DemoHandlers {
         }
         try (URLClassLoader cl = new URLClassLoader(new URL[] {workspace.resolve("classes").toUri().toURL()})) {
             Object passed = cl.loadClass("demo.MoneyCheck").getMethod("run").invoke(null);
-            return Map.of("passed", passed, "failed", 3 - (Integer) passed);
+            return Map.of("passed", passed, "failed", CHECKS - (Integer) passed);
         }
     }
 
@@ -141,33 +146,36 @@ final class DemoHandlers {
         return Map.of("findings", findings, "severity", findings.isEmpty() ? "none" : "high");
     }
 
+    /** The reviewing agent's brief: the change and what the checks found. */
     @SuppressWarnings("unchecked")
-    Object review(TaskContext ctx) {
+    String reviewPrompt(TaskContext ctx) {
+        Map<String, Object> up = ctx.upstreamOutputs();
+        Map<String, Object> tests = (Map<String, Object>) up.get("unit-tests");
+        return "Review " + ctx.inputs().get("change") + " of " + ctx.inputs().get("repository") + " (Money.convert)."
+                + "\nLint findings: " + ((Map<String, Object>) up.get("lint")).get("findings")
+                + "\nChecks: " + tests.get("passed") + " passed, " + tests.getOrDefault("failed", 0) + " failed"
+                + "\nSecret scan: " + ((Map<String, Object>) up.get("security-audit")).get("findings")
+                + "\nAnswer APPROVE or REQUEST_CHANGES with your reasons.";
+    }
+
+    /** Weighs the findings into a verdict and writes it, with the reviewing agent's answer, to report.md. */
+    @SuppressWarnings("unchecked")
+    Object report(TaskContext ctx) throws IOException {
         Map<String, Object> up = ctx.upstreamOutputs();
         int lint = ((List<Object>) ((Map<String, Object>) up.get("lint")).get("findings")).size();
         Map<String, Object> tests = (Map<String, Object>) up.get("unit-tests");
         int failed = ((Number) tests.getOrDefault("failed", 0)).intValue();
         int secrets = ((List<Object>) ((Map<String, Object>) up.get("security-audit")).get("findings")).size();
+        Map<String, Object> review = (Map<String, Object>) up.get("review");
         String decision = failed > 0 || secrets > 0 ? "CHANGES_REQUESTED" : lint > 0 ? "APPROVED_WITH_COMMENTS"
                 : "APPROVED";
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("decision", decision);
-        out.put("lintFindings", lint);
-        out.put("testsFailed", failed);
-        out.put("secrets", secrets);
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    Object report(TaskContext ctx) throws IOException {
-        Map<String, Object> review = (Map<String, Object>) ctx.upstreamOutput("review");
         Path report = workspace.resolve("report.md");
-        Files.writeString(report, "# Review of " + ctx.inputs().get("change") + "\n\n" + "Decision: **"
-                + review.get("decision") + "**\n\n" + "- lint findings: " + review.get("lintFindings") + "\n"
-                + "- failed checks: " + review.get("testsFailed") + "\n" + "- hard-coded secrets: "
-                + review.get("secrets") + "\n");
+        Files.writeString(report, "# Review of " + ctx.inputs().get("change") + "\n\n" + "Decision: **" + decision
+                + "**\n\n" + "- lint findings: " + lint + "\n" + "- failed checks: " + failed + " of " + CHECKS + "\n"
+                + "- hard-coded secrets: " + secrets + "\n" + "- reviewer (" + review.get("provider") + "): "
+                + review.get("output") + "\n");
         LOG.info("review of {} written to {}", ctx.inputs().get("change"), report);
-        return review.get("decision") + " (" + report + ")";
+        return decision + " (" + report + ")";
     }
 
     private List<Path> sources() {
