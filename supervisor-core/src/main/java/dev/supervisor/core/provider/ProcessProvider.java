@@ -50,7 +50,8 @@ public final class ProcessProvider extends DeclaredProvider {
     /**
      * @param id the provider id
      * @param profile how to run and read the CLI
-     * @return a builder: 300 s timeout, 10 MiB output cap, PATH/HOME/LANG/TMPDIR allowed, free, limits unset
+     * @return a builder: 300 s timeout, 10 MiB output cap, PATH/HOME/LANG/TMPDIR (and PATHEXT/SystemRoot, for
+     *         Windows) allowed, free, limits unset
      */
     public static Builder builder(String id, AgentProfile profile) {
         return new Builder(id, profile);
@@ -134,7 +135,9 @@ public final class ProcessProvider extends DeclaredProvider {
         private List<String> executable;
         private String model;
         private Path workingDirectory;
-        private final Set<String> allowedEnv = new LinkedHashSet<>(List.of("PATH", "HOME", "LANG", "TMPDIR"));
+        // PATHEXT and SystemRoot: on Windows a command is found and starts only with them; elsewhere they are unset.
+        private final Set<String> allowedEnv = new LinkedHashSet<>(List.of("PATH", "HOME", "LANG", "TMPDIR", "PATHEXT",
+                "SystemRoot"));
         private final Map<String, Supplier<String>> secrets = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(300);
         private int maxOutputBytes = 10 * 1024 * 1024;

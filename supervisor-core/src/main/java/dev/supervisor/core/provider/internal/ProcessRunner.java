@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,7 @@ public final class ProcessRunner {
     public static Object run(List<String> command, Path dir, Map<String, String> env, String stdin, Duration timeout,
                              int maxOutput, BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        if (!runnable(command.get(0), env.get("PATH"))) {
+        if (!runnable(command.get(0), env.get("PATH"), env.get("PATHEXT"))) {
             return ProviderResult.Failure.of(FailureKind.UNAVAILABLE, "cannot start '" + command.get(0)
                     + "': not found or not executable", elapsed(start));
         }
@@ -145,13 +146,24 @@ public final class ProcessRunner {
     }
 
     /** Checked up front: behind setsid a missing binary would only show as exit 127. */
-    private static boolean runnable(String exe, String path) {
-        if (exe.indexOf('/') >= 0) {
-            return java.nio.file.Files.isExecutable(Path.of(exe));
+    static boolean runnable(String exe, String path, String pathExt) {
+        if (exe.indexOf('/') >= 0 || exe.indexOf(java.io.File.separatorChar) >= 0) {
+            return java.nio.file.Files.isExecutable(Path.of(exe)); // a path, not a name to look up
+        }
+        // On Windows a bare name also matches name.cmd, name.exe, … (PATHEXT), as the shell would find it.
+        List<String> suffixes = new ArrayList<>(List.of(""));
+        if (pathExt != null) {
+            for (String ext : pathExt.split(java.io.File.pathSeparator)) {
+                if (!ext.isEmpty()) {
+                    suffixes.add(ext.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
         }
         for (String dir : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, exe))) {
-                return true;
+            for (String suffix : dir.isEmpty() ? List.<String>of() : suffixes) {
+                if (java.nio.file.Files.isExecutable(Path.of(dir, exe + suffix))) {
+                    return true;
+                }
             }
         }
         return false;
