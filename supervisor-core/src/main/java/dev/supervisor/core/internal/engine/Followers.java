@@ -8,8 +8,10 @@ import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.api.spi.StoredEvent;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,12 +24,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads stored events for {@code Supervisor.follow} listeners (stores with an event log), and completes the outcomes
  * of runs driven elsewhere when they end (any store). One daemon thread, started on first use, woken by the store
- * when it can tell of new events ({@link RunEventLog#awaitEvents}) and polling otherwise. Each listener reads its run's history by sequence number,
- * so it sees every event once and in order, whenever it subscribed.
+ * when it can tell of new events ({@link RunEventLog#awaitEvents}) and polling otherwise. Each listener reads its
+ * run's history by sequence number, so it sees every event once and in order, whenever it subscribed. One read of
+ * the store's tail per round tells which runs have new events: only their listeners read, so a round costs one
+ * query however many listeners wait on quiet runs (a dashboard's pages).
  */
 final class Followers {
     private static final Logger LOG = LoggerFactory.getLogger(Followers.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    /** Watched outcomes are also checked this often, not only when the tail shows their run ending. */
+    private static final long SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int PAGE = 1000;
     private final DefaultSupervisor sup;
     private final RunEventLog log;
@@ -36,6 +42,8 @@ final class Followers {
     private final Map<String, CompletableFuture<RunOutcome>> watched = new ConcurrentHashMap<>();
     private Thread thread;
     private volatile boolean closed;
+    private String position; // the tail's cursor; the thread's own
+    private long lastSweep;
 
     /**
      * @param log the store's event log, or null when it keeps none (only watches are possible then)
@@ -54,6 +62,7 @@ final class Followers {
         final String runId;
         final Consumer<StoredEvent> listener;
         long last;
+        volatile boolean fresh = true; // its history up to now is still to be read
         volatile boolean closed;
 
         Follower(String runId, long after, Consumer<StoredEvent> listener) {
@@ -104,19 +113,54 @@ final class Followers {
                 if (log == null || !log.awaitEvents(Duration.ofSeconds(1))) {
                     LockSupport.parkNanos(this, POLL.toNanos());
                 }
+                Set<String> changed = changedRuns();
                 for (Follower f : followers) {
-                    deliver(f);
+                    if (f.fresh || changed == null || changed.contains(f.runId)) {
+                        f.fresh = false;
+                        deliver(f);
+                    }
+                }
+                long now = System.nanoTime();
+                boolean sweep = changed == null || now - lastSweep >= SWEEP_NANOS;
+                if (sweep) {
+                    lastSweep = now;
                 }
                 for (var e : watched.entrySet()) {
-                    check(e.getKey(), e.getValue());
+                    if (sweep || changed.contains(e.getKey())) {
+                        check(e.getKey(), e.getValue());
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("reading stored events failed; retrying", e);
+                position = null; // read every listener's run again after a failure
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
             }
         }
+    }
+
+    /** @return the runs with events stored since the last round, or null when every run must be looked at */
+    private Set<String> changedRuns() {
+        if (log == null) {
+            return null;
+        }
+        if (position == null) {
+            position = log.tail(null, 1).position();
+            return null; // the first round, or after a failure: anything may have happened before
+        }
+        Set<String> runs = new HashSet<>();
+        for (int page = 0; page < 100; page++) {
+            RunEventLog.EventPage p = log.tail(position, PAGE);
+            position = p.position();
+            for (StoredEvent e : p.events()) {
+                runs.add(e.event().runId());
+            }
+            if (p.events().size() < PAGE) {
+                return runs;
+            }
+        }
+        return null; // a flood: read every run rather than page on
     }
 
     private void deliver(Follower f) {

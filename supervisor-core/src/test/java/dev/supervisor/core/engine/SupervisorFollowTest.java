@@ -1,0 +1,106 @@
+package dev.supervisor.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supervisor.api.RunHandle;
+import dev.supervisor.api.TaskSpec;
+import dev.supervisor.api.TaskType;
+import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.api.event.RunFinished;
+import dev.supervisor.api.event.TaskStarted;
+import dev.supervisor.api.spi.RunEventLog;
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.StoredEvent;
+import dev.supervisor.core.RunStores;
+import dev.supervisor.core.Supervisor;
+import dev.supervisor.core.SupervisorConfig;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** {@code Supervisor.follow}: listeners of a run read the store's event log, and quiet runs cost no reads. */
+class SupervisorFollowTest {
+    private static final int RUNS = 30;
+
+    @Test
+    void follow_manyListenersOnQuietRuns_onlyTheRunWithNewEventsIsRead() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        RunStore store = countingEventReads(RunStores.inMemory(100, Clock.systemUTC()), reads);
+        Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+        WorkflowSpec wf = WorkflowSpec.builder("w").task(TaskSpec.builder("a", TaskType.of("work"))).build();
+        try (Supervisor sup = Supervisor.create(SupervisorConfig.builder().runStore(store).maxConcurrency(RUNS)
+                .handler("work", ctx -> {
+                    gates.get(ctx.runId()).await();
+                    return "done";
+                }).build())) {
+            List<RunHandle> runs = new ArrayList<>();
+            List<List<StoredEvent>> seen = new ArrayList<>();
+            List<CountDownLatch> started = new ArrayList<>();
+            List<CountDownLatch> finished = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                RunHandle run = sup.submit(wf, Map.of());
+                gates.computeIfAbsent(run.runId(), k -> new CountDownLatch(1));
+                List<StoredEvent> events = new CopyOnWriteArrayList<>();
+                CountDownLatch s = new CountDownLatch(1);
+                CountDownLatch f = new CountDownLatch(1);
+                sup.follow(run.runId(), 0, e -> {
+                    events.add(e);
+                    if (e.event() instanceof TaskStarted) {
+                        s.countDown();
+                    } else if (e.event() instanceof RunFinished) {
+                        f.countDown();
+                    }
+                });
+                runs.add(run);
+                seen.add(events);
+                started.add(s);
+                finished.add(f);
+            }
+            for (CountDownLatch s : started) {
+                s.await(1, TimeUnit.MINUTES);
+            }
+            int before = reads.get();
+
+            gates.get(runs.get(7).runId()).countDown();
+            assertThat(finished.get(7).await(1, TimeUnit.MINUTES)).isTrue();
+
+            // Each round of the old design read every listener's run: at least RUNS reads for the one that
+            // delivered RunFinished. Now only the run with new events is read, once per round that showed them.
+            assertThat(reads.get() - before).isBetween(1, 5);
+            assertThat(seen.get(7)).extracting(StoredEvent::sequence).doesNotHaveDuplicates().isSorted();
+            gates.values().forEach(CountDownLatch::countDown);
+        }
+    }
+
+    /** The store, counting its event log's {@code events} reads. */
+    private static RunStore countingEventReads(RunStore inner, AtomicInteger reads) {
+        Class<?>[] types = {RunStore.class, RunEventLog.class};
+        return (RunStore) Proxy.newProxyInstance(SupervisorFollowTest.class.getClassLoader(), types,
+                (proxy, m, args) -> {
+                    if (m.getName().equals("capability")) {
+                        Optional<?> cap = inner.capability((Class<?>) args[0]);
+                        return args[0] == RunEventLog.class ? cap.map(c -> proxy) : cap;
+                    }
+                    if (m.getName().equals("events")) {
+                        reads.incrementAndGet();
+                    }
+                    Object target = m.getDeclaringClass() == RunStore.class ? inner
+                            : inner.capability(m.getDeclaringClass()).orElseThrow();
+                    try {
+                        return m.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
