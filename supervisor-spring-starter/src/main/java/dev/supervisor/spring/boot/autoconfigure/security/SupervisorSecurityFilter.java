@@ -44,7 +44,7 @@ public class SupervisorSecurityFilter extends OncePerRequestFilter {
         try {
             required = permissions.required(request.getMethod(), SupervisorRequestProtection.canonicalPath(request));
         } catch (InvalidInputException e) {
-            Problems.write(response, 400, "request path cannot be made canonical");
+            Problems.write(request, response, 400, "request path cannot be made canonical");
             return;
         }
         if (required == null) {
@@ -53,18 +53,18 @@ public class SupervisorSecurityFilter extends OncePerRequestFilter {
         }
         SupervisorAuthenticator.Credentials credentials = authenticator.credentials(request::getHeader);
         if (credentials == null) {
-            Problems.write(response, 401, "authentication required");
+            Problems.write(request, response, 401, "authentication required");
             return;
         }
         SupervisorPrincipal principal;
         try {
             principal = authenticator.authenticate(credentials, required);
         } catch (SupervisorAccessException e) {
-            Problems.write(response, e.status(), e.getMessage());
+            Problems.write(request, response, e.status(), e.getMessage());
             return;
         }
         if (!authenticator.permits(principal, required)) {
-            Problems.write(response, 403, "permission " + required + " required");
+            Problems.write(request, response, 403, "permission " + required + " required");
             return;
         }
         request.setAttribute(SupervisorPrincipal.ATTRIBUTE, principal);

@@ -82,7 +82,13 @@ public class SecuredApp {
     }
 
     static Running start(boolean springSecurity, String... properties) {
-        SpringApplication app = new SpringApplication(SecuredApp.class, Endpoints.class);
+        return start(springSecurity, new Class<?>[0], properties);
+    }
+
+    static Running start(boolean springSecurity, Class<?>[] more, String... properties) {
+        List<Class<?>> sources = new ArrayList<>(List.of(SecuredApp.class, Endpoints.class));
+        sources.addAll(List.of(more));
+        SpringApplication app = new SpringApplication(sources.toArray(Class<?>[]::new));
         if (!springSecurity) {
             app.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.security")));
         }
