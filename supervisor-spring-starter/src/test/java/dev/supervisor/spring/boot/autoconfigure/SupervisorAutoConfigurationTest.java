@@ -148,7 +148,7 @@ class SupervisorAutoConfigurationTest {
                     assertThat(c.maxActiveRuns()).isEqualTo(9);
                     assertThat(c.shutdownDeadline()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(c.cancellationGrace()).isEqualTo(Duration.ofMillis(250));
-                    assertThat(c.nodeId()).isEqualTo("api-1");
+                    assertThat(c.toString()).contains("nodeId=api-1");
                     assertThat(c.retainedFinishedRuns()).isEqualTo(3);
                     assertThat(c.asyncEventQueueCapacity()).isEqualTo(16);
                     assertThat(c.typeLimits()).containsEntry(GREET, 2);

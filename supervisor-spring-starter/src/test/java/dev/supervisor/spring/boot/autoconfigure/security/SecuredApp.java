@@ -92,7 +92,9 @@ public class SecuredApp {
         if (!springSecurity) {
             app.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.security")));
         }
+        // supervisor.api.enabled=false: the stand-ins above take the REST API's place
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+                "--supervisor.api.enabled=false",
                 "--supervisor.cron.warm-up=false", "--spring.main.banner-mode=off"));
         for (String p : properties) {
             args.add("--" + p);
