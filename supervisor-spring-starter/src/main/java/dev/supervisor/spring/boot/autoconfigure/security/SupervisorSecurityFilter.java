@@ -1,6 +1,5 @@
 package dev.supervisor.spring.boot.autoconfigure.security;
 
-import dev.supervisor.auth.validation.InvalidInputException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,13 +39,8 @@ public class SupervisorSecurityFilter extends OncePerRequestFilter {
         if (!protection.apply(request, response)) {
             return;
         }
-        String required;
-        try {
-            required = permissions.required(request.getMethod(), SupervisorRequestProtection.canonicalPath(request));
-        } catch (InvalidInputException e) {
-            Problems.write(request, response, 400, "request path cannot be made canonical");
-            return;
-        }
+        String required = permissions.required(request.getMethod(),
+                SupervisorRequestProtection.canonicalPath(request));
         if (required == null) {
             chain.doFilter(request, response);
             return;
