@@ -142,17 +142,19 @@ class SupervisorAutoConfigurationTest {
         runner.withPropertyValues("supervisor.max-concurrency=7", "supervisor.max-active-runs=9",
                 "supervisor.shutdown-deadline=5s", "supervisor.cancellation-grace=250ms", "supervisor.node-id=api-1",
                 "supervisor.retained-finished-runs=3", "supervisor.async-event-queue-capacity=16",
-                "supervisor.type-limits.greet=2", "supervisor.tag-limits.gpu=1").run(ctx -> {
+                "supervisor.type-limits.greet=2", "supervisor.tag-limits.gpu=1", "supervisor.discover-handlers=true")
+                .run(ctx -> {
                     SupervisorConfig c = ctx.getBean(SupervisorConfig.class);
                     assertThat(c.maxConcurrency()).isEqualTo(7);
                     assertThat(c.maxActiveRuns()).isEqualTo(9);
                     assertThat(c.shutdownDeadline()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(c.cancellationGrace()).isEqualTo(Duration.ofMillis(250));
-                    assertThat(c.nodeId()).isEqualTo("api-1");
+                    assertThat(c.toString()).contains("nodeId=api-1");
                     assertThat(c.retainedFinishedRuns()).isEqualTo(3);
                     assertThat(c.asyncEventQueueCapacity()).isEqualTo(16);
                     assertThat(c.typeLimits()).containsEntry(GREET, 2);
                     assertThat(c.tagLimits()).containsEntry("gpu", 1);
+                    assertThat(c.discoverHandlers()).isTrue();
                 });
     }
 

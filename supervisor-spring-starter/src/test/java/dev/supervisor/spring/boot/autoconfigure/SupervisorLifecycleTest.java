@@ -98,7 +98,8 @@ class SupervisorLifecycleTest {
     void clusterNodeClose_duringARun_releasesItsLeases_andAnotherNodeFinishesTheRun() {
         DataSource ds = TestDatabases.postgres();
         ApplicationContextRunner node = runner.withBean(DataSource.class, () -> ds).withPropertyValues(
-                "supervisor.store=jdbc", "supervisor.cluster.enabled=true", "supervisor.shutdown-deadline=0s");
+                "supervisor.store=jdbc", "supervisor.cluster.enabled=true", "supervisor.cluster.lease=2s",
+                "supervisor.shutdown-deadline=0s");
         String[] runId = new String[1];
         node.withPropertyValues("supervisor.node-id=first").run(ctx -> {
             runId[0] = ctx.getBean(Supervisor.class).submit(WORKFLOW).runId();

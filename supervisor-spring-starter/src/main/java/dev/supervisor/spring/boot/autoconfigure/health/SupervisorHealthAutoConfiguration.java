@@ -7,10 +7,12 @@ import dev.supervisor.core.provider.ProviderRouter;
 import dev.supervisor.core.provider.RouterConfig;
 import dev.supervisor.spring.boot.autoconfigure.SupervisorAutoConfiguration;
 import dev.supervisor.spring.boot.autoconfigure.SupervisorLifecycle;
+import dev.supervisor.spring.boot.autoconfigure.SupervisorProperties;
 import dev.supervisor.spring.boot.autoconfigure.provider.SupervisorProviderAutoConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -41,8 +43,9 @@ public class SupervisorHealthAutoConfiguration {
     static class HealthContributors {
         @Bean
         @ConditionalOnMissingBean(name = "supervisorHealthIndicator")
-        SupervisorHealthIndicator supervisorHealthIndicator(Supervisor supervisor, SupervisorConfig config) {
-            return new SupervisorHealthIndicator(supervisor, config);
+        SupervisorHealthIndicator supervisorHealthIndicator(Supervisor supervisor, SupervisorConfig config,
+                                                            ObjectProvider<SupervisorProperties> props) {
+            return new SupervisorHealthIndicator(supervisor, config, nodeId(props));
         }
 
         @Bean
@@ -79,8 +82,14 @@ public class SupervisorHealthAutoConfiguration {
     static class InfoContributors {
         @Bean
         @ConditionalOnMissingBean(name = "supervisorInfoContributor")
-        SupervisorInfoContributor supervisorInfoContributor(SupervisorConfig config) {
-            return new SupervisorInfoContributor(config);
+        SupervisorInfoContributor supervisorInfoContributor(SupervisorConfig config,
+                                                            ObjectProvider<SupervisorProperties> props) {
+            return new SupervisorInfoContributor(config, nodeId(props));
         }
+    }
+
+    private static String nodeId(ObjectProvider<SupervisorProperties> props) {
+        SupervisorProperties p = props.getIfAvailable();
+        return p == null ? null : p.getNodeId();
     }
 }

@@ -8,19 +8,23 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The engine: UP while it accepts runs, OUT_OF_SERVICE once it is shutting down; details are its counts and, in
- * cluster mode, the node's id and lease (its claims are renewed every third of the lease while it is UP).
+ * cluster mode, the lease (its claims are renewed every third of the lease while it is UP) and the configured node
+ * id.
  */
 public class SupervisorHealthIndicator implements HealthIndicator {
     private final Supervisor supervisor;
     private final SupervisorConfig config;
+    private final String nodeId;
 
     /**
      * @param supervisor the supervisor
      * @param config its configuration
+     * @param nodeId the configured node id, or null
      */
-    public SupervisorHealthIndicator(Supervisor supervisor, SupervisorConfig config) {
+    public SupervisorHealthIndicator(Supervisor supervisor, SupervisorConfig config, String nodeId) {
         this.supervisor = supervisor;
         this.config = config;
+        this.nodeId = nodeId;
     }
 
     @Override
@@ -33,8 +37,10 @@ public class SupervisorHealthIndicator implements HealthIndicator {
                 .withDetail("runningAttempts", s.runningAttempts())
                 .withDetail("queuedTasks", s.queuedTasks())
                 .withDetail("maxConcurrency", s.maxConcurrency());
-        config.cluster().ifPresent(c -> h.withDetail("nodeId", config.nodeId())
-                .withDetail("lease", c.lease().toString()));
+        config.cluster().ifPresent(c -> h.withDetail("lease", c.lease().toString()));
+        if (nodeId != null) {
+            h.withDetail("nodeId", nodeId);
+        }
         return h.build();
     }
 }

@@ -22,10 +22,15 @@ public class SupervisorInfoContributor implements InfoContributor {
     private static final String POM = "/META-INF/maven/dev.supervisor/supervisor-core/pom.properties";
 
     private final SupervisorConfig config;
+    private final String nodeId;
 
-    /** @param config the supervisor's configuration */
-    public SupervisorInfoContributor(SupervisorConfig config) {
+    /**
+     * @param config the supervisor's configuration
+     * @param nodeId the configured node id, or null
+     */
+    public SupervisorInfoContributor(SupervisorConfig config, String nodeId) {
         this.config = config;
+        this.nodeId = nodeId;
     }
 
     @Override
@@ -38,7 +43,9 @@ public class SupervisorInfoContributor implements InfoContributor {
         info.put("tzdbVersion", tzdbVersion());
         info.put("mode", config.cluster().isPresent() ? "cluster" : config.runStore().isPresent() ? "durable"
                 : "memory");
-        info.put("nodeId", config.nodeId());
+        if (nodeId != null) {
+            info.put("nodeId", nodeId);
+        }
         builder.withDetail("supervisor", info);
     }
 

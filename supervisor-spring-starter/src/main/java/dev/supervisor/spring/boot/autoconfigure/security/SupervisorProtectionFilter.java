@@ -1,6 +1,5 @@
 package dev.supervisor.spring.boot.autoconfigure.security;
 
-import dev.supervisor.auth.validation.InvalidInputException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,15 +18,8 @@ class SupervisorProtectionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!protection.apply(request, response)) {
-            return;
+        if (protection.apply(request, response)) {
+            chain.doFilter(request, response);
         }
-        try {
-            SupervisorRequestProtection.canonicalPath(request);
-        } catch (InvalidInputException e) {
-            Problems.write(response, 400, "request path cannot be made canonical");
-            return;
-        }
-        chain.doFilter(request, response);
     }
 }

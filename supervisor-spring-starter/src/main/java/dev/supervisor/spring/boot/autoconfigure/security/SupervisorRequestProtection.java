@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * What every request to Supervisor's paths goes through before authentication: the security headers, the
- * {@link RequestGuard} (rate limits per client, blocking of repeat offenders, 400 for paths that cannot be made
- * canonical) and the {@link CorsPolicy} (preflights answered here). Refusals are problem details.
+ * {@link RequestGuard} (rate limits per client, blocking of repeat offenders), a 400 for a path that cannot be made
+ * canonical (so that what comes after may rely on {@link #canonicalPath}), and the {@link CorsPolicy} (preflights
+ * answered here). Refusals are problem details.
  */
 public final class SupervisorRequestProtection {
     private final RequestGuard guard;
@@ -37,7 +38,8 @@ public final class SupervisorRequestProtection {
     /**
      * @param request the request
      * @param response its response
-     * @return true to go on, false when the request has been answered here (refused, or a preflight)
+     * @return true to go on (the path is canonical), false when the request has been answered here (refused, or a
+     *         preflight)
      * @throws IOException if the answer cannot be written
      */
     public boolean apply(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -49,13 +51,19 @@ public final class SupervisorRequestProtection {
                     request.getRemoteAddr()));
             d.headers().forEach(response::setHeader);
             if (!d.allowed()) {
-                Problems.write(response, d.status(), switch (d.status()) {
+                Problems.write(request, response, d.status(), switch (d.status()) {
                     case 429 -> "rate limit exceeded";
                     case 403 -> "client blocked after repeated refusals";
                     default -> "request path cannot be made canonical";
                 });
                 return false;
             }
+        }
+        try {
+            canonicalPath(request);
+        } catch (InvalidInputException e) {
+            Problems.write(request, response, 400, "request path cannot be made canonical");
+            return false;
         }
         String origin = request.getHeader("Origin");
         if (origin == null) {
@@ -68,7 +76,7 @@ public final class SupervisorRequestProtection {
             if (d.allowed()) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
-                Problems.write(response, 403, "cross-origin request not allowed");
+                Problems.write(request, response, 403, "cross-origin request not allowed");
             }
             return false;
         }

@@ -39,8 +39,9 @@ import org.springframework.context.annotation.Import;
  * supervisor-auth: bearer JWTs checked by its {@link JwtVerifier}, its {@link ApiKeys}, permissions decided by its
  * {@link RbacPolicy} (the preset roles admin, user, viewer and api_user by default), its {@link RequestGuard} (rate
  * limits, address blocking), {@link CorsPolicy} and security headers. With Spring Security on the class path these
- * are parts of a Spring Security filter chain; without it one servlet filter applies them. An application with no
- * configuration accepts no credentials, so only the dashboard's pages are served and nothing that changes state.
+ * are parts of a Spring Security filter chain ({@link SupervisorHttpSecurity}; made here unless the application has
+ * chains of its own); without it one servlet filter applies them. An application with no configuration accepts no
+ * credentials, so only the dashboard's pages are served and nothing that changes state.
  * {@code supervisor.security.enabled=false} switches all of it off.
  */
 @AutoConfiguration(beforeName = {
@@ -49,6 +50,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnBooleanProperty(name = {"supervisor.enabled", "supervisor.security.enabled"}, matchIfMissing = true)
 @EnableConfigurationProperties(SupervisorSecurityProperties.class)
 public class SupervisorSecurityAutoConfiguration {
+    /** Order of the servlet filter: before the application's own filters. */
+    public static final int FILTER_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100;
 
     /** @return the preset roles (admin, user, viewer, api_user) */
     @Bean
@@ -148,7 +151,7 @@ public class SupervisorSecurityAutoConfiguration {
             FilterRegistrationBean<SupervisorSecurityFilter> r = new FilterRegistrationBean<>(
                     new SupervisorSecurityFilter(protection, authenticator, permissions));
             r.addUrlPatterns(props.getBasePath(), props.getBasePath() + "/*");
-            r.setOrder(SupervisorSpringSecurityConfiguration.ORDER);
+            r.setOrder(FILTER_ORDER);
             return r;
         }
     }

@@ -1,6 +1,5 @@
 package dev.supervisor.spring.boot.autoconfigure.security;
 
-import dev.supervisor.auth.validation.InvalidInputException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,31 +39,26 @@ public class SupervisorSecurityFilter extends OncePerRequestFilter {
         if (!protection.apply(request, response)) {
             return;
         }
-        String required;
-        try {
-            required = permissions.required(request.getMethod(), SupervisorRequestProtection.canonicalPath(request));
-        } catch (InvalidInputException e) {
-            Problems.write(response, 400, "request path cannot be made canonical");
-            return;
-        }
+        String required = permissions.required(request.getMethod(),
+                SupervisorRequestProtection.canonicalPath(request));
         if (required == null) {
             chain.doFilter(request, response);
             return;
         }
         SupervisorAuthenticator.Credentials credentials = authenticator.credentials(request::getHeader);
         if (credentials == null) {
-            Problems.write(response, 401, "authentication required");
+            Problems.write(request, response, 401, "authentication required");
             return;
         }
         SupervisorPrincipal principal;
         try {
             principal = authenticator.authenticate(credentials, required);
         } catch (SupervisorAccessException e) {
-            Problems.write(response, e.status(), e.getMessage());
+            Problems.write(request, response, e.status(), e.getMessage());
             return;
         }
         if (!authenticator.permits(principal, required)) {
-            Problems.write(response, 403, "permission " + required + " required");
+            Problems.write(request, response, 403, "permission " + required + " required");
             return;
         }
         request.setAttribute(SupervisorPrincipal.ATTRIBUTE, principal);

@@ -2,8 +2,6 @@ package dev.supervisor.spring.boot.autoconfigure.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
-import dev.supervisor.auth.validation.InvalidInputException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -11,42 +9,44 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
- * With Spring Security: a filter chain for Supervisor's paths built from its parts — the
- * {@link SupervisorRequestProtection} as a filter, an {@link AuthenticationFilter} whose provider checks bearer tokens
- * and API keys with supervisor-auth, and an {@link AuthorizationManager} deciding each request's permission from the
- * RBAC policy. It is stateless (no session, no CSRF: credentials travel in headers, never in cookies).
- *
- * <p>A chain of its own would make Boot's default chain back off; so when the application defines no chain, the rest
- * of it gets Boot's default behaviour from here: health open, everything else authenticated (form login, HTTP basic).
+ * With Spring Security: Supervisor's security as its parts ({@link SupervisorHttpSecurity}). When the application
+ * defines no filter chain of its own, two chains are made here — Supervisor's for its paths, and for the rest of the
+ * application what Boot would have done without us (its default chain backs off once any chain exists): health open,
+ * everything else authenticated with form login and HTTP basic. An application with its own chains keeps them and
+ * applies {@link SupervisorHttpSecurity} in one of them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = {"org.springframework.security.web.SecurityFilterChain",
     "org.springframework.security.config.annotation.web.builders.HttpSecurity"})
 class SupervisorSpringSecurityConfiguration {
-    /** Before the application's own chains, which usually match any request. */
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+    /** Before chains that match any request. */
+    static final int ORDER = SupervisorSecurityAutoConfiguration.FILTER_ORDER;
 
-    /** Keeps Boot's default security for the rest of an application that defines no chain. */
+    @Bean
+    @ConditionalOnMissingBean
+    SupervisorHttpSecurity supervisorHttpSecurity(SupervisorSecurityProperties props,
+                                                  SupervisorRequestProtection protection,
+                                                  SupervisorAuthenticator authenticator,
+                                                  SupervisorPermissions permissions) {
+        return new SupervisorHttpSecurity(props, protection, authenticator, permissions);
+    }
+
+    /** The chains of an application that has none. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    static class RestOfTheApplication {
+    static class DefaultChains {
+        @Bean
+        @Order(ORDER)
+        SecurityFilterChain supervisorSecurityFilterChain(HttpSecurity http, SupervisorHttpSecurity supervisor)
+                throws Exception {
+            supervisor.apply(http);
+            return http.build();
+        }
+
         @Bean
         @Order(Ordered.LOWEST_PRECEDENCE - 5)
         SecurityFilterChain supervisorDefaultSecurityFilterChain(HttpSecurity http, Environment env)
@@ -58,83 +58,6 @@ class SupervisorSpringSecurityConfiguration {
             http.formLogin(withDefaults());
             http.httpBasic(withDefaults());
             return http.build();
-        }
-    }
-
-    @Bean
-    @Order(ORDER)
-    SecurityFilterChain supervisorSecurityFilterChain(HttpSecurity http, SupervisorSecurityProperties props,
-                                                      SupervisorRequestProtection protection,
-                                                      SupervisorAuthenticator authenticator,
-                                                      SupervisorPermissions permissions) throws Exception {
-        AuthenticationFilter authentication = new AuthenticationFilter(new ProviderManager(provider(authenticator)),
-                request -> {
-                    SupervisorAuthenticator.Credentials c = authenticator.credentials(request::getHeader);
-                    String needed = c == null ? null : required(permissions, request);
-                    return needed == null ? null : SupervisorAuthenticationToken.unauthenticated(c, needed);
-                });
-        authentication.setSuccessHandler((request, response, auth) -> { });
-        authentication.setFailureHandler((request, response, e) -> Problems.write(response, status(e),
-                e.getMessage()));
-        AuthorizationManager<RequestAuthorizationContext> access = (auth, context) -> {
-            String needed = required(permissions, context.getRequest());
-            if (needed == null) {
-                return new AuthorizationDecision(true);
-            }
-            Authentication a = auth.get();
-            return new AuthorizationDecision(a instanceof SupervisorAuthenticationToken t && t.isAuthenticated()
-                    && authenticator.permits(t.getPrincipal(), needed));
-        };
-        http.securityMatcher(props.getBasePath(), props.getBasePath() + "/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .cors(AbstractHttpConfigurer::disable)
-                .headers(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new SupervisorProtectionFilter(protection), DisableEncodeUrlFilter.class)
-                .addFilterBefore(authentication, AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().access(access))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) ->
-                                Problems.write(response, 401, "authentication required"))
-                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, 403,
-                                "permission " + required(permissions, request) + " required")));
-        return http.build();
-    }
-
-    private static AuthenticationProvider provider(SupervisorAuthenticator authenticator) {
-        return new AuthenticationProvider() {
-            @Override
-            public Authentication authenticate(Authentication authentication) {
-                SupervisorAuthenticationToken t = (SupervisorAuthenticationToken) authentication;
-                try {
-                    return SupervisorAuthenticationToken.authenticated(authenticator.authenticate(
-                            (SupervisorAuthenticator.Credentials) t.getCredentials(), t.permission()));
-                } catch (SupervisorAccessException e) {
-                    throw new BadCredentialsException(e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public boolean supports(Class<?> type) {
-                return SupervisorAuthenticationToken.class.isAssignableFrom(type);
-            }
-        };
-    }
-
-    private static int status(AuthenticationException e) {
-        return e.getCause() instanceof SupervisorAccessException a ? a.status() : 401;
-    }
-
-    /** The permission a request needs; a path that cannot be made canonical needs one nobody holds. */
-    private static String required(SupervisorPermissions permissions, HttpServletRequest request) {
-        try {
-            return permissions.required(request.getMethod(), SupervisorRequestProtection.canonicalPath(request));
-        } catch (InvalidInputException e) {
-            return "system:admin";
         }
     }
 }

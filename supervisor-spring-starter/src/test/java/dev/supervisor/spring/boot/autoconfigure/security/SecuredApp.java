@@ -82,11 +82,19 @@ public class SecuredApp {
     }
 
     static Running start(boolean springSecurity, String... properties) {
-        SpringApplication app = new SpringApplication(SecuredApp.class, Endpoints.class);
+        return start(springSecurity, new Class<?>[0], properties);
+    }
+
+    static Running start(boolean springSecurity, Class<?>[] more, String... properties) {
+        List<Class<?>> sources = new ArrayList<>(List.of(SecuredApp.class, Endpoints.class));
+        sources.addAll(List.of(more));
+        SpringApplication app = new SpringApplication(sources.toArray(Class<?>[]::new));
         if (!springSecurity) {
             app.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.security")));
         }
+        // supervisor.api.enabled=false: the stand-ins above take the REST API's place
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+                "--supervisor.api.enabled=false",
                 "--supervisor.cron.warm-up=false", "--spring.main.banner-mode=off"));
         for (String p : properties) {
             args.add("--" + p);

@@ -55,7 +55,8 @@ abstract class SecurityContract {
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
                     assertThat(v).startsWith("application/problem+json"));
             assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-            assertThat(r.body()).contains("\"status\":401");
+            assertThat(r.body()).contains("\"type\":\"urn:supervisor:problem:unauthenticated\"", "\"status\":401",
+                    "\"instance\":\"/supervisor/api/runs\"");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
                     assertThat(v).contains("frame-ancestors 'none'"));
