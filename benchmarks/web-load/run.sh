@@ -12,7 +12,7 @@ TOKEN=load-token
 export TOKEN
 ulimit -n 65536 2>/dev/null || true
 java -Xmx2g -jar "$JAR" --server.port="$PORT" --codechange.tokens.$TOKEN=admin --codechange.work-delay=0ms \
-  --codechange.max-active-runs=1000000 --logging.level.root=WARN "$@" > target-web-load.log 2>&1 &
+  --codechange.max-active-runs=1000000 --logging.level.root=WARN "$@" > examples/spring-app/target/web-load-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -14,9 +14,7 @@ import dev.supervisor.spring.boot.autoconfigure.SupervisorAutoConfiguration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -178,17 +177,14 @@ public class SupervisorApiAutoConfiguration {
         final ScheduledExecutorService timer;
 
         EventStreamThreads(int writers) {
-            this.writers = Executors.newFixedThreadPool(writers, daemon("supervisor-api-events"));
-            this.timer = Executors.newSingleThreadScheduledExecutor(daemon("supervisor-api-heartbeat"));
+            this.writers = Executors.newFixedThreadPool(writers, daemon("supervisor-api-events-"));
+            this.timer = Executors.newSingleThreadScheduledExecutor(daemon("supervisor-api-heartbeat-"));
         }
 
-        private static ThreadFactory daemon(String prefix) {
-            AtomicInteger n = new AtomicInteger();
-            return r -> {
-                Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
+        private static CustomizableThreadFactory daemon(String prefix) {
+            CustomizableThreadFactory f = new CustomizableThreadFactory(prefix);
+            f.setDaemon(true);
+            return f;
         }
 
         @Override

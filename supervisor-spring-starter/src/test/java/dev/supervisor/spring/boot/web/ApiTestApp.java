@@ -71,15 +71,17 @@ public class ApiTestApp {
         return MetricStore.withDefaults();
     }
 
+    // tag::audit-trail[]
     @Bean
     AuditTrail.InMemory auditTrail() {
-        return AuditTrail.inMemory(1000);
+        return AuditTrail.inMemory(1000); // the newest 1,000 records, searchable at /supervisor/api/audit
     }
 
     @Bean
     AuditLog auditLog(AuditTrail.InMemory trail) {
-        return AuditLog.of(trail, Clock.systemUTC(), true);
+        return AuditLog.of(trail, Clock.systemUTC(), true); // refusals of the API are recorded here
     }
+    // end::audit-trail[]
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {

@@ -3,41 +3,14 @@ package dev.supervisor.spring.boot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supervisor.core.Supervisor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A run's events through a real server: the JSON page, and the event stream live and resumed. */
-@SpringBootTest(classes = ApiTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RunEventsApiTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    Supervisor supervisor;
-    Http http;
-    CountDownLatch gate;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        gate = new CountDownLatch(1);
-        ApiTestApp.GATE.set(gate);
-    }
-
-    @AfterEach
-    void release() {
-        gate.countDown();
-    }
-
+class RunEventsApiTest extends ApiServerTest {
     /** One server-sent event: its id (or null) and name. */
     record Sse(String id, String name, String data) {
     }

@@ -3,52 +3,22 @@ package dev.supervisor.spring.boot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supervisor.core.Supervisor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The run endpoints through a real server on a random port, with real 401/403/404/409/422/429 answers. */
-@SpringBootTest(classes = ApiTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RunsApiTest {
+class RunsApiTest extends ApiServerTest {
     static final String TWO_TASKS = """
             {"workflow": {"id": "pair", "tasks": [
               {"id": "a", "type": "work"},
               {"id": "b", "type": "work", "dependsOn": ["a"]}]},
              "inputs": {"n": 7}}""";
-    @LocalServerPort
-    int port;
-    @Autowired
-    Supervisor supervisor;
-    Http http;
-    CountDownLatch gate;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        gate = new CountDownLatch(1);
-        ApiTestApp.GATE.set(gate);
-    }
-
-    @AfterEach
-    void release() {
-        gate.countDown();
-    }
 
     private String submit(String body) {
         Http.Reply r = http.post("/supervisor/api/runs", "admin-token", body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().get("runId").asText();
-    }
-
-    private void await(String runId) {
-        supervisor.run(runId).orElseThrow().outcome().join();
     }
 
     @Test
