@@ -6,6 +6,6 @@ wrk.method = "POST"
 wrk.path = "/supervisor/api/runs"
 wrk.body = '{"workflow": ' .. workflow .. ', "inputs": {"change": "load"}}'
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. (os.getenv("TOKEN") or "load-token")
+wrk.headers["X-API-Key"] = assert(os.getenv("API_KEY"), "API_KEY: the key the app logged")
 
 dofile("benchmarks/web-load/report.lua")

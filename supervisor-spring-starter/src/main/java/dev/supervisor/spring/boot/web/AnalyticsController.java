@@ -1,5 +1,6 @@
 package dev.supervisor.spring.boot.web;
 
+import dev.supervisor.analytics.anomaly.AlarmProfile;
 import dev.supervisor.analytics.anomaly.AnomalyDetector;
 import dev.supervisor.analytics.anomaly.AnomalyDetectors;
 import dev.supervisor.analytics.forecast.Forecast;
@@ -58,9 +59,11 @@ public class AnalyticsController {
      *
      * @param metric the metric
      * @param group its grouped label values
+     * @param threshold the score from which a point was flagged
      * @param anomalies the flagged points, in time order
      */
-    public record SeriesAnomalies(String metric, Map<String, String> group, List<AnomalyPoint> anomalies) {
+    public record SeriesAnomalies(String metric, Map<String, String> group, double threshold,
+                                  List<AnomalyPoint> anomalies) {
     }
 
     /**
@@ -158,28 +161,30 @@ public class AnalyticsController {
      * The same series, with only the points the detector flags at or above {@code threshold}.
      *
      * @param series the metric, time range, step, aggregation, filters and grouping
-     * @param threshold the score from which a point is flagged, in (0, 1] (default 0.99)
+     * @param threshold the score from which a point is flagged, in (0, 1]; by default the detector's own alarm
+     *        threshold ({@link AnomalyDetector#threshold} of the standard profile: 0.65 for the ensemble)
      * @return the anomalies per series
      */
     @GetMapping(path = "/anomalies", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("analytics:read")
     public List<SeriesAnomalies> anomalies(@ParameterObject SeriesParams series,
-                                           @RequestParam(name = "threshold", defaultValue = "0.99") double threshold) {
-        if (!(threshold > 0 && threshold <= 1)) {
+                                           @RequestParam(name = "threshold", required = false) Double threshold) {
+        if (threshold != null && !(threshold > 0 && threshold <= 1)) {
             throw ApiException.badParameter("threshold", "must be in (0, 1] but was " + threshold);
         }
         List<SeriesAnomalies> out = new ArrayList<>();
         for (SeriesResult s : store().query(series.query())) {
             AnomalyDetector d = AnomalyDetectors.defaultEnsemble();
+            double from = threshold != null ? threshold : d.threshold(AlarmProfile.STANDARD);
             List<AnomalyPoint> flagged = new ArrayList<>();
             for (SeriesResult.Point p : s.points()) {
                 double score = d.update(p.start().toEpochMilli(), p.value());
-                if (score >= threshold) {
+                if (score >= from) {
                     flagged.add(new AnomalyPoint(p.start(), p.value(), score, finite(d.expected()), finite(d.lower()),
                             finite(d.upper())));
                 }
             }
-            out.add(new SeriesAnomalies(s.metric(), s.group(), flagged));
+            out.add(new SeriesAnomalies(s.metric(), s.group(), from, flagged));
         }
         return out;
     }

@@ -9,8 +9,10 @@ import dev.supervisor.auth.rbac.RbacPolicy;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.cron.CronScheduler;
+import dev.supervisor.core.plugin.PluginHost;
 import dev.supervisor.core.provider.ProviderRouter;
 import dev.supervisor.spring.boot.autoconfigure.SupervisorAutoConfiguration;
+import dev.supervisor.spring.boot.autoconfigure.security.SupervisorSecurityAutoConfiguration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,10 +38,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code supervisor.api.enabled=false} switches it off). Each endpoint checks its {@link ApiPermission} through
  * the {@link ApiAccess} bean (by default the roles of an {@link RbacPolicy} bean, by default
  * {@link PresetRoles#policy()}); a failed check is recorded in the {@link AuditLog} bean when there is one. Parts
- * backed by optional beans (cron scheduler, provider router, metric store, audit trail) answer 501 while the bean
- * is missing.
+ * backed by optional beans (cron scheduler, provider router, metric store, audit trail, plugin host) answer 501
+ * while the bean is missing.
  */
-@AutoConfiguration(after = SupervisorAutoConfiguration.class)
+@AutoConfiguration(after = {SupervisorAutoConfiguration.class, SupervisorSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnProperty(prefix = "supervisor.api", name = "enabled", matchIfMissing = true)
@@ -50,7 +52,7 @@ public class SupervisorApiAutoConfiguration {
     /** Where the API is served. */
     public static final String BASE_PATH = "/supervisor/api";
 
-    /** @return the preset roles: admin, user, api_user, viewer */
+    /** @return the preset roles: admin, user, api_user, viewer (the security's policy when it is on) */
     @Bean
     @ConditionalOnMissingBean
     public RbacPolicy supervisorRbacPolicy() {
@@ -140,6 +142,15 @@ public class SupervisorApiAutoConfiguration {
     @Bean
     public ProvidersController supervisorProvidersController(ObjectProvider<ProviderRouter> routers) {
         return new ProvidersController(routers);
+    }
+
+    /**
+     * @param hosts the plugin host bean, if any
+     * @return the plugin endpoints
+     */
+    @Bean
+    public PluginsController supervisorPluginsController(ObjectProvider<PluginHost> hosts) {
+        return new PluginsController(hosts);
     }
 
     /**

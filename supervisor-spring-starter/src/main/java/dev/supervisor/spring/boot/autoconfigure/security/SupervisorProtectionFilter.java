@@ -25,7 +25,7 @@ class SupervisorProtectionFilter extends OncePerRequestFilter {
         try {
             SupervisorRequestProtection.canonicalPath(request);
         } catch (InvalidInputException e) {
-            Problems.write(response, 400, "request path cannot be made canonical");
+            Problems.write(request, response, 400, "request path cannot be made canonical");
             return;
         }
         chain.doFilter(request, response);

@@ -49,7 +49,7 @@ public final class SupervisorRequestProtection {
                     request.getRemoteAddr()));
             d.headers().forEach(response::setHeader);
             if (!d.allowed()) {
-                Problems.write(response, d.status(), switch (d.status()) {
+                Problems.write(request, response, d.status(), switch (d.status()) {
                     case 429 -> "rate limit exceeded";
                     case 403 -> "client blocked after repeated refusals";
                     default -> "request path cannot be made canonical";
@@ -68,7 +68,7 @@ public final class SupervisorRequestProtection {
             if (d.allowed()) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
-                Problems.write(response, 403, "cross-origin request not allowed");
+                Problems.write(request, response, 403, "cross-origin request not allowed");
             }
             return false;
         }

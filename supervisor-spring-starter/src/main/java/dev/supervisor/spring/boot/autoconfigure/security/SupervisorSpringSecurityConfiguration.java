@@ -2,8 +2,10 @@ package dev.supervisor.spring.boot.autoconfigure.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import dev.supervisor.auth.audit.AuditLog;
 import dev.supervisor.auth.validation.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -31,7 +34,9 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * With Spring Security: a filter chain for Supervisor's paths built from its parts — the
  * {@link SupervisorRequestProtection} as a filter, an {@link AuthenticationFilter} whose provider checks bearer tokens
  * and API keys with supervisor-auth, and an {@link AuthorizationManager} deciding each request's permission from the
- * RBAC policy. It is stateless (no session, no CSRF: credentials travel in headers, never in cookies).
+ * RBAC policy. It is stateless (no session, no CSRF: credentials travel in headers, never in cookies). An admitted
+ * request carries its {@link SupervisorPrincipal} as the authentication's principal and as the request attribute
+ * {@link SupervisorPrincipal#ATTRIBUTE}; a refusal for a missing permission is recorded in the audit log, if any.
  *
  * <p>A chain of its own would make Boot's default chain back off; so when the application defines no chain, the rest
  * of it gets Boot's default behaviour from here: health open, everything else authenticated (form login, HTTP basic).
@@ -66,15 +71,18 @@ class SupervisorSpringSecurityConfiguration {
     SecurityFilterChain supervisorSecurityFilterChain(HttpSecurity http, SupervisorSecurityProperties props,
                                                       SupervisorRequestProtection protection,
                                                       SupervisorAuthenticator authenticator,
-                                                      SupervisorPermissions permissions) throws Exception {
+                                                      SupervisorPermissions permissions,
+                                                      ObjectProvider<AuditLog> audit) throws Exception {
+        Forbidden forbidden = new Forbidden(audit.getIfAvailable());
         AuthenticationFilter authentication = new AuthenticationFilter(new ProviderManager(provider(authenticator)),
                 request -> {
                     SupervisorAuthenticator.Credentials c = authenticator.credentials(request::getHeader);
                     String needed = c == null ? null : required(permissions, request);
                     return needed == null ? null : SupervisorAuthenticationToken.unauthenticated(c, needed);
                 });
-        authentication.setSuccessHandler((request, response, auth) -> { });
-        authentication.setFailureHandler((request, response, e) -> Problems.write(response, status(e),
+        authentication.setSuccessHandler((request, response, auth) -> request.setAttribute(
+                SupervisorPrincipal.ATTRIBUTE, auth.getPrincipal()));
+        authentication.setFailureHandler((request, response, e) -> Problems.write(request, response, status(e),
                 e.getMessage()));
         AuthorizationManager<RequestAuthorizationContext> access = (auth, context) -> {
             String needed = required(permissions, context.getRequest());
@@ -99,9 +107,9 @@ class SupervisorSpringSecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().access(access))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
-                                Problems.write(response, 401, "authentication required"))
-                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, 403,
-                                "permission " + required(permissions, request) + " required")));
+                                Problems.write(request, response, 401, "authentication required"))
+                        .accessDeniedHandler((request, response, ex) -> forbidden.answer(request, response,
+                                actor(), required(permissions, request))));
         return http.build();
     }
 
@@ -123,6 +131,11 @@ class SupervisorSpringSecurityConfiguration {
                 return SupervisorAuthenticationToken.class.isAssignableFrom(type);
             }
         };
+    }
+
+    private static String actor() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a == null ? "anonymous" : a.getName();
     }
 
     private static int status(AuthenticationException e) {
