@@ -64,21 +64,21 @@ public class PluginsController {
     /** @param id a plugin id @return the plugin */
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("system:admin")
-    public PluginView get(@PathVariable String id) {
+    public PluginView get(@PathVariable("id") String id) {
         return view(plugin(id));
     }
 
     /** @param id a plugin id @return the plugin, started after the plugins it requires */
     @PostMapping(path = "/{id}/start", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("system:admin")
-    public PluginView start(@PathVariable String id) {
+    public PluginView start(@PathVariable("id") String id) {
         return change(id, h -> h.start(id));
     }
 
     /** @param id a plugin id @return the plugin, stopped after the started plugins that require it */
     @PostMapping(path = "/{id}/stop", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("system:admin")
-    public PluginView stop(@PathVariable String id) {
+    public PluginView stop(@PathVariable("id") String id) {
         return change(id, h -> h.stop(id));
     }
 
@@ -90,7 +90,7 @@ public class PluginsController {
      */
     @PostMapping(path = "/{id}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("system:admin")
-    public PluginView disable(@PathVariable String id) {
+    public PluginView disable(@PathVariable("id") String id) {
         return change(id, h -> {
             if (h.plugin(id).orElseThrow().state() == PluginState.STARTED) {
                 h.stop(id);
@@ -107,7 +107,7 @@ public class PluginsController {
      */
     @PostMapping(path = "/{id}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("system:admin")
-    public PluginView enable(@PathVariable String id) {
+    public PluginView enable(@PathVariable("id") String id) {
         return change(id, h -> {
             h.enable(id);
             if (h.plugin(id).orElseThrow().state() == PluginState.RESOLVED) {
