@@ -29,10 +29,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -43,7 +47,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * event bus (the {@link EventBus} bean defined here), so plugins receive its events; the plugins start as the
  * supervisor is configured, and each task type they register — and each one listed in
  * {@code supervisor.plugins.task-types} — is run by the plugin that serves it. They stop after the supervisor has
- * drained. An application that defines its own {@code SupervisorConfig} gives it the {@link EventBus} bean and the
+ * drained; their states are in the health ({@code supervisorPlugins}). An application that defines its own {@code SupervisorConfig} gives it the {@link EventBus} bean and the
  * host's {@link PluginHost#taskHandler task handlers} itself.
  */
 @AutoConfiguration(after = SupervisorAutoConfiguration.class)
@@ -137,6 +141,18 @@ public class SupervisorPluginAutoConfiguration {
         PluginResolution resolution = plugins.host().loadDirectory(props.getDirectory());
         resolution.problems().forEach(p -> LOG.warn("plugin problem: {}", p.message()));
         return plugins.host();
+    }
+
+    /** The plugins' health (Boot's health module present). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnEnabledHealthIndicator("supervisor")
+    static class Health {
+        @Bean
+        @ConditionalOnMissingBean(name = "supervisorPluginsHealthIndicator")
+        PluginsHealthIndicator supervisorPluginsHealthIndicator(PluginHost host) {
+            return new PluginsHealthIndicator(host);
+        }
     }
 
     /**

@@ -28,8 +28,9 @@ final class Problems {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        StringBuilder b = new StringBuilder("{\"type\":\"urn:supervisor:problem:").append(type(status))
-                .append("\",\"title\":\"").append(title(status)).append("\",\"status\":").append(status)
+        String[] kind = kind(status);
+        StringBuilder b = new StringBuilder("{\"type\":\"urn:supervisor:problem:").append(kind[0])
+                .append("\",\"title\":\"").append(kind[1]).append("\",\"status\":").append(status)
                 .append(",\"detail\":\"").append(json(detail)).append("\",\"instance\":\"")
                 .append(json(request.getRequestURI())).append('"');
         if (permission != null) {
@@ -38,23 +39,14 @@ final class Problems {
         response.getWriter().write(b.append('}').toString());
     }
 
-    private static String type(int status) {
+    /** @return the problem type's name and the title of a status */
+    private static String[] kind(int status) {
         return switch (status) {
-            case 400 -> "bad-request";
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 429 -> "rate-limited";
-            default -> "request";
-        };
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 429 -> "Too Many Requests";
-            default -> "Error";
+            case 400 -> new String[] {"bad-request", "Bad Request"};
+            case 401 -> new String[] {"unauthenticated", "Unauthorized"};
+            case 403 -> new String[] {"forbidden", "Forbidden"};
+            case 429 -> new String[] {"rate-limited", "Too Many Requests"};
+            default -> new String[] {"request", "Error"};
         };
     }
 

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SupervisorPluginAutoConfigurationTest {
@@ -64,6 +66,16 @@ class SupervisorPluginAutoConfigurationTest {
             RunOutcome out = greet(supervisor);
             assertThat(out.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(out.task("g").output()).isEqualTo("salut Ada");
+        });
+    }
+
+    @Test
+    void health_namesEachPluginsState_andStaysUp() {
+        withPlugins().run(ctx -> {
+            Health health = ctx.getBean("supervisorPluginsHealthIndicator", PluginsHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("greeter", "STARTED");
+            assertThat((String) health.getDetails().get("broken")).startsWith("FAILED: ").contains("no licence file");
         });
     }
 
