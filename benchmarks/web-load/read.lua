@@ -1,10 +1,5 @@
 -- wrk script: every request reads one run (RUN_PATH) with its tasks.
-wrk.headers["Authorization"] = "Bearer " .. (os.getenv("TOKEN") or "load-token")
+wrk.headers["X-API-Key"] = assert(os.getenv("API_KEY"), "API_KEY: the key the app logged")
 wrk.path = os.getenv("RUN_PATH")
 
-done = function(summary, latency, requests)
-  io.write(string.format("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %d requests, "
-      .. "%.0f/s\n", latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-      latency:percentile(99.9) / 1000, latency.max / 1000, summary.requests,
-      summary.requests / (summary.duration / 1e6)))
-end
+dofile("benchmarks/web-load/report.lua")

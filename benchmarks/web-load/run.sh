@@ -8,19 +8,23 @@ SECONDS_PER_PHASE=${1:-30}
 shift || true
 PORT=${PORT:-18080}
 JAR=examples/spring-app/target/supervisor-spring-app.jar
-TOKEN=load-token
-export TOKEN
+LOG=examples/spring-app/target/web-load-app.log
 ulimit -n 65536 2>/dev/null || true
-java -Xmx2g -jar "$JAR" --server.port="$PORT" --codechange.tokens.$TOKEN=admin --codechange.work-delay=0ms \
-  --codechange.max-active-runs=1000000 --logging.level.root=WARN "$@" > target-web-load.log 2>&1 &
+# The demo API key the app logs at start authenticates the load; the per-client rate limit is lifted, since every
+# connection comes from one address.
+java -Xmx2g -jar "$JAR" --server.port="$PORT" --codechange.demo-api-key=true --codechange.work-delay=0ms \
+  --supervisor.max-active-runs=1000000 --supervisor.security.rate-limit.enabled=false --logging.level.root=WARN \
+  "$@" > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
+  grep -q 'API key: sk_' "$LOG" && break
   sleep 1
 done
+API_KEY=$(grep -o 'API key: sk_[A-Za-z0-9_]*' "$LOG" | head -1 | cut -d' ' -f3)
+export API_KEY
 BASE="http://127.0.0.1:$PORT"
-RUN=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+RUN=$(curl -fs -X POST -H "X-API-Key: $API_KEY" -H 'Content-Type: application/json' \
   --data "{\"workflow\": $(cat examples/spring-app/src/main/resources/code-change.json)}" \
   "$BASE/supervisor/api/runs" | sed 's/.*"runId":"\([^"]*\)".*/\1/')
 sleep 2

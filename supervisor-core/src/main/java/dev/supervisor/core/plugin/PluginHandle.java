@@ -3,6 +3,8 @@ package dev.supervisor.core.plugin;
 import dev.supervisor.api.plugin.Capability;
 import dev.supervisor.api.plugin.PluginDescriptor;
 import dev.supervisor.api.plugin.PluginHealth;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,4 +40,31 @@ public interface PluginHandle {
 
     /** @return why it is unresolved (CREATED) or FAILED, if it is */
     Optional<String> problem();
+
+    /**
+     * @return what the plugin registered through its context while started, in registration order (one entry per
+     *         task type of a task handler); empty unless it is STARTED
+     */
+    List<Extension> extensions();
+
+    /**
+     * One extension a plugin registered.
+     *
+     * @param point the extension point's name ({@link dev.supervisor.api.plugin.ExtensionPoint#name()}), e.g.
+     *        {@code task-handler} or {@code notification}
+     * @param name the task type, data source name or integration name; null for notification channels and
+     *        analytics consumers, which have none
+     */
+    record Extension(String point, String name) {
+        /** @throws NullPointerException if the point is null */
+        public Extension {
+            Objects.requireNonNull(point, "point");
+        }
+
+        /** @return {@code point} or {@code point:name}, e.g. {@code task-handler:greet} */
+        @Override
+        public String toString() {
+            return name == null ? point : point + ":" + name;
+        }
+    }
 }

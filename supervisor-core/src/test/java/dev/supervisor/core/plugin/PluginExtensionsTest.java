@@ -98,6 +98,15 @@ class PluginExtensionsTest {
     }
 
     @Test
+    void extensions_listWhatAStartedPluginRegistered_andNothingOnceStopped() {
+        PluginHandle tools = host.plugin("tools").orElseThrow();
+        assertThat(tools.extensions()).extracting(PluginHandle.Extension::toString).containsExactlyInAnyOrder(
+                "task-handler:greet", "notification", "analytics", "data-source:colors", "integration:echo");
+        host.stop("tools");
+        assertThat(tools.extensions()).isEmpty();
+    }
+
+    @Test
     void stop_withdrawsEveryExtension() {
         host.stop("tools");
         assertThat(host.dataSource("colors")).isEmpty();

@@ -1,15 +1,11 @@
 package dev.supervisor.examples.spring;
 
 import dev.supervisor.api.WorkflowSpec;
-import dev.supervisor.api.spi.RunStore;
-import dev.supervisor.api.spi.ScheduleStore;
 import dev.supervisor.core.Supervisor;
-import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.cron.CronDialect;
 import dev.supervisor.core.cron.CronSchedule;
 import dev.supervisor.core.cron.ScheduleSpec;
 import dev.supervisor.core.cron.ScheduleTarget;
-import dev.supervisor.core.jdbc.JdbcStores;
 import dev.supervisor.core.json.WorkflowJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +13,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The supervisor of the example: its runs and schedule state in the application's database (the schema is
- * migrated at start), the code-change handlers, and the workflow on a cron schedule.
+ * The workflow of the example and its cron schedule. Everything else comes from the starter: the supervisor with
+ * the handler beans of {@link CodeChangeHandlers}, its runs and schedule state in the application's database
+ * ({@code supervisor.store=jdbc}), the REST API and its security ({@code supervisor.security.*}).
  */
 @Configuration(proxyBeanMethods = false)
 class CodeChangeSetup {
@@ -35,25 +31,6 @@ class CodeChangeSetup {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read code-change.json", e);
         }
-    }
-
-    @Bean
-    RunStore runStore(DataSource dataSource) {
-        return JdbcStores.runStore(dataSource);
-    }
-
-    @Bean
-    ScheduleStore scheduleStore(DataSource dataSource) {
-        return JdbcStores.scheduleStore(dataSource);
-    }
-
-    @Bean
-    SupervisorConfig supervisorConfig(CodeChangeProperties props, RunStore runStore) {
-        SupervisorConfig.SupervisorConfigBuilder b = SupervisorConfig.builder().runStore(runStore)
-                .maxConcurrency(props.maxConcurrency()).maxActiveRuns(props.maxActiveRuns())
-                .tagLimit("static-analysis", Math.max(2, props.maxConcurrency() / 2));
-        new CodeChangeHandlers(props.workDelay()).all().forEach(b::handler);
-        return b.build();
     }
 
     @Bean

@@ -34,7 +34,7 @@ class CodeChangePostgresTest {
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         try (ConfigurableApplicationContext ctx = SpringApplication.run(CodeChangeApplication.class,
                 "--server.port=0", "--spring.profiles.active=postgres", "--codechange.work-delay=0ms",
-                "--codechange.tokens.t=admin", "--spring.datasource.url=" + url,
+                "--codechange.demo-api-key=false", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres")) {
             Supervisor supervisor = ctx.getBean(Supervisor.class);
             String runId = supervisor.submit(ctx.getBean(WorkflowSpec.class), Map.of()).runId();

@@ -19,6 +19,7 @@ import dev.supervisor.api.plugin.ScheduledTask;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.DelayScheduler;
 import dev.supervisor.core.Supervisor;
+import dev.supervisor.core.plugin.PluginHandle;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ final class DefaultPluginContext implements PluginContext {
     private final Bulkhead bulkhead;
     private final GuardedHttpClient http;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<PluginHandle.Extension> registered = new CopyOnWriteArrayList<>();
     private final Set<DelayScheduler.Cancellable> scheduled = ConcurrentHashMap.newKeySet();
     /** Set before the plugin's stop(): nothing new is handed to it, though stop() may still use the context. */
     private volatile boolean stopping;
@@ -214,10 +216,12 @@ final class DefaultPluginContext implements PluginContext {
                             ch.send(e);
                         }
                     })));
+            registered.add(new PluginHandle.Extension(point.name(), null));
         } else if (ext instanceof AnalyticsConsumer a) {
             require(Capability.events(), "register an analytics consumer");
             track(host.bus().subscribe(SupervisorEvent.class, e -> deliver("analytics of "
                     + e.getClass().getSimpleName(), () -> a.accept(e))));
+            registered.add(new PluginHandle.Extension(point.name(), null));
         } else if (point == ExtensionPoint.TASK_HANDLER) {
             TaskHandler h = (TaskHandler) ext;
             if (h.types().isEmpty()) {
@@ -234,12 +238,15 @@ final class DefaultPluginContext implements PluginContext {
                 host.extensions().removeTaskHandlers(id, added); // all types or none
                 throw e;
             }
+            added.forEach(t -> registered.add(new PluginHandle.Extension(point.name(), t.name())));
         } else if (ext instanceof DataSource d) {
             host.extensions().addDataSource(Objects.requireNonNull(d.name(), "name"),
                     new Extensions.Owned<>(id, d, plugin));
+            registered.add(new PluginHandle.Extension(point.name(), d.name()));
         } else if (ext instanceof Integration i) {
             host.extensions().addIntegration(Objects.requireNonNull(i.name(), "name"),
                     new Extensions.Owned<>(id, i, plugin));
+            registered.add(new PluginHandle.Extension(point.name(), i.name()));
         } else {
             throw new IllegalArgumentException("extension point '" + point + "' is not supported by this host");
         }
@@ -293,6 +300,12 @@ final class DefaultPluginContext implements PluginContext {
         scheduled.forEach(DelayScheduler.Cancellable::cancel);
         scheduled.clear();
         host.extensions().removeAll(descriptor.id());
+        registered.clear();
+    }
+
+    /** @return what the plugin registered and has not been withdrawn */
+    List<PluginHandle.Extension> registered() {
+        return List.copyOf(registered);
     }
 
     /** Withdraws everything, including what was registered during stop(); later calls fail. */

@@ -11,6 +11,7 @@ import dev.supervisor.core.plugin.PluginStateChange;
 import dev.supervisor.core.plugin.PluginStats;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -66,6 +67,12 @@ final class LoadedPlugin implements PluginHandle {
     @Override
     public synchronized Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    @Override
+    public List<Extension> extensions() {
+        DefaultPluginContext c = context;
+        return c == null || state() != PluginState.STARTED ? List.of() : c.registered();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.supervisor.spring.boot.web;
 
+import dev.supervisor.analytics.anomaly.AlarmProfile;
 import dev.supervisor.analytics.anomaly.AnomalyDetector;
 import dev.supervisor.analytics.anomaly.AnomalyDetectors;
 import dev.supervisor.analytics.forecast.Forecast;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,9 +59,11 @@ public class AnalyticsController {
      *
      * @param metric the metric
      * @param group its grouped label values
+     * @param threshold the score from which a point was flagged
      * @param anomalies the flagged points, in time order
      */
-    public record SeriesAnomalies(String metric, Map<String, String> group, List<AnomalyPoint> anomalies) {
+    public record SeriesAnomalies(String metric, Map<String, String> group, double threshold,
+                                  List<AnomalyPoint> anomalies) {
     }
 
     /**
@@ -87,6 +91,54 @@ public class AnalyticsController {
     }
 
     /**
+     * Which series to read.
+     *
+     * @param metric the metric, e.g. {@code task.duration} (required)
+     * @param from range start, ISO-8601 (default: an hour before {@code to})
+     * @param to range end, ISO-8601 (default: now)
+     * @param step bucket width, an ISO-8601 duration of at least a minute (default PT1M); also a forecast's step
+     * @param aggregation SUM, AVG, COUNT, MIN, MAX, P50, P95 or P99 (default AVG)
+     * @param where label filters, {@code label:value}, repeatable
+     * @param groupBy labels to group by, comma-separated or repeated
+     */
+    public record SeriesParams(String metric, String from, String to, String step, String aggregation,
+                               List<String> where, List<String> groupBy) {
+        MetricQuery query() {
+            if (metric == null || metric.isBlank()) {
+                throw ApiException.badParameter("metric", "is required");
+            }
+            Instant end = to == null ? Instant.now() : RunsController.instant("to", to);
+            Instant start = from == null ? end.minus(Duration.ofHours(1)) : RunsController.instant("from", from);
+            if (!end.isAfter(start)) {
+                throw ApiException.badParameter("to", "must be after from (" + start + ") but was " + end);
+            }
+            MetricQuery.Builder b = MetricQuery.of(metric, start, end);
+            try {
+                b.step(step == null ? Duration.ofMinutes(1) : Duration.parse(step));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw ApiException.badParameter("step", "'" + step + "' is not an ISO-8601 duration of at least PT1M");
+            }
+            if (aggregation != null) {
+                b.aggregate(choice("aggregation", aggregation, Aggregation.class));
+            }
+            if (where != null) {
+                for (String w : where) {
+                    int colon = w.indexOf(':');
+                    if (colon < 1) {
+                        throw ApiException.badParameter("where", "'" + w + "' is not label:value");
+                    }
+                    b.where(w.substring(0, colon), w.substring(colon + 1));
+                }
+            }
+            if (groupBy != null && !groupBy.isEmpty()) {
+                b.groupBy(groupBy.stream().flatMap(g -> java.util.Arrays.stream(g.split(","))).map(String::trim)
+                        .filter(g -> !g.isEmpty()).toArray(String[]::new));
+            }
+            return b.build();
+        }
+    }
+
+    /**
      * @param stores the metric store bean, if any
      * @param forecasters a forecaster bean, if any
      */
@@ -96,94 +148,60 @@ public class AnalyticsController {
     }
 
     /**
-     * @param metric the metric, e.g. {@code task.duration}
-     * @param from range start, ISO-8601 (default: an hour ago)
-     * @param to range end, ISO-8601 (default: now)
-     * @param step bucket width, ISO-8601 duration of at least a minute (default PT1M)
-     * @param aggregation SUM, AVG, COUNT, MIN, MAX, P50, P95 or P99 (default AVG)
-     * @param where label filters, {@code label:value}, repeatable
-     * @param groupBy labels to group by, comma-separated
+     * @param series the metric, time range, step, aggregation, filters and grouping
      * @return one series per group
      */
     @GetMapping(path = "/series", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("analytics:read")
-    public List<SeriesResult> series(@RequestParam(name = "metric") String metric,
-                                     @RequestParam(name = "from", required = false) String from,
-                                     @RequestParam(name = "to", required = false) String to,
-                                     @RequestParam(name = "step", required = false) String step,
-                                     @RequestParam(name = "aggregation", required = false) String aggregation,
-                                     @RequestParam(name = "where", required = false) List<String> where,
-                                     @RequestParam(name = "groupBy", required = false) List<String> groupBy) {
-        return store().query(query(metric, from, to, step, aggregation, where, groupBy));
+    public List<SeriesResult> series(@ParameterObject SeriesParams series) {
+        return store().query(series.query());
     }
 
     /**
      * The same series, with only the points the detector flags at or above {@code threshold}.
      *
-     * @param metric the metric
-     * @param from range start
-     * @param to range end
-     * @param step bucket width
-     * @param aggregation the aggregation
-     * @param where label filters
-     * @param groupBy labels to group by
-     * @param threshold the score from which a point is flagged, in (0, 1] (default 0.99)
+     * @param series the metric, time range, step, aggregation, filters and grouping
+     * @param threshold the score from which a point is flagged, in (0, 1]; by default the detector's own alarm
+     *        threshold ({@link AnomalyDetector#threshold} of the standard profile: 0.65 for the ensemble)
      * @return the anomalies per series
      */
     @GetMapping(path = "/anomalies", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("analytics:read")
-    public List<SeriesAnomalies> anomalies(@RequestParam(name = "metric") String metric,
-                                           @RequestParam(name = "from", required = false) String from,
-                                           @RequestParam(name = "to", required = false) String to,
-                                           @RequestParam(name = "step", required = false) String step,
-                                           @RequestParam(name = "aggregation", required = false) String aggregation,
-                                           @RequestParam(name = "where", required = false) List<String> where,
-                                           @RequestParam(name = "groupBy", required = false) List<String> groupBy,
-                                           @RequestParam(name = "threshold", defaultValue = "0.99") double threshold) {
-        if (!(threshold > 0 && threshold <= 1)) {
+    public List<SeriesAnomalies> anomalies(@ParameterObject SeriesParams series,
+                                           @RequestParam(name = "threshold", required = false) Double threshold) {
+        if (threshold != null && !(threshold > 0 && threshold <= 1)) {
             throw ApiException.badParameter("threshold", "must be in (0, 1] but was " + threshold);
         }
         List<SeriesAnomalies> out = new ArrayList<>();
-        for (SeriesResult s : store().query(query(metric, from, to, step, aggregation, where, groupBy))) {
+        for (SeriesResult s : store().query(series.query())) {
             AnomalyDetector d = AnomalyDetectors.defaultEnsemble();
+            double from = threshold != null ? threshold : d.threshold(AlarmProfile.STANDARD);
             List<AnomalyPoint> flagged = new ArrayList<>();
             for (SeriesResult.Point p : s.points()) {
                 double score = d.update(p.start().toEpochMilli(), p.value());
-                if (score >= threshold) {
+                if (score >= from) {
                     flagged.add(new AnomalyPoint(p.start(), p.value(), score, finite(d.expected()), finite(d.lower()),
                             finite(d.upper())));
                 }
             }
-            out.add(new SeriesAnomalies(s.metric(), s.group(), flagged));
+            out.add(new SeriesAnomalies(s.metric(), s.group(), from, flagged));
         }
         return out;
     }
 
     /**
-     * @param metric the metric
-     * @param from range start
-     * @param to range end
-     * @param step bucket width (also the forecast's step)
-     * @param aggregation the aggregation
-     * @param where label filters
-     * @param groupBy labels to group by
+     * @param series the metric, time range, step, aggregation, filters and grouping
      * @param horizon steps to forecast, 1 to 1000 (default 12)
      * @return a forecast per series
      */
     @GetMapping(path = "/forecast", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("analytics:read")
-    public List<SeriesForecast> forecast(@RequestParam(name = "metric") String metric,
-                                         @RequestParam(name = "from", required = false) String from,
-                                         @RequestParam(name = "to", required = false) String to,
-                                         @RequestParam(name = "step", required = false) String step,
-                                         @RequestParam(name = "aggregation", required = false) String aggregation,
-                                         @RequestParam(name = "where", required = false) List<String> where,
-                                         @RequestParam(name = "groupBy", required = false) List<String> groupBy,
+    public List<SeriesForecast> forecast(@ParameterObject SeriesParams series,
                                          @RequestParam(name = "horizon", defaultValue = "12") int horizon) {
         if (horizon < 1 || horizon > 1000) {
             throw ApiException.badParameter("horizon", "must be between 1 and 1000 but was " + horizon);
         }
-        MetricQuery q = query(metric, from, to, step, aggregation, where, groupBy);
+        MetricQuery q = series.query();
         Forecaster forecaster = forecasters.getIfUnique(Forecasters::naive);
         List<SeriesForecast> out = new ArrayList<>();
         for (SeriesResult s : store().query(q)) {
@@ -213,27 +231,15 @@ public class AnalyticsController {
 
     /**
      * @param format csv, xlsx or json
-     * @param metric the metric
-     * @param from range start
-     * @param to range end
-     * @param step bucket width
-     * @param aggregation the aggregation
-     * @param where label filters
-     * @param groupBy labels to group by
+     * @param series the metric, time range, step, aggregation, filters and grouping
      * @return the file (XLSX falls back to CSV when the optional spreadsheet writer is absent)
      */
     @GetMapping(path = "/export")
     @ApiPermission("analytics:export")
     public ResponseEntity<byte[]> export(@RequestParam(name = "format", defaultValue = "csv") String format,
-                                         @RequestParam(name = "metric") String metric,
-                                         @RequestParam(name = "from", required = false) String from,
-                                         @RequestParam(name = "to", required = false) String to,
-                                         @RequestParam(name = "step", required = false) String step,
-                                         @RequestParam(name = "aggregation", required = false) String aggregation,
-                                         @RequestParam(name = "where", required = false) List<String> where,
-                                         @RequestParam(name = "groupBy", required = false) List<String> groupBy) {
+                                         @ParameterObject SeriesParams series) {
         MetricExport.Format wanted = choice("format", format, MetricExport.Format.class);
-        List<SeriesResult> results = store().query(query(metric, from, to, step, aggregation, where, groupBy));
+        List<SeriesResult> results = store().query(series.query());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MetricExport.Format written = MetricExport.write(results, wanted, out);
         String ext = written.name().toLowerCase(Locale.ROOT);
@@ -243,40 +249,8 @@ public class AnalyticsController {
             case XLSX -> MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         };
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"" + metric.replaceAll("[^A-Za-z0-9_.-]", "_") + "." + ext + "\"")
+                "attachment; filename=\"" + series.metric().replaceAll("[^A-Za-z0-9_.-]", "_") + "." + ext + "\"")
                 .body(out.toByteArray());
-    }
-
-    private static MetricQuery query(String metric, String from, String to, String step, String aggregation,
-                                     List<String> where, List<String> groupBy) {
-        Instant end = to == null ? Instant.now() : RunsController.instant("to", to);
-        Instant start = from == null ? end.minus(Duration.ofHours(1)) : RunsController.instant("from", from);
-        if (!end.isAfter(start)) {
-            throw ApiException.badParameter("to", "must be after from (" + start + ") but was " + end);
-        }
-        MetricQuery.Builder b = MetricQuery.of(metric, start, end);
-        try {
-            b.step(step == null ? Duration.ofMinutes(1) : Duration.parse(step));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw ApiException.badParameter("step", "'" + step + "' is not an ISO-8601 duration of at least PT1M");
-        }
-        if (aggregation != null) {
-            b.aggregate(choice("aggregation", aggregation, Aggregation.class));
-        }
-        if (where != null) {
-            for (String w : where) {
-                int colon = w.indexOf(':');
-                if (colon < 1) {
-                    throw ApiException.badParameter("where", "'" + w + "' is not label:value");
-                }
-                b.where(w.substring(0, colon), w.substring(colon + 1));
-            }
-        }
-        if (groupBy != null && !groupBy.isEmpty()) {
-            b.groupBy(groupBy.stream().flatMap(g -> java.util.Arrays.stream(g.split(","))).map(String::trim)
-                    .filter(g -> !g.isEmpty()).toArray(String[]::new));
-        }
-        return b.build();
     }
 
     private static <E extends Enum<E>> E choice(String parameter, String text, Class<E> type) {

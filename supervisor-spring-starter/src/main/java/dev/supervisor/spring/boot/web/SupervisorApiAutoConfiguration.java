@@ -9,14 +9,14 @@ import dev.supervisor.auth.rbac.RbacPolicy;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.cron.CronScheduler;
+import dev.supervisor.core.plugin.PluginHost;
 import dev.supervisor.core.provider.ProviderRouter;
 import dev.supervisor.spring.boot.autoconfigure.SupervisorAutoConfiguration;
+import dev.supervisor.spring.boot.autoconfigure.security.SupervisorSecurityAutoConfiguration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -37,10 +38,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code supervisor.api.enabled=false} switches it off). Each endpoint checks its {@link ApiPermission} through
  * the {@link ApiAccess} bean (by default the roles of an {@link RbacPolicy} bean, by default
  * {@link PresetRoles#policy()}); a failed check is recorded in the {@link AuditLog} bean when there is one. Parts
- * backed by optional beans (cron scheduler, provider router, metric store, audit trail) answer 501 while the bean
- * is missing.
+ * backed by optional beans (cron scheduler, provider router, metric store, audit trail, plugin host) answer 501
+ * while the bean is missing.
  */
-@AutoConfiguration(after = SupervisorAutoConfiguration.class)
+@AutoConfiguration(after = {SupervisorAutoConfiguration.class, SupervisorSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnProperty(prefix = "supervisor.api", name = "enabled", matchIfMissing = true)
@@ -51,7 +52,7 @@ public class SupervisorApiAutoConfiguration {
     /** Where the API is served. */
     public static final String BASE_PATH = "/supervisor/api";
 
-    /** @return the preset roles: admin, user, api_user, viewer */
+    /** @return the preset roles: admin, user, api_user, viewer (the security's policy when it is on) */
     @Bean
     @ConditionalOnMissingBean
     public RbacPolicy supervisorRbacPolicy() {
@@ -144,6 +145,15 @@ public class SupervisorApiAutoConfiguration {
     }
 
     /**
+     * @param hosts the plugin host bean, if any
+     * @return the plugin endpoints
+     */
+    @Bean
+    public PluginsController supervisorPluginsController(ObjectProvider<PluginHost> hosts) {
+        return new PluginsController(hosts);
+    }
+
+    /**
      * @param stores the metric store bean, if any
      * @param forecasters a forecaster bean, if any
      * @return the analytics endpoints
@@ -178,17 +188,14 @@ public class SupervisorApiAutoConfiguration {
         final ScheduledExecutorService timer;
 
         EventStreamThreads(int writers) {
-            this.writers = Executors.newFixedThreadPool(writers, daemon("supervisor-api-events"));
-            this.timer = Executors.newSingleThreadScheduledExecutor(daemon("supervisor-api-heartbeat"));
+            this.writers = Executors.newFixedThreadPool(writers, daemon("supervisor-api-events-"));
+            this.timer = Executors.newSingleThreadScheduledExecutor(daemon("supervisor-api-heartbeat-"));
         }
 
-        private static ThreadFactory daemon(String prefix) {
-            AtomicInteger n = new AtomicInteger();
-            return r -> {
-                Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
+        private static CustomizableThreadFactory daemon(String prefix) {
+            CustomizableThreadFactory f = new CustomizableThreadFactory(prefix);
+            f.setDaemon(true);
+            return f;
         }
 
         @Override

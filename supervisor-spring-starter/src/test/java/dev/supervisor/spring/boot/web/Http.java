@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.stream.Stream;
 
 /** A real HTTP client for the API on the test server. */
@@ -37,6 +39,20 @@ final class Http {
 
     Reply get(String path, String token) {
         return send(builder(path, token).GET().build());
+    }
+
+    /** GET with HTTP basic authentication (the application's own security, outside Supervisor's paths). */
+    Reply getAsUser(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .GET().build());
+    }
+
+    /** Sends with an API key instead of a bearer token. */
+    Reply withKey(String method, String path, String apiKey, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", apiKey)
+                .header("Content-Type", "application/json").method(method, json == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     Reply post(String path, String token, String json) {

@@ -3,41 +3,14 @@ package dev.supervisor.spring.boot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.supervisor.core.Supervisor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A run's events through a real server: the JSON page, and the event stream live and resumed. */
-@SpringBootTest(classes = ApiTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RunEventsApiTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    Supervisor supervisor;
-    Http http;
-    CountDownLatch gate;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        gate = new CountDownLatch(1);
-        ApiTestApp.GATE.set(gate);
-    }
-
-    @AfterEach
-    void release() {
-        gate.countDown();
-    }
-
+class RunEventsApiTest extends ApiServerTest {
     /** One server-sent event: its id (or null) and name. */
     record Sse(String id, String name, String data) {
     }
@@ -75,10 +48,10 @@ class RunEventsApiTest {
 
     @Test
     void stream_followsARunLive_thenResumesAfterTheLastEventId() {
-        String runId = http.post("/supervisor/api/runs", "admin-token", """
+        String runId = http.post("/supervisor/api/runs", ApiTestApp.ADMIN, """
                 {"workflow": {"id": "held", "tasks": [{"id": "wait", "type": "block"},
                   {"id": "after", "type": "work", "dependsOn": ["wait"]}]}}""").json().get("runId").asText();
-        Stream<String> lines = http.stream("/supervisor/api/runs/" + runId + "/events/stream", "viewer-token", null);
+        Stream<String> lines = http.stream("/supervisor/api/runs/" + runId + "/events/stream", ApiTestApp.VIEWER, null);
         gate.countDown(); // the run goes on while the client is connected
         List<Sse> events = read(lines, "RunFinished");
         assertThat(events).extracting(Sse::name).containsExactly("RunStarted", "TaskStarted", "TaskSucceeded",
@@ -86,23 +59,23 @@ class RunEventsApiTest {
         assertThat(events).extracting(Sse::id).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(events.get(5).data()).contains("\"status\":\"SUCCEEDED\"");
 
-        List<Sse> resumed = read(http.stream("/supervisor/api/runs/" + runId + "/events/stream", "viewer-token",
+        List<Sse> resumed = read(http.stream("/supervisor/api/runs/" + runId + "/events/stream", ApiTestApp.VIEWER,
                 "4"), "RunFinished");
         assertThat(resumed).extracting(Sse::id).containsExactly("5", "6");
     }
 
     @Test
     void page_listsEventsWithSequences() {
-        String runId = http.post("/supervisor/api/runs", "admin-token", RunsApiTest.TWO_TASKS).json()
+        String runId = http.post("/supervisor/api/runs", ApiTestApp.ADMIN, RunsApiTest.TWO_TASKS).json()
                 .get("runId").asText();
         supervisor.run(runId).orElseThrow().outcome().join();
-        JsonNode page = http.get("/supervisor/api/runs/" + runId + "/events?after=2&limit=2", "viewer-token").json();
+        JsonNode page = http.get("/supervisor/api/runs/" + runId + "/events?after=2&limit=2", ApiTestApp.VIEWER).json();
         assertThat(page.get("events")).hasSize(2);
         assertThat(page.get("events").get(0).get("sequence").asLong()).isEqualTo(3);
         assertThat(page.get("events").get(0).get("node").asText()).isEqualTo("test-node");
         assertThat(page.get("events").get(0).get("event").get("type").asText()).isEqualTo("TaskSucceeded");
         assertThat(page.get("last").asLong()).isEqualTo(4);
-        assertThat(http.get("/supervisor/api/runs/nope/events", "viewer-token").status()).isEqualTo(404);
+        assertThat(http.get("/supervisor/api/runs/nope/events", ApiTestApp.VIEWER).status()).isEqualTo(404);
         assertThat(http.get("/supervisor/api/runs/" + runId + "/events/stream", null).status()).isEqualTo(401);
     }
 }

@@ -46,8 +46,13 @@ class SupervisorApiAutoConfigurationTest {
 
     @Test
     void ownAccessAndPolicy_replaceTheDefaults() {
-        RbacPolicy policy = RbacPolicy.builder().role("ops").allow("ops", "workflows:read").build();
+        // tag::own-policy[]
+        RbacPolicy policy = RbacPolicy.builder()
+                .role("ops").allow("ops", "workflows:read", "workflows:execute")
+                .role("auditor").allow("auditor", "workflows:read", "system:admin")
+                .build();
         ApiAccess access = ApiAccess.rbac(policy);
+        // end::own-policy[]
         web.withBean(RbacPolicy.class, () -> policy).withBean(ApiAccess.class, () -> access).run(ctx -> {
             assertThat(ctx.getBean(RbacPolicy.class)).isSameAs(policy);
             assertThat(ctx.getBean(ApiAccess.class)).isSameAs(access);

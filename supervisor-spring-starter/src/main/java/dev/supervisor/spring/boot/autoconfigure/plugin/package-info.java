@@ -1,2 +1,2 @@
-/** Plugins from a directory (applies once the plugin host is part of supervisor-core). */
+/** Plugins from a directory, hosted by Supervisor's plugin host and wired into the supervisor. */
 package dev.supervisor.spring.boot.autoconfigure.plugin;

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refusals as RFC 9457 problem details ({@code application/problem+json}), typed like the REST API's own errors:
- * {@code urn:supervisor:problem:<name>}, with the request path as the instance.
+ * Refusals as RFC 9457 problem details ({@code application/problem+json}), in the REST API's shape: a type
+ * {@code urn:supervisor:problem:<name>}, the request path as {@code instance}, and for a missing permission the
+ * permission as {@code permission}. A client of the API reads one format whether the security filters or the API
+ * itself refused it.
  */
 final class Problems {
     private Problems() {
@@ -15,34 +17,36 @@ final class Problems {
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
+        write(request, response, status, detail, null);
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail,
+                      String permission) throws IOException {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"urn:supervisor:problem:" + type(status) + "\",\"title\":\""
-                + title(status) + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
-                + json(request.getRequestURI()) + "\"}");
+        String[] kind = kind(status);
+        StringBuilder b = new StringBuilder("{\"type\":\"urn:supervisor:problem:").append(kind[0])
+                .append("\",\"title\":\"").append(kind[1]).append("\",\"status\":").append(status)
+                .append(",\"detail\":\"").append(json(detail)).append("\",\"instance\":\"")
+                .append(json(request.getRequestURI())).append('"');
+        if (permission != null) {
+            b.append(",\"permission\":\"").append(json(permission)).append('"');
+        }
+        response.getWriter().write(b.append('}').toString());
     }
 
-    private static String type(int status) {
+    /** @return the problem type's name and the title of a status */
+    private static String[] kind(int status) {
         return switch (status) {
-            case 400 -> "bad-request";
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 429 -> "rate-limited";
-            default -> "refused";
-        };
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 429 -> "Too Many Requests";
-            default -> "Refused";
+            case 400 -> new String[] {"bad-request", "Bad Request"};
+            case 401 -> new String[] {"unauthenticated", "Unauthorized"};
+            case 403 -> new String[] {"forbidden", "Forbidden"};
+            case 429 -> new String[] {"rate-limited", "Too Many Requests"};
+            default -> new String[] {"request", "Error"};
         };
     }
 

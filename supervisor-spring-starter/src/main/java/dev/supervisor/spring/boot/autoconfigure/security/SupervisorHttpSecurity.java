@@ -1,5 +1,6 @@
 package dev.supervisor.spring.boot.autoconfigure.security;
 
+import dev.supervisor.auth.audit.AuditLog;
 import dev.supervisor.auth.validation.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -22,7 +24,9 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * {@link SupervisorRequestProtection} as a filter, an {@link AuthenticationFilter} whose provider checks bearer
  * tokens and API keys with supervisor-auth, and an {@link AuthorizationManager} deciding each request's permission
  * ({@link SupervisorPermissions}) from the RBAC policy. The chain is stateless: no session and no CSRF token, since
- * credentials travel in headers, never in cookies.
+ * credentials travel in headers, never in cookies. An admitted request carries its {@link SupervisorPrincipal} as
+ * the authentication's principal and as the request attribute {@link SupervisorPrincipal#ATTRIBUTE}; a refusal for a
+ * missing permission is recorded in the audit log, if any.
  *
  * <p>The auto-configuration builds such a chain when the application has none of its own. An application with its
  * own chains keeps them, and puts this in one of its own for Supervisor's paths:
@@ -39,6 +43,7 @@ public class SupervisorHttpSecurity {
     private final SupervisorRequestProtection protection;
     private final SupervisorAuthenticator authenticator;
     private final SupervisorPermissions permissions;
+    private final Forbidden forbidden;
 
     /**
      * @param props where Supervisor's paths are
@@ -48,10 +53,24 @@ public class SupervisorHttpSecurity {
      */
     public SupervisorHttpSecurity(SupervisorSecurityProperties props, SupervisorRequestProtection protection,
                                   SupervisorAuthenticator authenticator, SupervisorPermissions permissions) {
+        this(props, protection, authenticator, permissions, null);
+    }
+
+    /**
+     * @param props where Supervisor's paths are
+     * @param protection headers, rate limits, blocking and CORS
+     * @param authenticator checks credentials and permissions
+     * @param permissions what each request needs
+     * @param audit where refusals for a missing permission are recorded ({@code authz_fail}), or null
+     */
+    public SupervisorHttpSecurity(SupervisorSecurityProperties props, SupervisorRequestProtection protection,
+                                  SupervisorAuthenticator authenticator, SupervisorPermissions permissions,
+                                  AuditLog audit) {
         this.props = props;
         this.protection = protection;
         this.authenticator = authenticator;
         this.permissions = permissions;
+        this.forbidden = new Forbidden(audit);
     }
 
     /**
@@ -66,7 +85,8 @@ public class SupervisorHttpSecurity {
             String needed = c == null ? null : required(request);
             return needed == null ? null : SupervisorAuthenticationToken.unauthenticated(c, needed);
         });
-        authentication.setSuccessHandler((request, response, auth) -> { });
+        authentication.setSuccessHandler((request, response, auth) -> request.setAttribute(
+                SupervisorPrincipal.ATTRIBUTE, auth.getPrincipal()));
         authentication.setFailureHandler((request, response, e) -> Problems.write(request, response, status(e),
                 e.getMessage()));
         AuthorizationManager<RequestAuthorizationContext> access = (auth, context) -> {
@@ -93,8 +113,8 @@ public class SupervisorHttpSecurity {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
                                 Problems.write(request, response, 401, "authentication required"))
-                        .accessDeniedHandler((request, response, ex) -> Problems.write(request, response, 403,
-                                "permission " + required(request) + " required")));
+                        .accessDeniedHandler((request, response, ex) -> forbidden.answer(request, response,
+                                actor(), required(request))));
     }
 
     private AuthenticationProvider provider() {
@@ -115,6 +135,11 @@ public class SupervisorHttpSecurity {
                 return SupervisorAuthenticationToken.class.isAssignableFrom(type);
             }
         };
+    }
+
+    private static String actor() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a == null ? "anonymous" : a.getName();
     }
 
     private static int status(AuthenticationException e) {

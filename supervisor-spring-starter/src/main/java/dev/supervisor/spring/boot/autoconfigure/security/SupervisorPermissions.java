@@ -19,9 +19,12 @@ public interface SupervisorPermissions {
     String required(String method, String path);
 
     /**
-     * The default table. Under the API path, by the first segment after it: {@code workflows}, {@code runs} and
-     * {@code schedules} need {@code workflows:read} to read (GET, HEAD), {@code workflows:execute} to POST,
-     * {@code workflows:update} to PUT or PATCH and {@code workflows:delete} to DELETE; {@code tasks} the same with
+     * The default table, which agrees with the permission each endpoint of the REST API declares. Under the API
+     * path, by the first segment after it: {@code workflows}, {@code runs} and {@code schedules} need
+     * {@code workflows:read} to read (GET, HEAD), {@code workflows:execute} to POST, {@code workflows:update} to PUT
+     * or PATCH and {@code workflows:delete} to DELETE — except that defining a schedule ({@code POST schedules}) needs
+     * {@code workflows:create} and pausing or resuming one ({@code POST schedules/<id>/pause}, {@code resume})
+     * {@code workflows:update}; {@code tasks} the same with
      * {@code tasks:}; {@code providers} {@code providers:read} or {@code providers:manage}; {@code analytics}
      * {@code analytics:read}, or {@code analytics:export} under {@code analytics/export}; {@code users} the
      * {@code users:} permissions; {@code roles} {@code roles:manage}; anything else (plugins, audit...)
@@ -46,7 +49,8 @@ public interface SupervisorPermissions {
             String[] segments = rest.replaceFirst("^/+", "").split("/");
             String resource = segments[0].toLowerCase(Locale.ROOT);
             return switch (resource) {
-                case "workflows", "runs", "schedules" -> crud("workflows", m);
+                case "schedules" -> m.equals("POST") ? schedulePost(segments) : crud("workflows", m);
+                case "workflows", "runs" -> crud("workflows", m);
                 case "tasks" -> crud("tasks", m);
                 case "users" -> m.equals("POST") ? "users:create" : crud("users", m);
                 case "providers" -> read ? "providers:read" : "providers:manage";
@@ -56,6 +60,15 @@ public interface SupervisorPermissions {
                 default -> "system:admin";
             };
         };
+    }
+
+    private static String schedulePost(String[] segments) {
+        if (segments.length == 1) {
+            return "workflows:create";
+        }
+        String action = segments[segments.length - 1].toLowerCase(Locale.ROOT);
+        return segments.length == 3 && (action.equals("pause") || action.equals("resume")) ? "workflows:update"
+                : "workflows:execute";
     }
 
     private static String crud(String resource, String method) {

@@ -3,6 +3,7 @@ package dev.supervisor.spring.boot.autoconfigure.security;
 import static dev.supervisor.spring.boot.autoconfigure.PropertyChecks.invalid;
 
 import dev.supervisor.auth.apikey.ApiKeys;
+import dev.supervisor.auth.audit.AuditLog;
 import dev.supervisor.auth.cors.CorsPolicy;
 import dev.supervisor.auth.cors.SecurityHeaders;
 import dev.supervisor.auth.guard.RequestGuard;
@@ -147,9 +148,10 @@ public class SupervisorSecurityAutoConfiguration {
         @ConditionalOnMissingBean(name = "supervisorSecurityFilter")
         FilterRegistrationBean<SupervisorSecurityFilter> supervisorSecurityFilter(
                 SupervisorSecurityProperties props, SupervisorRequestProtection protection,
-                SupervisorAuthenticator authenticator, SupervisorPermissions permissions) {
+                SupervisorAuthenticator authenticator, SupervisorPermissions permissions,
+                ObjectProvider<AuditLog> audit) {
             FilterRegistrationBean<SupervisorSecurityFilter> r = new FilterRegistrationBean<>(
-                    new SupervisorSecurityFilter(protection, authenticator, permissions));
+                    new SupervisorSecurityFilter(protection, authenticator, permissions, audit.getIfAvailable()));
             r.addUrlPatterns(props.getBasePath(), props.getBasePath() + "/*");
             r.setOrder(FILTER_ORDER);
             return r;

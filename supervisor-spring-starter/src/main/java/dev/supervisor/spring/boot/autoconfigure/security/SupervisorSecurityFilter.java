@@ -1,5 +1,6 @@
 package dev.supervisor.spring.boot.autoconfigure.security;
 
+import dev.supervisor.auth.audit.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,12 +15,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link SupervisorRequestProtection} (headers, rate limits, blocking, CORS), then — when the request needs a
  * permission ({@link SupervisorPermissions}) — authentication (401) and authorization (403). An admitted request
  * carries its {@link SupervisorPrincipal} as {@code getUserPrincipal()} and as the request attribute
- * {@link SupervisorPrincipal#ATTRIBUTE}.
+ * {@link SupervisorPrincipal#ATTRIBUTE}; a refusal for a missing permission is recorded in the audit log, if any.
  */
 public class SupervisorSecurityFilter extends OncePerRequestFilter {
     private final SupervisorRequestProtection protection;
     private final SupervisorAuthenticator authenticator;
     private final SupervisorPermissions permissions;
+    private final Forbidden forbidden;
 
     /**
      * @param protection what runs first
@@ -28,9 +30,21 @@ public class SupervisorSecurityFilter extends OncePerRequestFilter {
      */
     public SupervisorSecurityFilter(SupervisorRequestProtection protection, SupervisorAuthenticator authenticator,
                                     SupervisorPermissions permissions) {
+        this(protection, authenticator, permissions, null);
+    }
+
+    /**
+     * @param protection what runs first
+     * @param authenticator checks credentials and permissions
+     * @param permissions what each request needs
+     * @param audit where refusals for a missing permission are recorded ({@code authz_fail}), or null
+     */
+    public SupervisorSecurityFilter(SupervisorRequestProtection protection, SupervisorAuthenticator authenticator,
+                                    SupervisorPermissions permissions, AuditLog audit) {
         this.protection = protection;
         this.authenticator = authenticator;
         this.permissions = permissions;
+        this.forbidden = new Forbidden(audit);
     }
 
     @Override
@@ -58,7 +72,7 @@ public class SupervisorSecurityFilter extends OncePerRequestFilter {
             return;
         }
         if (!authenticator.permits(principal, required)) {
-            Problems.write(request, response, 403, "permission " + required + " required");
+            forbidden.answer(request, response, principal.getName(), required);
             return;
         }
         request.setAttribute(SupervisorPrincipal.ATTRIBUTE, principal);

@@ -2,6 +2,8 @@ package dev.supervisor.spring.boot.autoconfigure.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import dev.supervisor.auth.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +33,9 @@ class SupervisorSpringSecurityConfiguration {
     SupervisorHttpSecurity supervisorHttpSecurity(SupervisorSecurityProperties props,
                                                   SupervisorRequestProtection protection,
                                                   SupervisorAuthenticator authenticator,
-                                                  SupervisorPermissions permissions) {
-        return new SupervisorHttpSecurity(props, protection, authenticator, permissions);
+                                                  SupervisorPermissions permissions,
+                                                  ObjectProvider<AuditLog> audit) {
+        return new SupervisorHttpSecurity(props, protection, authenticator, permissions, audit.getIfAvailable());
     }
 
     /** The chains of an application that has none. */

@@ -1,17 +1,23 @@
 package dev.supervisor.spring.boot.autoconfigure.security;
 
+import dev.supervisor.auth.audit.AuditLog;
+import dev.supervisor.auth.audit.AuditRecord;
 import dev.supervisor.auth.jwt.JwsAlgorithm;
 import dev.supervisor.auth.jwt.JwtSigner;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -19,6 +25,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +55,13 @@ public class SecuredApp {
             return "submitted";
         }
 
+        @GetMapping("/supervisor/api/workflows/caller")
+        String caller(HttpServletRequest request) {
+            SupervisorPrincipal p = (SupervisorPrincipal) request.getAttribute(SupervisorPrincipal.ATTRIBUTE);
+            return p.name() + " " + new TreeSet<>(p.roles()) + " " + new TreeSet<>(p.permissions()) + " viewer="
+                    + request.isUserInRole("viewer");
+        }
+
         @GetMapping("/supervisor/dashboard")
         String dashboard() {
             return "dashboard";
@@ -57,6 +71,20 @@ public class SecuredApp {
         String hello() {
             return "hello";
         }
+    }
+
+    /** Every audit record, in order. @param records the records */
+    record Audited(List<AuditRecord> records) {
+    }
+
+    @Bean
+    Audited audited() {
+        return new Audited(new CopyOnWriteArrayList<>());
+    }
+
+    @Bean
+    AuditLog auditLog(Audited audited) {
+        return AuditLog.of(audited.records()::add, Clock.systemUTC(), true);
     }
 
     /** A running application. */
@@ -92,10 +120,9 @@ public class SecuredApp {
         if (!springSecurity) {
             app.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.security")));
         }
-        // supervisor.api.enabled=false: the stand-ins above take the REST API's place
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-                "--supervisor.api.enabled=false",
-                "--supervisor.cron.warm-up=false", "--spring.main.banner-mode=off"));
+                "--supervisor.cron.warm-up=false", "--spring.main.banner-mode=off",
+                "--supervisor.api.enabled=false")); // the stand-ins take the API's place
         for (String p : properties) {
             args.add("--" + p);
         }

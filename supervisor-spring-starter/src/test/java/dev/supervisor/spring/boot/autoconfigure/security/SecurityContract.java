@@ -3,6 +3,7 @@ package dev.supervisor.spring.boot.autoconfigure.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supervisor.auth.apikey.ApiKeys;
+import dev.supervisor.auth.audit.AuditEvents;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,28 @@ abstract class SecurityContract {
     }
 
     @Test
+    void token_admittedCaller_isARequestAttribute_withItsRolesAsServletRoles() throws Exception {
+        HttpResponse<String> r = configured.send("GET", "/supervisor/api/workflows/caller", "Authorization",
+                bearer(List.of("viewer", "auditor")));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("alice [auditor, viewer] [] viewer=true");
+    }
+
+    @Test
+    void missingPermission_isAProblemNamingIt_andRecordedInTheAuditLog() throws Exception {
+        HttpResponse<String> r = configured.send("POST", "/supervisor/api/runs", "Authorization",
+                bearer(List.of("viewer")));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("\"type\":\"urn:supervisor:problem:forbidden\"",
+                "\"permission\":\"workflows:execute\"", "\"instance\":\"/supervisor/api/runs\"");
+        assertThat(configured.bean(SecuredApp.Audited.class).records()).anySatisfy(a -> {
+            assertThat(a.event()).isEqualTo(AuditEvents.AUTHZ_FAIL);
+            assertThat(a.actor()).isEqualTo("alice");
+            assertThat(a.correlationId()).isEqualTo("POST /supervisor/api/runs");
+        });
+    }
+
+    @Test
     void token_expiredOrForged_is401() throws Exception {
         String expired = SecuredApp.token("alice", List.of("admin"), Instant.now().minusSeconds(3600));
         assertThat(configured.send("GET", "/supervisor/api/runs", "Authorization", "Bearer " + expired)
@@ -111,6 +134,10 @@ abstract class SecurityContract {
                 Duration.ofDays(1));
         assertThat(configured.send("POST", "/supervisor/api/runs", "X-API-Key", key).statusCode()).isEqualTo(200);
         assertThat(configured.send("GET", "/supervisor/api/runs", "X-API-Key", key).statusCode()).isEqualTo(403);
+        String reader = configured.bean(ApiKeys.class).create("reader", Set.of("workflows:read", "tasks:read"),
+                Duration.ofDays(1));
+        assertThat(configured.send("GET", "/supervisor/api/workflows/caller", "X-API-Key", reader).body())
+                .endsWith("[] [tasks:read, workflows:read] viewer=false");
         String unknown = "sk_AbCdEfGh_" + "0".repeat(43) + "00000000";
         assertThat(configured.send("POST", "/supervisor/api/runs", "X-API-Key", unknown).statusCode())
                 .isEqualTo(401);
