@@ -69,7 +69,7 @@ final class Attempt implements TaskContext, Runnable {
         try {
             if (!cancelled) {
                 Object raw = Interceptors.run(run.supervisor.interceptors, this, handler);
-                output = Outputs.of(task().id(), raw);
+                output = Outputs.of(run.tasks.id(index), raw); // not task().id(): a cache miss per task
             }
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)) {

@@ -326,7 +326,8 @@ final class Transitions {
 
     private void attemptResult(Attempt a, RunExecution run, int i, Instant now, Duration took, Object output,
                                Throwable failure) {
-        if (a.cancelledByRun || !run.teardown(i) && (run.cancelRequested || run.timedOut)) {
+        // The run's flags first: whether a task is a teardown task is read from its spec, a cache miss per task.
+        if (a.cancelledByRun || (run.cancelRequested || run.timedOut) && !run.teardown(i)) {
             terminal(run, i, TaskState.CANCELLED, now, null, "cancelled", took);
             propagate(run, i, now); // only teardown tasks can still be waiting for it
         } else if (failure instanceof TaskDeferredException d && !a.timedOut && !run.failing) {
