@@ -277,7 +277,7 @@ final class Transitions {
     /* ---- attempts ---- */
 
     Attempt startAttempt(RunExecution run, int i) {
-        Instant now = sup.clock.instant();
+        Instant now = sup.now();
         begin(run, i).claimed(i, sup.nodeId(), null, now);
         persist(run, i);
         int number = run.tasks.attempt(i);
@@ -313,7 +313,8 @@ final class Transitions {
         if (run.fenced) {
             return; // another node drives this run; its result is theirs to record
         }
-        Instant now = sup.clock.instant();
+        Instant now = a.endedAt();
+        sup.ended(now);
         Duration took = now.equals(a.startedAt) ? Duration.ZERO : Duration.between(a.startedAt, now);
         run.endingReport = a.report();
         try {
