@@ -633,6 +633,11 @@ public final class DefaultSupervisor implements Supervisor {
         return max != null && running >= max;
     }
 
+    /** @return whether any task type or tag has a cap on this node */
+    boolean capped() {
+        return !config.typeLimits().isEmpty() || !config.tagLimits().isEmpty();
+    }
+
     java.util.Set<String> cappedTags() {
         return config.tagLimits().keySet();
     }
