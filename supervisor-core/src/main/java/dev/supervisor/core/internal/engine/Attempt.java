@@ -37,6 +37,7 @@ final class Attempt implements TaskContext, Runnable {
     private Object output;
     private volatile dev.supervisor.api.spi.AttemptReport report;
     private Throwable failure;
+    private Instant endedAt;
 
     Attempt(RunExecution run, int index, int number, Instant startedAt, TaskHandler handler) {
         this.run = run;
@@ -69,7 +70,7 @@ final class Attempt implements TaskContext, Runnable {
         try {
             if (!cancelled) {
                 Object raw = Interceptors.run(run.supervisor.interceptors, this, handler);
-                output = Outputs.of(task().id(), raw);
+                output = Outputs.of(run.tasks.id(index), raw); // not task().id(): a cache miss per task
             }
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)) {
@@ -89,9 +90,15 @@ final class Attempt implements TaskContext, Runnable {
         return run.supervisor.onAttemptEnd(this, output, failure, true);
     }
 
+    /** Keeps the result and when the attempt ended (read here, on the worker: not under the engine's lock). */
     void result(Object output, Throwable failure) {
         this.output = output;
         this.failure = failure;
+        this.endedAt = run.supervisor.clock.instant();
+    }
+
+    Instant endedAt() {
+        return endedAt;
     }
 
     Object output() {

@@ -48,6 +48,8 @@ final class ClaimedAttempt implements TaskContext, Runnable {
     private Object output;
     private volatile dev.supervisor.api.spi.AttemptReport report;
     private Throwable failure;
+    /** How long the attempt ran on its worker, in nanoseconds (0 if it never ran). */
+    private long ranNanos;
 
     ClaimedAttempt(Cluster cluster, RunView view, TaskRecord claimed, java.time.Instant startedAt) {
         this.cluster = cluster;
@@ -66,6 +68,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
         }
         MDC.put("runId", view.runId());
         MDC.put("taskId", task().id());
+        long began = System.nanoTime();
         try {
             if (!cancelled) {
                 Object raw = Interceptors.run(cluster.interceptors(), this, handler);
@@ -85,6 +88,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
             }
             Thread.interrupted();
         }
+        ranNanos = Math.max(1, System.nanoTime() - began);
         cluster.attemptEnded(this);
     }
 
@@ -99,6 +103,10 @@ final class ClaimedAttempt implements TaskContext, Runnable {
     synchronized TaskRecord ending() {
         ending = true;
         return record;
+    }
+
+    long ranNanos() {
+        return ranNanos;
     }
 
     synchronized boolean isEnding() {

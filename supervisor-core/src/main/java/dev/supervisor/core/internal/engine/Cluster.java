@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,14 @@ final class Cluster {
     private final Cache<String, RunView> views = Caffeine.newBuilder().maximumSize(10_000).build();
     private final Set<ClaimedAttempt> inFlight = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<ClaimedAttempt> ended = new ConcurrentLinkedQueue<>();
+    /** Claimed attempts waiting for one of the node's slots (claimed ahead, see {@link #ahead()}). */
+    private final ConcurrentLinkedQueue<ClaimedAttempt> waiting = new ConcurrentLinkedQueue<>();
+    /** Attempts handed to the executor and not yet ended: at most {@code maxConcurrency}. */
+    private final AtomicInteger running = new AtomicInteger();
+    /** Moving average of how long an attempt takes on this node, in nanoseconds; -1 before the first one. */
+    private volatile long attemptNanos = -1;
+    /** Moving average of a claim's round trip, in nanoseconds (pump thread only). */
+    private long claimNanos;
     private final Map<String, AtomicInteger> runningByType = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> runningByTag = new ConcurrentHashMap<>();
     private final Thread pump;
@@ -135,7 +144,7 @@ final class Cluster {
     }
 
     private int claim() {
-        int free = Math.min(config.claimBatch(), sup.maxConcurrency() - inFlight.size());
+        int free = Math.min(config.claimBatch(), sup.maxConcurrency() + ahead() - inFlight.size());
         if (free <= 0) {
             return 0;
         }
@@ -155,6 +164,7 @@ final class Cluster {
             return 0;
         }
         Map<TaskRecord, TaskStarted> events = new HashMap<>();
+        long t0 = System.nanoTime();
         List<TaskRecord> got = claims.claim(new TaskClaims.ClaimRequest(node, free, config.lease(), types, fullTags),
                 c -> {
                     TaskRecord r = c.task();
@@ -163,6 +173,8 @@ final class Cluster {
                     events.put(r, e);
                     return List.of(e);
                 });
+        long took = System.nanoTime() - t0;
+        claimNanos = claimNanos == 0 ? took : claimNanos + (took - claimNanos) / 8;
         for (TaskRecord r : got) {
             TaskStarted e = events.get(r);
             RunView view;
@@ -179,6 +191,21 @@ final class Cluster {
         return got.size();
     }
 
+    /**
+     * Tasks to claim beyond the free slots: as many as the node is expected to start before its next claim comes
+     * back, so only for attempts much shorter than a claim's round trip (none before an attempt ended here). None
+     * while type or tag caps are set, where a claim could take more tasks of a capped kind than the cap. Claiming
+     * only as many as the free slots made a node with 4 slots store 4 results and claim 4 tasks per round of
+     * transactions, and a cluster of no-op tasks run 15 times slower than one whose nodes claimed in batches.
+     */
+    private int ahead() {
+        long attempt = attemptNanos;
+        if (attempt < 0 || sup.capped()) {
+            return 0;
+        }
+        return (int) Math.min(config.claimBatch(), sup.maxConcurrency() * claimNanos / Math.max(1, attempt));
+    }
+
     private static int count(Map<String, AtomicInteger> m, String key) {
         AtomicInteger c = m.get(key);
         return c == null ? 0 : c.get();
@@ -192,20 +219,40 @@ final class Cluster {
             runningByTag.computeIfAbsent(tag, k -> new AtomicInteger()).incrementAndGet();
         }
         sup.events.publishNow(List.of(started));
-        spec.timeout().ifPresent(t -> a.timeoutHandle = sup.delay.schedule(() -> {
-            a.timedOut = true;
-            a.requestStop(sup.delay, sup.cancellationGrace());
-        }, t));
         if (stopping(a.view.runId()) && !spec.teardown()) {
             a.stoppedByRun = true;
             a.requestStop(sup.delay, Duration.ZERO);
         }
-        try {
-            sup.executor().execute(a);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            a.stoppedByRun = true; // the node is shutting down: the task goes back when its lease lapses
-            a.leaseLost = true;
-            attemptEnded(a);
+        waiting.add(a);
+        startWaiting();
+    }
+
+    /** Hands waiting attempts to the executor while fewer than {@code maxConcurrency} run. */
+    private void startWaiting() {
+        while (!waiting.isEmpty()) {
+            int r = running.get();
+            if (r >= sup.maxConcurrency()) {
+                return; // an attempt that ends calls this again
+            }
+            if (!running.compareAndSet(r, r + 1)) {
+                continue;
+            }
+            ClaimedAttempt a = waiting.poll();
+            if (a == null) {
+                running.decrementAndGet(); // another thread took the last one
+                continue;
+            }
+            a.task().timeout().ifPresent(t -> a.timeoutHandle = sup.delay.schedule(() -> {
+                a.timedOut = true;
+                a.requestStop(sup.delay, sup.cancellationGrace());
+            }, t));
+            try {
+                sup.executor().execute(a);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                a.stoppedByRun = true; // the node is shutting down: the task goes back when its lease lapses
+                a.leaseLost = true;
+                attemptEnded(a);
+            }
         }
     }
 
@@ -213,6 +260,13 @@ final class Cluster {
         if (a.timeoutHandle != null) {
             a.timeoutHandle.cancel();
         }
+        running.decrementAndGet();
+        long ran = a.ranNanos();
+        if (ran > 0) {
+            long avg = attemptNanos;
+            attemptNanos = avg < 0 ? ran : avg + (ran - avg) / 8; // racy between workers, and only an estimate
+        }
+        startWaiting();
         ended.add(a);
         wake();
     }
@@ -227,7 +281,9 @@ final class Cluster {
         while ((a = ended.poll()) != null) {
             byRun.computeIfAbsent(a.view.runId(), k -> new ArrayList<>()).add(a);
         }
-        Instant storeNow = claims.now();
+        // The database's clock, read once and only if a result needs it (a back-off): one round trip fewer per batch.
+        Instant[] now = new Instant[1];
+        Supplier<Instant> storeNow = () -> now[0] != null ? now[0] : (now[0] = claims.now());
         int n = 0;
         for (List<ClaimedAttempt> batch : byRun.values()) {
             n += batch.size();
@@ -236,7 +292,7 @@ final class Cluster {
         return n;
     }
 
-    private void store(List<ClaimedAttempt> batch, Instant storeNow) {
+    private void store(List<ClaimedAttempt> batch, Supplier<Instant> storeNow) {
         List<Result> results = new ArrayList<>();
         for (ClaimedAttempt a : batch) {
             if (a.leaseLost) {
@@ -310,7 +366,7 @@ final class Cluster {
      * The same classification as a single node's (see {@code Transitions.attemptEnded}): stopped by the run,
      * succeeded, retried, or failed for good.
      */
-    private Result result(ClaimedAttempt a, Instant storeNow) {
+    private Result result(ClaimedAttempt a, Supplier<Instant> storeNow) {
         TaskRecord cur = a.ending();
         Instant now = sup.clock.instant();
         Duration took = now.isBefore(a.startedAt) ? Duration.ZERO : Duration.between(a.startedAt, now);
@@ -325,7 +381,7 @@ final class Cluster {
         events.addAll(Events.calls(a.view, a.index, a.number, rep));
         if (a.failure() instanceof TaskDeferredException d && !a.timedOut) {
             Duration wait = d.notBefore().isAfter(now) ? Duration.between(now, d.notBefore()) : Duration.ZERO;
-            next = cur.deferredTo(storeNow.plus(wait), d.getMessage());
+            next = cur.deferredTo(storeNow.get().plus(wait), d.getMessage());
             events.add(Events.retrying(a.view, a.index, a.number, now, d.getMessage(), wait, rep));
         } else if (a.failure() == null && !a.timedOut) {
             next = cur.succeeded(now, a.output(), a.branches(), a.shortCircuited());
@@ -339,7 +395,7 @@ final class Cluster {
             Transitions.logFailure(a.view.runId(), spec.id(), a.number, cause, error);
             if (policy.shouldRetry(a.number, cause)) {
                 Duration wait = sup.retryDelay(policy, a.number);
-                next = cur.retryAt(storeNow.plus(wait), error);
+                next = cur.retryAt(storeNow.get().plus(wait), error);
                 events.add(Events.retrying(a.view, a.index, a.number, now, error, wait, rep));
             } else {
                 TaskState state = a.timedOut ? TaskState.TIMED_OUT : TaskState.FAILED;

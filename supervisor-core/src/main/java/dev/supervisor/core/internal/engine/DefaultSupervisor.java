@@ -98,6 +98,8 @@ public final class DefaultSupervisor implements Supervisor {
     private final Preparation readPreparation;
     private final Transitions transitions;
     private int globalRunning;
+    /** The engine's time during this hold of the lock, once known (see {@link #now()}); null between holds. */
+    private Instant holdNow;
     /** Runs with transitions staged during this hold of the lock (stores written in batches; see Staged). */
     private final List<RunExecution> stagedRuns = new ArrayList<>();
     private volatile boolean accepting = true;
@@ -486,6 +488,26 @@ public final class DefaultSupervisor implements Supervisor {
         }
     }
 
+    /**
+     * The time at which attempts start during this hold of the lock: the latest end of an attempt recorded in it
+     * (each read by its worker before it asked for the lock), else one clock read per hold. Reading the clock for
+     * every start and every end under the lock was a sixth of the engine's time on 100k no-op tasks.
+     */
+    Instant now() {
+        Instant t = holdNow;
+        if (t == null) {
+            t = holdNow = clock.instant();
+        }
+        return t;
+    }
+
+    /** Notes the end of an attempt recorded in this hold: nothing starts in it before that. */
+    void ended(Instant t) {
+        if (holdNow == null || t.isAfter(holdNow)) {
+            holdNow = t;
+        }
+    }
+
     /** The run's batch of changes for the store, started on the first change of this lock hold. */
     Staged staging(RunExecution run) {
         Staged s = run.staged;
@@ -540,6 +562,7 @@ public final class DefaultSupervisor implements Supervisor {
             try {
                 flushAll(deferred); // nothing leaves the lock, and no attempt is launched, before it is stored
             } finally {
+                holdNow = null;
                 lock.unlock();
             }
             if (completions.isEmpty() || !lock.tryLock()) {
@@ -551,6 +574,7 @@ public final class DefaultSupervisor implements Supervisor {
                 recorded = true;
             } finally {
                 if (!recorded) {
+                    holdNow = null;
                     lock.unlock(); // never leave the lock held on the way out of a failure
                 }
             }
@@ -642,6 +666,11 @@ public final class DefaultSupervisor implements Supervisor {
     boolean typeFull(TaskType type, int running) {
         Integer max = config.typeLimits().get(type);
         return max != null && running >= max;
+    }
+
+    /** @return whether any task type or tag has a cap on this node */
+    boolean capped() {
+        return !config.typeLimits().isEmpty() || !config.tagLimits().isEmpty();
     }
 
     java.util.Set<String> cappedTags() {

@@ -129,13 +129,16 @@ final class RunExecution implements RunHandle {
         this.completedOrder = new int[tasks.size()];
         this.readyBy = new int[tasks.size()];
         java.util.Arrays.fill(readyBy, -1);
-        // A run read back from a store: its tasks completed in the order of their end times.
-        Integer[] byEnd = new Integer[tasks.size()];
-        for (int i = 0; i < byEnd.length; i++) {
-            byEnd[i] = i;
+        // A run read back from a store: its tasks completed in the order of their end times (ties: workflow order).
+        // Only tasks that ran are sorted: a new run has none, and boxing every index cost 2 MB per 100k tasks.
+        List<Integer> ran = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.ran(i)) {
+                ran.add(i);
+            }
         }
-        java.util.Arrays.sort(byEnd, (a, b) -> tasks.ran(a) && tasks.ran(b) ? tasks.compareFinished(a, b) : 0);
-        for (int i : byEnd) {
+        ran.sort(tasks::compareFinished);
+        for (int i : ran) {
             trackLastFinished(i);
         }
         this.rules = p.rules();

@@ -277,7 +277,7 @@ final class Transitions {
     /* ---- attempts ---- */
 
     Attempt startAttempt(RunExecution run, int i) {
-        Instant now = sup.clock.instant();
+        Instant now = sup.now();
         begin(run, i).claimed(i, sup.nodeId(), null, now);
         persist(run, i);
         int number = run.tasks.attempt(i);
@@ -313,7 +313,8 @@ final class Transitions {
         if (run.fenced) {
             return; // another node drives this run; its result is theirs to record
         }
-        Instant now = sup.clock.instant();
+        Instant now = a.endedAt();
+        sup.ended(now);
         Duration took = now.equals(a.startedAt) ? Duration.ZERO : Duration.between(a.startedAt, now);
         run.endingReport = a.report();
         try {
@@ -326,7 +327,8 @@ final class Transitions {
 
     private void attemptResult(Attempt a, RunExecution run, int i, Instant now, Duration took, Object output,
                                Throwable failure) {
-        if (a.cancelledByRun || !run.teardown(i) && (run.cancelRequested || run.timedOut)) {
+        // The run's flags first: whether a task is a teardown task is read from its spec, a cache miss per task.
+        if (a.cancelledByRun || (run.cancelRequested || run.timedOut) && !run.teardown(i)) {
             terminal(run, i, TaskState.CANCELLED, now, null, "cancelled", took);
             propagate(run, i, now); // only teardown tasks can still be waiting for it
         } else if (failure instanceof TaskDeferredException d && !a.timedOut && !run.failing) {

@@ -71,8 +71,10 @@ final class JdbcEvents {
     RunEventLog.EventPage tail(Connection c, String position, int max) throws SQLException {
         String[] at = position == null ? start(c) : position.split(":", 2);
         String where = pg ? "(tx, id) > (CAST(? AS xid8), ?)" + visible : "id > ?";
-        try (PreparedStatement ps = c.prepareStatement("SELECT node, body, id" + (pg ? ", CAST(tx AS TEXT)" : "")
-                + " FROM sup_event WHERE " + where + order + " FETCH FIRST ? ROWS ONLY")) {
+        // The text form of tx gets a name of its own: under the name tx, ORDER BY tx sorted by the text (transaction
+        // 1000 before 999, so a page could skip events) and every tail sorted all the rows after its position.
+        try (PreparedStatement ps = c.prepareStatement("SELECT node, body, id" + (pg ? ", CAST(tx AS TEXT) AS tx_text"
+                : "") + " FROM sup_event WHERE " + where + order + " FETCH FIRST ? ROWS ONLY")) {
             int i = 1;
             if (pg) {
                 ps.setString(i++, at[0]);
