@@ -14,6 +14,7 @@ module dev.supervisor.core {
     requires transitive org.jgrapht.core;
     requires com.fasterxml.jackson.databind;
     requires com.github.benmanes.caffeine;
+    requires java.net.http;
     requires org.slf4j;
     // Optional: LISTEN/NOTIFY on PostgreSQL (jdbc.internal.PgNotifications), used only when the driver is present.
     requires static org.postgresql.jdbc;
