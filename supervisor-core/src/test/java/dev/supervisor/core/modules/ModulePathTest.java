@@ -88,7 +88,16 @@ class ModulePathTest {
                         import java.util.*;
                         public final class Main {
                             public static String run() {
-                                Thread.currentThread().setContextClassLoader(Main.class.getClassLoader());
+                                Thread t = Thread.currentThread();
+                                ClassLoader before = t.getContextClassLoader();
+                                t.setContextClassLoader(Main.class.getClassLoader()); // where handlers are found
+                                try {
+                                    return runWorkflow();
+                                } finally {
+                                    t.setContextClassLoader(before);
+                                }
+                            }
+                            private static String runWorkflow() {
                                 EventBus bus = EventBuses.create(64, Runnable::run);
                                 List<String> events = new ArrayList<>();
                                 bus.subscribe(RunFinished.class, e -> events.add(EventJson.write(e)));

@@ -16,6 +16,7 @@ import dev.supervisor.api.plugin.NotificationChannel;
 import dev.supervisor.api.plugin.PluginContext;
 import dev.supervisor.api.plugin.PluginDescriptor;
 import dev.supervisor.api.plugin.ScheduledTask;
+import dev.supervisor.api.provider.Provider;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.DelayScheduler;
 import dev.supervisor.core.Supervisor;
@@ -206,7 +207,9 @@ final class DefaultPluginContext implements PluginContext {
         Objects.requireNonNull(point, "point");
         Object ext = point.cast(extension);
         String id = descriptor.id();
-        if (ext instanceof NotificationChannel ch) {
+        // By the point it is registered at: one object may implement several extension interfaces.
+        if (point == ExtensionPoint.NOTIFICATION) {
+            NotificationChannel ch = (NotificationChannel) ext;
             require(Capability.events(), "register a notification channel");
             track(host.bus().subscribe(SupervisorEvent.class, e -> deliver("notification of "
                     + e.getClass().getSimpleName(), () -> {
@@ -214,35 +217,55 @@ final class DefaultPluginContext implements PluginContext {
                             ch.send(e);
                         }
                     })));
-        } else if (ext instanceof AnalyticsConsumer a) {
+        } else if (point == ExtensionPoint.ANALYTICS) {
+            AnalyticsConsumer a = (AnalyticsConsumer) ext;
             require(Capability.events(), "register an analytics consumer");
             track(host.bus().subscribe(SupervisorEvent.class, e -> deliver("analytics of "
                     + e.getClass().getSimpleName(), () -> a.accept(e))));
         } else if (point == ExtensionPoint.TASK_HANDLER) {
-            TaskHandler h = (TaskHandler) ext;
-            if (h.types().isEmpty()) {
-                throw new IllegalArgumentException("a task handler registered by plugin '" + id + "' must name its"
-                        + " task types (TaskHandler.types())");
-            }
-            List<TaskType> added = new ArrayList<>();
-            try {
-                for (TaskType t : h.types()) {
-                    host.extensions().addTaskHandler(t, new Extensions.Owned<>(id, h, plugin));
-                    added.add(t);
-                }
-            } catch (IllegalArgumentException e) {
-                host.extensions().removeTaskHandlers(id, added); // all types or none
-                throw e;
-            }
-        } else if (ext instanceof DataSource d) {
+            registerTaskHandler((TaskHandler) ext);
+        } else if (point == ExtensionPoint.DATA_SOURCE) {
+            DataSource d = (DataSource) ext;
             host.extensions().addDataSource(Objects.requireNonNull(d.name(), "name"),
                     new Extensions.Owned<>(id, d, plugin));
-        } else if (ext instanceof Integration i) {
+        } else if (point == ExtensionPoint.INTEGRATION) {
+            Integration i = (Integration) ext;
             host.extensions().addIntegration(Objects.requireNonNull(i.name(), "name"),
                     new Extensions.Owned<>(id, i, plugin));
+        } else if (point == ExtensionPoint.PROVIDER) {
+            registerProvider((Provider) ext);
         } else {
             throw new IllegalArgumentException("extension point '" + point + "' is not supported by this host");
         }
+    }
+
+    private void registerTaskHandler(TaskHandler h) {
+        String id = descriptor.id();
+        if (h.types().isEmpty()) {
+            throw new IllegalArgumentException("a task handler registered by plugin '" + id + "' must name its"
+                    + " task types (TaskHandler.types())");
+        }
+        List<TaskType> added = new ArrayList<>();
+        try {
+            for (TaskType t : h.types()) {
+                host.extensions().addTaskHandler(t, new Extensions.Owned<>(id, h, plugin));
+                added.add(t);
+            }
+        } catch (IllegalArgumentException e) {
+            host.extensions().removeTaskHandlers(id, added); // all types or none
+            throw e;
+        }
+    }
+
+    private void registerProvider(Provider p) {
+        String providerId = p.id();
+        if (providerId == null || providerId.isBlank()) {
+            throw new IllegalArgumentException("a provider registered by plugin '" + descriptor.id() + "' must"
+                    + " have an id (Provider.id())");
+        }
+        Extensions.Owned<Provider> owned = new Extensions.Owned<>(descriptor.id(), p, plugin);
+        PluginProvider.of(host.extensions(), owned); // refuses a provider that declares no cost model, limits...
+        host.extensions().addProvider(providerId, owned);
     }
 
     /** Plugin code that the host runs on the plugin's threads. */
