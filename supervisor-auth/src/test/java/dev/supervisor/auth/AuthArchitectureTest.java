@@ -24,4 +24,16 @@ class AuthArchitectureTest {
     @ArchTest
     static final ArchRule auth_packagesFreeOfCycles = slices().matching("dev.supervisor.auth.(*)..").should()
             .beFreeOfCycles();
+
+    /** Its libraries only: no Supervisor module and no Spring (password4j is optional: Argon2id only). */
+    @ArchTest
+    static final ArchRule auth_dependsOnItsLibrariesOnly = classes().that().resideInAPackage("dev.supervisor.auth..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.supervisor.auth..", "java..", "javax..",
+                    "org.slf4j..", "com.fasterxml.jackson..", "com.github.benmanes.caffeine..", "org.owasp.encoder..",
+                    "com.password4j..");
+
+    /** Parameters, fields, record components, supertypes and thrown types too, not only return types. */
+    @ArchTest
+    static final ArchRule publicApi_namesNoInternalType = classes().that().resideInAPackage("dev.supervisor.auth..")
+            .and().resideOutsideOfPackage("..internal..").should(PublicApi.namesNoInternalType());
 }

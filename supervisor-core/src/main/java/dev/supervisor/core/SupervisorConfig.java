@@ -158,7 +158,10 @@ public final class SupervisorConfig {
         return randomSeed;
     }
 
-    /** @return how many finished runs {@link Supervisor#find(String)} remembers */
+    /**
+     * @return how many finished runs are kept in memory for {@link Supervisor#run(String)} (with a store, older ones
+     *     are read from it)
+     */
     public int retainedFinishedRuns() {
         return retainedFinishedRuns;
     }
@@ -411,7 +414,8 @@ public final class SupervisorConfig {
         }
 
         /**
-         * @param count how many finished runs {@link Supervisor#find(String)} remembers, 0 to 1,000,000
+         * @param count how many finished runs are kept in memory for {@link Supervisor#run(String)} (with a store,
+         *     older ones are read from it), 0 to 1,000,000
          * @return this builder
          */
         public SupervisorConfigBuilder retainedFinishedRuns(int count) {

@@ -1,5 +1,6 @@
 package dev.supervisor.api.plugin;
 
+import dev.supervisor.api.provider.Provider;
 import dev.supervisor.api.spi.TaskHandler;
 import java.util.List;
 import java.util.Objects;
@@ -26,12 +27,14 @@ public final class ExtensionPoint<T> {
     /** Receives inbound webhooks by name (outbound calls go through {@link PluginContext#http()}). */
     public static final ExtensionPoint<Integration> INTEGRATION = new ExtensionPoint<>("integration",
             Integration.class);
-    // PROVIDER EXTENSION POINT: the provider SPI (dev.supervisor.api.provider.Provider) plugs in here, as
-    //   public static final ExtensionPoint<Provider> PROVIDER = new ExtensionPoint<>("provider", Provider.class);
-    // added to VALUES, with the host side in dev.supervisor.core.plugin.internal.Extensions.
+    /**
+     * An AI coding back-end for the host's provider routers, under its {@link Provider#id()} (unique across the
+     * host's plugins). The host calls it on the router's thread, not the plugin's.
+     */
+    public static final ExtensionPoint<Provider> PROVIDER = new ExtensionPoint<>("provider", Provider.class);
 
     private static final List<ExtensionPoint<?>> VALUES = List.of(TASK_HANDLER, NOTIFICATION, DATA_SOURCE, ANALYTICS,
-            INTEGRATION);
+            INTEGRATION, PROVIDER);
 
     private final String name;
     private final Class<T> type;

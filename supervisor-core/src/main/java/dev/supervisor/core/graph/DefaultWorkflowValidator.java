@@ -46,7 +46,7 @@ final class DefaultWorkflowValidator implements WorkflowValidator {
         }
         if (!acyclic) {
             int[] succStart = graph != null ? graph.successorStarts() : new int[n + 1];
-            int[] succ = graph != null ? graph.successorArray() : TaskGraph.successors(n, predStart, pred, succStart);
+            int[] succ = graph != null ? graph.sharedSuccessors() : TaskGraph.successors(n, predStart, pred, succStart);
             List<int[]> cycles = Cycles.find(n, succStart, succ, MAX_CYCLES);
             acyclic = cycles.isEmpty();
             for (int[] cycle : cycles) {

@@ -22,7 +22,7 @@ public final class GraphExport {
         for (int i = 0; i < g.size(); i++) {
             out.addVertex(g.id(i));
         }
-        int[] succ = g.successorArray();
+        int[] succ = g.sharedSuccessors();
         for (int i = 0; i < g.size(); i++) {
             for (int e = g.successorStart(i); e < g.successorEnd(i); e++) {
                 out.addEdge(g.id(i), g.id(succ[e]));
@@ -47,7 +47,7 @@ public final class GraphExport {
             }
             sb.append("];\n");
         }
-        int[] succ = g.successorArray();
+        int[] succ = g.sharedSuccessors();
         for (int i = 0; i < g.size(); i++) {
             for (int e = g.successorStart(i); e < g.successorEnd(i); e++) {
                 sb.append("  ").append(dotId(g.id(i))).append(" -> ").append(dotId(g.id(succ[e])));
@@ -69,7 +69,7 @@ public final class GraphExport {
         for (int i = 0; i < g.size(); i++) {
             sb.append("  n").append(i).append("[\"").append(mermaidText(g.task(i).name())).append("\"]\n");
         }
-        int[] succ = g.successorArray();
+        int[] succ = g.sharedSuccessors();
         for (int i = 0; i < g.size(); i++) {
             for (int e = g.successorStart(i); e < g.successorEnd(i); e++) {
                 sb.append("  n").append(i).append(" --> n").append(succ[e]).append('\n');

@@ -3,22 +3,40 @@ package dev.supervisor.core.graph;
 import dev.supervisor.api.Dependency;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.core.graph.internal.GraphArrays;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * An immutable, index-based view of a workflow's dependency graph in compressed sparse row form: task {@code i}
- * is the i-th task of the workflow, and its successors are {@code successorArray()[successorStart(i) ..
- * successorStart(i + 1))}. Duplicate edges are merged. Building one costs two passes over the edges and no
- * per-edge objects, which is what lets the engine start a 1M-task run in milliseconds.
+ * is the i-th task of the workflow, and its successors are {@code successor(e)} for the positions {@code e} from
+ * {@code successorStart(i)} to {@code successorEnd(i)} (likewise for predecessors). Duplicate edges are merged.
+ * Building one costs two passes over the edges and no per-edge objects, which is what lets the engine start a
+ * 1M-task run in milliseconds. The array accessors return copies.
  */
 public final class TaskGraph {
+    static {
+        // The engine reads the arrays in its hot loops without copying them.
+        GraphArrays.install(new GraphArrays.Access() {
+            @Override
+            public int[] successors(TaskGraph g) {
+                return g.succ;
+            }
+
+            @Override
+            public int[] predecessors(TaskGraph g) {
+                return g.sharedPredecessors();
+            }
+        });
+    }
+
     private final List<TaskSpec> tasks;
     private final IdIndex indexById;
     private final int[] succStart;
     private final int[] succ;
     private final int[] predStart;
-    /** May run past the last edge (the validator's working array) until {@link #predecessorArray()} trims it. */
+    /** May run past the last edge (the validator's working array) until {@link #sharedPredecessors()} trims it. */
     private volatile int[] pred;
     private final int duplicateEdges;
     private volatile int[] topo; // computed once: the graph is immutable
@@ -172,7 +190,7 @@ public final class TaskGraph {
 
     /**
      * @param i a task index
-     * @return first position of its successors in {@link #successorArray()}
+     * @return first position of its successors ({@link #successor(int)})
      */
     public int successorStart(int i) {
         return succStart[i];
@@ -187,15 +205,36 @@ public final class TaskGraph {
     }
 
     /**
-     * @return the shared successor array; do not modify
+     * @param position a position from {@code successorStart(i)} to {@code successorEnd(i) - 1}
+     * @return the task at that position of the successor lists
+     */
+    public int successor(int position) {
+        return succ[position];
+    }
+
+    /**
+     * @param i a task index
+     * @return its distinct successors in ascending index order
+     */
+    public IntStream successors(int i) {
+        return Arrays.stream(succ, succStart[i], succStart[i + 1]);
+    }
+
+    /**
+     * @return a copy of the successor lists of every task, one after the other ({@link #edgeCount()} long)
      */
     public int[] successorArray() {
+        return succ.clone();
+    }
+
+    /** @return the successor array itself, for this package; do not modify */
+    int[] sharedSuccessors() {
         return succ;
     }
 
     /**
      * @param i a task index
-     * @return first position of its predecessors in {@link #predecessorArray()}
+     * @return first position of its predecessors ({@link #predecessor(int)})
      */
     public int predecessorStart(int i) {
         return predStart[i];
@@ -210,9 +249,30 @@ public final class TaskGraph {
     }
 
     /**
-     * @return the shared predecessor array; do not modify
+     * @param position a position from {@code predecessorStart(i)} to {@code predecessorEnd(i) - 1}
+     * @return the task at that position of the predecessor lists
+     */
+    public int predecessor(int position) {
+        return pred[position];
+    }
+
+    /**
+     * @param i a task index
+     * @return its distinct predecessors
+     */
+    public IntStream predecessors(int i) {
+        return Arrays.stream(pred, predStart[i], predStart[i + 1]);
+    }
+
+    /**
+     * @return a copy of the predecessor lists of every task, one after the other ({@link #edgeCount()} long)
      */
     public int[] predecessorArray() {
+        return sharedPredecessors().clone();
+    }
+
+    /** @return the predecessor array itself, trimmed to its edges; do not modify */
+    int[] sharedPredecessors() {
         int[] p = pred;
         int m = predStart[tasks.size()];
         if (p.length != m) {

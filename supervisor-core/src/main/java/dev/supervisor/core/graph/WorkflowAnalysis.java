@@ -28,7 +28,7 @@ public final class WorkflowAnalysis {
         this.graph = g;
         this.order = order;
         int n = g.size();
-        int[] succ = g.successorArray();
+        int[] succ = g.sharedSuccessors();
         dur = new long[n];
         level = new int[n];
         est = new long[n];
@@ -102,7 +102,7 @@ public final class WorkflowAnalysis {
             }
         }
         List<String> path = new ArrayList<>();
-        int[] succ = graph.successorArray();
+        int[] succ = graph.sharedSuccessors();
         while (v >= 0) {
             path.add(graph.id(v));
             int next = -1;

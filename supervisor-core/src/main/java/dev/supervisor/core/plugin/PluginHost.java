@@ -6,6 +6,7 @@ import dev.supervisor.api.event.Subscription;
 import dev.supervisor.api.plugin.DataSource;
 import dev.supervisor.api.plugin.WebhookRequest;
 import dev.supervisor.api.plugin.WebhookResponse;
+import dev.supervisor.api.provider.Provider;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.plugin.internal.DefaultPluginHost;
 import java.nio.file.Path;
@@ -154,6 +155,25 @@ public interface PluginHost extends AutoCloseable {
      *         the time limit and return a copy
      */
     Optional<DataSource> dataSource(String name);
+
+    /**
+     * The providers that started plugins registered ({@link dev.supervisor.api.plugin.ExtensionPoint#PROVIDER}), in
+     * registration order, to build a {@link dev.supervisor.core.provider.RouterConfig} from once the plugins have
+     * started. Each is a view the host keeps: it declares what the plugin's provider declared when this was called
+     * (a router reads that once), and calls the plugin's provider, looked up by id at each call, on the caller's
+     * thread with the plugin's class loader. When the plugin stops its provider is withdrawn: it is no longer
+     * listed, and a view taken before answers every request with {@code UNAVAILABLE} and probes down (the router
+     * fails over, and takes it out of rotation at its next probe) until a started plugin registers the id again.
+     *
+     * @return views of the providers of started plugins
+     */
+    List<Provider> providers();
+
+    /**
+     * @param id a provider id
+     * @return a view of the provider a started plugin registered under that id (as in {@link #providers()})
+     */
+    Optional<Provider> provider(String id);
 
     /**
      * Passes an inbound webhook to the integration registered under {@code name}.

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supervisor.api.RunHandle;
 import dev.supervisor.api.RunProgress;
+import dev.supervisor.api.RunStatus;
+import dev.supervisor.api.SupervisorException;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.api.event.RunFinished;
 import dev.supervisor.api.event.SupervisorEvent;
@@ -19,6 +21,8 @@ import dev.supervisor.api.event.TaskSucceeded;
 import dev.supervisor.api.event.RunStarted;
 import dev.supervisor.api.Backoff;
 import dev.supervisor.api.RetryPolicy;
+import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.core.RunStores;
 import dev.supervisor.core.SubmissionRejectedException;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
@@ -204,5 +208,26 @@ class SupervisorLifecycleTest {
         sup.submit(WorkflowSpec.builder("w").task(task("a").retryPolicy(RetryPolicy.builder().maxAttempts(2)
                 .backoff(Backoff.LINEAR, Duration.ofSeconds(3)).build())).build());
         assertThat(r).singleElement().satisfies(e -> assertThat(e.delay()).isEqualTo(Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void outcome_ofARunFollowedInTheStore_failsWhenTheFollowingSupervisorCloses() {
+        RunStore store = RunStores.inMemory();
+        List<Runnable> queued = new ArrayList<>(); // the driver's attempts wait here until the test runs them
+        Supervisor driver = Supervisor.create(SupervisorConfig.builder().clock(clock).delayScheduler(clock)
+                .executor(queued::add).runStore(store).handler(WORK, ctx -> "done").build());
+        RunHandle driven = driver.submit(WorkflowSpec.builder("w").task(task("a")).build());
+        Supervisor follower = Supervisor.create(base().runStore(store).build());
+        RunHandle followed = follower.run(driven.runId()).orElseThrow();
+
+        follower.close();
+        queued.forEach(Runnable::run);
+
+        assertThat(followed.outcome()).isCompletedExceptionally();
+        assertThatThrownBy(() -> followed.outcome().join()).hasCauseInstanceOf(SupervisorException.class)
+                .hasMessageContaining("run " + driven.runId() + " had not ended when the supervisor following it"
+                        + " was closed");
+        assertThat(done(driven).status()).isEqualTo(RunStatus.SUCCEEDED);
+        driver.close();
     }
 }

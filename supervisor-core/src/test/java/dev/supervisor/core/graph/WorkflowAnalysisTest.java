@@ -110,6 +110,25 @@ class WorkflowAnalysisTest {
     }
 
     @Test
+    void graphArrays_areCopies_theGraphCannotBeChangedThroughThem() {
+        TaskGraph g = TaskGraph.of(diamond());
+        WorkflowAnalysis a = WorkflowAnalysis.of(g);
+
+        g.successorArray()[0] = 3;
+        g.predecessorArray()[0] = 3;
+        g.topologicalOrder()[0] = 3;
+        a.topologicalOrder()[0] = 3;
+
+        assertThat(g.successors(0)).containsExactly(1, 2);
+        assertThat(g.predecessors(3)).containsExactlyInAnyOrder(1, 2);
+        assertThat(g.successor(g.successorStart(1))).isEqualTo(3);
+        assertThat(g.predecessor(g.predecessorStart(1))).isZero();
+        assertThat(g.topologicalOrder()).containsExactly(0, 1, 2, 3);
+        assertThat(a.topologicalOrder()).containsExactly(0, 1, 2, 3);
+        assertThat(g.successorArray()).containsExactly(1, 2, 3, 3);
+    }
+
+    @Test
     void analysis_millionTaskChain_isIterative() {
         WorkflowSpec.Builder b = WorkflowSpec.builder("chain").task(task("t0", 1));
         for (int i = 1; i < 1_000_000; i++) {

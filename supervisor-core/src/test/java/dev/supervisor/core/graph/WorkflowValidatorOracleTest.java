@@ -180,7 +180,7 @@ class WorkflowValidatorOracleTest {
             int v = ready.poll();
             order.add(v);
             for (int e = g.successorStart(v); e < g.successorEnd(v); e++) {
-                int s = g.successorArray()[e];
+                int s = g.successor(e);
                 if (--indeg[s] == 0) {
                     ready.add(s);
                 }

@@ -7,6 +7,7 @@ import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.DelayScheduler;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.internal.GraphArrays;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -155,7 +156,7 @@ final class Attempt implements TaskContext, Runnable {
     public synchronized Map<String, Object> upstreamOutputs() {
         if (upstream == null) {
             TaskGraph g = run.graph;
-            int[] pred = g.predecessorArray();
+            int[] pred = GraphArrays.predecessors(g);
             Map<String, Object> m = new LinkedHashMap<>();
             for (int e = g.predecessorStart(index); e < g.predecessorEnd(index); e++) {
                 TaskRecord r = run.record(pred[e]);
@@ -201,7 +202,7 @@ final class Attempt implements TaskContext, Runnable {
             boolean collector = s >= 0 && run.plan != null && run.plan.isCollector(s);
             boolean direct = false;
             for (int e = g.successorStart(index); s >= 0 && !collector && e < g.successorEnd(index); e++) {
-                direct |= g.successorArray()[e] == s;
+                direct |= g.successor(e) == s;
             }
             if (!direct && !collector) {
                 throw new IllegalArgumentException("task '" + task().id() + "' can only select its direct downstream"

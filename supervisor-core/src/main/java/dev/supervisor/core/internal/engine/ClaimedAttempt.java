@@ -7,6 +7,7 @@ import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.DelayScheduler;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.internal.GraphArrays;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
     public synchronized Map<String, Object> upstreamOutputs() {
         if (upstream == null) {
             TaskGraph g = view.prepared().graph();
-            int[] pred = g.predecessorArray();
+            int[] pred = GraphArrays.predecessors(g);
             List<String> ids = new ArrayList<>();
             for (int e = g.predecessorStart(index); e < g.predecessorEnd(index); e++) {
                 ids.add(g.id(pred[e]));
@@ -232,7 +233,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
             int s = g.indexOf(id);
             boolean direct = false;
             for (int e = g.successorStart(index); s >= 0 && e < g.successorEnd(index); e++) {
-                direct |= g.successorArray()[e] == s;
+                direct |= g.successor(e) == s;
             }
             FanOutPlan plan = view.prepared().plan();
             if (!direct && !(s >= 0 && plan != null && plan.isCollector(s))) {

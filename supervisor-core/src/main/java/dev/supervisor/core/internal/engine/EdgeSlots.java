@@ -3,6 +3,7 @@ package dev.supervisor.core.internal.engine;
 import dev.supervisor.api.Dependency;
 import dev.supervisor.api.EdgeCondition;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.internal.GraphArrays;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class EdgeSlots {
 
     /** Visits first occurrences only: the graph merged repeated declarations into the first one's slot. */
     static void forEachDependency(TaskGraph g, DependencyVisitor visitor) {
-        int[] pred = g.predecessorArray();
+        int[] pred = GraphArrays.predecessors(g);
         for (int i = 0; i < g.size(); i++) {
             int start = g.predecessorStart(i);
             int k = start;
@@ -63,7 +64,7 @@ final class EdgeSlots {
     /** @return for each predecessor slot, the successor slot of the same edge */
     static int[] predToSucc(TaskGraph g) {
         int n = g.size();
-        int[] pred = g.predecessorArray();
+        int[] pred = GraphArrays.predecessors(g);
         int[] fill = new int[n];
         for (int p = 0; p < n; p++) {
             fill[p] = g.successorStart(p);

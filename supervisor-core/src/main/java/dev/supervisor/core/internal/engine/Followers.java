@@ -97,6 +97,9 @@ final class Followers {
             });
         }
         start();
+        if (closed) { // closed meanwhile, perhaps before close() looked at what is watched
+            unwatched(runId, outcome);
+        }
     }
 
     private synchronized void start() {
@@ -212,5 +215,13 @@ final class Followers {
         if (t != null) {
             t.interrupt();
         }
+        // Nothing will tell these handles how their runs end: say so rather than leave them waiting.
+        watched.forEach((runId, outcome) -> unwatched(runId, outcome));
+    }
+
+    private void unwatched(String runId, CompletableFuture<RunOutcome> outcome) {
+        watched.remove(runId, outcome);
+        outcome.completeExceptionally(new dev.supervisor.api.SupervisorException("run " + runId + " had not ended"
+                + " when the supervisor following it was closed; get a handle from a running one"));
     }
 }

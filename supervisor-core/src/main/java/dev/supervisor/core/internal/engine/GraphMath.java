@@ -1,6 +1,7 @@
 package dev.supervisor.core.internal.engine;
 
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.internal.GraphArrays;
 
 /**
  * Array passes over a {@link TaskGraph} that the engine needs at submit time.
@@ -24,7 +25,7 @@ final class GraphMath {
     static long[] remainingWork(TaskGraph g, int[] topo, long[] own) {
         int n = g.size();
         long[] rank = new long[n];
-        int[] succ = g.successorArray();
+        int[] succ = GraphArrays.successors(g);
         for (int k = n - 1; k >= 0; k--) {
             int v = topo[k];
             long best = 0;

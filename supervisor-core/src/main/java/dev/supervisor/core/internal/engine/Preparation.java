@@ -12,6 +12,7 @@ import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.graph.TaskGraph;
 import dev.supervisor.core.graph.ValidationReport;
 import dev.supervisor.core.graph.WorkflowValidator;
+import dev.supervisor.core.graph.internal.GraphArrays;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +142,7 @@ final class Preparation {
             return null;
         }
         int[] in = null;
-        int[] succ = g.successorArray();
+        int[] succ = GraphArrays.successors(g);
         for (int e = 0; e < succKind.length; e++) {
             if (succKind[e] == EdgeKinds.CUSTOM) {
                 in = in == null ? new int[g.size()] : in;

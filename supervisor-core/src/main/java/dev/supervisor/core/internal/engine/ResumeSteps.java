@@ -5,6 +5,7 @@ import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskState;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.internal.GraphArrays;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -53,7 +54,7 @@ final class ResumeSteps {
             t.runChanged(run, run.runRecord.withStatus(RunStatus.RUNNING, null));
             t.sup.events.runStarted(run, now); // a run that had started already has its RunStarted
         }
-        int[] succ = g.successorArray();
+        int[] succ = GraphArrays.successors(g);
         java.util.Arrays.fill(run.pendingUpstream, 0);
         for (int v = 0; v < n; v++) {
             TaskState sv = run.state(v);

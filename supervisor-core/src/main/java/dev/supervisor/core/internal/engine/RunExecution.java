@@ -12,6 +12,7 @@ import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.DelayScheduler;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.internal.GraphArrays;
 import dev.supervisor.core.internal.store.TaskTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -388,7 +389,7 @@ final class RunExecution implements RunHandle {
      */
     private List<String> actualCriticalPath() {
         List<String> path = new ArrayList<>();
-        int[] pred = graph.predecessorArray();
+        int[] pred = GraphArrays.predecessors(graph);
         int v = lastFinished;
         while (v >= 0) {
             path.add(tasks.id(v));

@@ -15,6 +15,7 @@ import dev.supervisor.core.expr.ExpressionException;
 import dev.supervisor.core.flow.TriggerDecision;
 import dev.supervisor.core.flow.TriggerRules;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.internal.GraphArrays;
 import dev.supervisor.core.internal.store.TaskTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -424,7 +425,7 @@ final class Transitions {
     /** Decides every downstream task whose upstream just settled, iteratively. */
     void propagate(RunExecution run, int from, Instant now) {
         TaskGraph g = run.graph;
-        int[] succ = g.successorArray();
+        int[] succ = GraphArrays.successors(g);
         stack.push(from);
         while (!stack.isEmpty()) {
             int v = stack.pop();
@@ -600,7 +601,7 @@ final class Transitions {
     /** Skips everything downstream of {@code v} that has not started, whatever its trigger rule. */
     private void shortCircuit(RunExecution run, int v, Instant now) {
         TaskGraph g = run.graph;
-        int[] succ = g.successorArray();
+        int[] succ = GraphArrays.successors(g);
         boolean[] seen = new boolean[g.size()];
         IntStack todo = new IntStack();
         todo.push(v);
@@ -660,8 +661,8 @@ final class Transitions {
      */
     private void settleTeardowns(RunExecution run, Instant now) {
         TaskGraph g = run.graph;
-        int[] pred = g.predecessorArray();
-        int[] succ = g.successorArray();
+        int[] pred = GraphArrays.predecessors(g);
+        int[] succ = GraphArrays.successors(g);
         for (int s = 0; s < g.size(); s++) {
             if (!run.teardown(s) || run.state(s) != TaskState.PENDING) {
                 continue;

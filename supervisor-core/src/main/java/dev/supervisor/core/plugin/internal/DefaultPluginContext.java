@@ -16,6 +16,7 @@ import dev.supervisor.api.plugin.NotificationChannel;
 import dev.supervisor.api.plugin.PluginContext;
 import dev.supervisor.api.plugin.PluginDescriptor;
 import dev.supervisor.api.plugin.ScheduledTask;
+import dev.supervisor.api.provider.Provider;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.DelayScheduler;
 import dev.supervisor.core.Supervisor;
@@ -208,7 +209,9 @@ final class DefaultPluginContext implements PluginContext {
         Objects.requireNonNull(point, "point");
         Object ext = point.cast(extension);
         String id = descriptor.id();
-        if (ext instanceof NotificationChannel ch) {
+        // By the point it is registered at: one object may implement several extension interfaces.
+        if (point == ExtensionPoint.NOTIFICATION) {
+            NotificationChannel ch = (NotificationChannel) ext;
             require(Capability.events(), "register a notification channel");
             track(host.bus().subscribe(SupervisorEvent.class, e -> deliver("notification of "
                     + e.getClass().getSimpleName(), () -> {
@@ -217,39 +220,62 @@ final class DefaultPluginContext implements PluginContext {
                         }
                     })));
             registered.add(new PluginHandle.Extension(point.name(), null));
-        } else if (ext instanceof AnalyticsConsumer a) {
+        } else if (point == ExtensionPoint.ANALYTICS) {
+            AnalyticsConsumer a = (AnalyticsConsumer) ext;
             require(Capability.events(), "register an analytics consumer");
             track(host.bus().subscribe(SupervisorEvent.class, e -> deliver("analytics of "
                     + e.getClass().getSimpleName(), () -> a.accept(e))));
             registered.add(new PluginHandle.Extension(point.name(), null));
         } else if (point == ExtensionPoint.TASK_HANDLER) {
             TaskHandler h = (TaskHandler) ext;
-            if (h.types().isEmpty()) {
-                throw new IllegalArgumentException("a task handler registered by plugin '" + id + "' must name its"
-                        + " task types (TaskHandler.types())");
-            }
-            List<TaskType> added = new ArrayList<>();
-            try {
-                for (TaskType t : h.types()) {
-                    host.extensions().addTaskHandler(t, new Extensions.Owned<>(id, h, plugin));
-                    added.add(t);
-                }
-            } catch (IllegalArgumentException e) {
-                host.extensions().removeTaskHandlers(id, added); // all types or none
-                throw e;
-            }
-            added.forEach(t -> registered.add(new PluginHandle.Extension(point.name(), t.name())));
-        } else if (ext instanceof DataSource d) {
+            registerTaskHandler(h);
+            h.types().forEach(t -> registered.add(new PluginHandle.Extension(point.name(), t.name())));
+        } else if (point == ExtensionPoint.DATA_SOURCE) {
+            DataSource d = (DataSource) ext;
             host.extensions().addDataSource(Objects.requireNonNull(d.name(), "name"),
                     new Extensions.Owned<>(id, d, plugin));
             registered.add(new PluginHandle.Extension(point.name(), d.name()));
-        } else if (ext instanceof Integration i) {
+        } else if (point == ExtensionPoint.INTEGRATION) {
+            Integration i = (Integration) ext;
             host.extensions().addIntegration(Objects.requireNonNull(i.name(), "name"),
                     new Extensions.Owned<>(id, i, plugin));
             registered.add(new PluginHandle.Extension(point.name(), i.name()));
+        } else if (point == ExtensionPoint.PROVIDER) {
+            Provider pr = (Provider) ext;
+            registerProvider(pr);
+            registered.add(new PluginHandle.Extension(point.name(), pr.id()));
         } else {
             throw new IllegalArgumentException("extension point '" + point + "' is not supported by this host");
         }
+    }
+
+    private void registerTaskHandler(TaskHandler h) {
+        String id = descriptor.id();
+        if (h.types().isEmpty()) {
+            throw new IllegalArgumentException("a task handler registered by plugin '" + id + "' must name its"
+                    + " task types (TaskHandler.types())");
+        }
+        List<TaskType> added = new ArrayList<>();
+        try {
+            for (TaskType t : h.types()) {
+                host.extensions().addTaskHandler(t, new Extensions.Owned<>(id, h, plugin));
+                added.add(t);
+            }
+        } catch (IllegalArgumentException e) {
+            host.extensions().removeTaskHandlers(id, added); // all types or none
+            throw e;
+        }
+    }
+
+    private void registerProvider(Provider p) {
+        String providerId = p.id();
+        if (providerId == null || providerId.isBlank()) {
+            throw new IllegalArgumentException("a provider registered by plugin '" + descriptor.id() + "' must"
+                    + " have an id (Provider.id())");
+        }
+        Extensions.Owned<Provider> owned = new Extensions.Owned<>(descriptor.id(), p, plugin);
+        PluginProvider.of(host.extensions(), owned); // refuses a provider that declares no cost model, limits...
+        host.extensions().addProvider(providerId, owned);
     }
 
     /** Plugin code that the host runs on the plugin's threads. */

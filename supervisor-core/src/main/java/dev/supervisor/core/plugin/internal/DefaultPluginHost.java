@@ -9,6 +9,7 @@ import dev.supervisor.api.plugin.PluginDescriptor;
 import dev.supervisor.api.plugin.PluginDescriptorException;
 import dev.supervisor.api.plugin.WebhookRequest;
 import dev.supervisor.api.plugin.WebhookResponse;
+import dev.supervisor.api.provider.Provider;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.EventBuses;
 import dev.supervisor.core.plugin.PluginException;
@@ -280,6 +281,18 @@ public final class DefaultPluginHost implements PluginHost {
     @Override
     public Optional<DataSource> dataSource(String name) {
         return ExtensionCalls.dataSource(services.extensions(), name);
+    }
+
+    @Override
+    public List<Provider> providers() {
+        Extensions ext = services.extensions();
+        return ext.providers().stream().<Provider>map(o -> PluginProvider.of(ext, o)).toList();
+    }
+
+    @Override
+    public Optional<Provider> provider(String id) {
+        Extensions ext = services.extensions();
+        return ext.provider(java.util.Objects.requireNonNull(id, "id")).map(o -> PluginProvider.of(ext, o));
     }
 
     @Override

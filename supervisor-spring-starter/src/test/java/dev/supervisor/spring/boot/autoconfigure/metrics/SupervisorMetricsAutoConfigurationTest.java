@@ -10,7 +10,6 @@ import dev.supervisor.api.spi.TaskContext;
 import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.spring.boot.autoconfigure.SupervisorAutoConfiguration;
-import dev.supervisor.spring.boot.autoconfigure.plugin.PluginProperties;
 import dev.supervisor.spring.boot.autoconfigure.plugin.SupervisorPluginAutoConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Set;
@@ -68,12 +67,5 @@ class SupervisorMetricsAutoConfigurationTest {
         runner.withBean("mine", SupervisorMetrics.class,
                 () -> new SupervisorMetrics(Supervisor.create(dev.supervisor.core.SupervisorConfig.ofDefaults())))
                 .run(ctx -> assertThat(ctx).hasSingleBean(SupervisorMetrics.class).hasBean("mine"));
-    }
-
-    /** Inert until the plugin host is part of supervisor-core. */
-    @Test
-    void plugins_withoutThePluginHost_configureNothing() {
-        runner.withPropertyValues("supervisor.plugins.directory=plugins").run(ctx ->
-                assertThat(ctx).doesNotHaveBean(PluginProperties.class));
     }
 }

@@ -117,7 +117,7 @@ class SupervisorPluginAutoConfigurationTest {
             }
         };
         withPlugins().withBean(TaskHandler.class, () -> bean).run(ctx -> assertThat(ctx).hasFailed().getFailure()
-                .rootCause().hasMessageContaining("task type greet is served by a plugin and also by a TaskHandler"));
+                .hasStackTraceContaining("task type greet is served by a plugin and also by a TaskHandler"));
     }
 
     @Test
