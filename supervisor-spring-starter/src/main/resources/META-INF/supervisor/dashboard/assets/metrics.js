@@ -3,9 +3,11 @@
 import {api} from './api.js';
 import {h, replace, note} from './dom.js';
 import {chart, points} from './charts.js';
+import {instantMillis} from './format.js';
 
 const RANGES = {'1h': ['PT1M', 3600e3], '6h': ['PT5M', 6 * 3600e3], '24h': ['PT15M', 24 * 3600e3]};
 const EVERY = 30000;
+const MIN_HISTORY = 4;
 
 function label(group, by) {
   return (group && group[by]) || '(none)';
@@ -31,24 +33,26 @@ export function mountMetrics(view, ctx) {
     const q = (metric, aggregation, extra) => ({metric, aggregation, step, from: new Date(to - span).toISOString(),
       to: to.toISOString(), ...extra});
     try {
-      const [ok, failed, total, forecast, anomalies, p50, p95, p99, p95by, latencyAnomalies] = await Promise.all([
+      const [ok, failed, total, anomalies, p50, p95, p99, p95by, latencyAnomalies] = await Promise.all([
         api('analytics/series', {params: q('task.succeeded', 'COUNT', {groupBy: g})}),
         api('analytics/series', {params: q('task.failed', 'COUNT', {groupBy: g})}),
         api('analytics/series', {params: q('task.succeeded', 'COUNT')}),
-        api('analytics/forecast', {params: q('task.succeeded', 'COUNT', {horizon: 15})}),
         api('analytics/anomalies', {params: q('task.succeeded', 'COUNT')}),
         api('analytics/series', {params: q('task.duration', 'P50')}),
         api('analytics/series', {params: q('task.duration', 'P95')}),
         api('analytics/series', {params: q('task.duration', 'P99')}),
         api('analytics/series', {params: q('task.duration', 'P95', {groupBy: g})}),
         api('analytics/anomalies', {params: q('task.duration', 'P95')})]);
+      // A forecast needs some history; asking with less would only be refused.
+      const forecast = total.length && total[0].points.length >= MIN_HISTORY
+        ? await api('analytics/forecast', {params: q('task.succeeded', 'COUNT', {horizon: 15})}) : [];
       if (!alive) return;
       charts.replaceChildren();
       const f = forecast[0];
       chart(charts, 'Throughput (tasks per step)', ok.map(s => ({label: label(s.group, g), points: points(s.points)}))
         .concat(total.length ? [{label: 'all', points: points(total[0].points)}] : []), {
         forecast: f ? {label: `forecast (${f.method}, ${Math.round(f.level * 100)}% interval)`,
-          points: f.points.map(p => [Date.parse(p.at) / 1000, p.mean, p.lower, p.upper])} : null,
+          points: f.points.map(p => [instantMillis(p.at) / 1000, p.mean, p.lower, p.upper])} : null,
         anomalies: anomalies.flatMap(a => points(a.anomalies))});
       chart(charts, 'Failure rate', failureRates(ok, failed, g), {unit: '%'});
       chart(charts, 'Latency percentiles, all tasks (s)', [['p50', p50], ['p95', p95], ['p99', p99]]

@@ -5,7 +5,7 @@ import {h, badge, replace, table, note} from './dom.js';
 import * as fmt from './format.js';
 
 const NOTES = {
-  GAP_SHIFTED: l => `${l} does not exist on this day (clocks go forward); fires an hour later`,
+  GAP_SHIFTED: l => `${l} does not exist on this day (clocks go forward); fires later by the gap's length`,
   GAP_NEXT_VALID: l => `${l} does not exist on this day (clocks go forward); fires when the gap ends`,
   OVERLAP_FIRST_PASS: l => `${l} happens twice on this day (clocks go back); this is the first`,
   OVERLAP_SECOND_PASS: l => `${l} happens twice on this day (clocks go back); this is the second`,

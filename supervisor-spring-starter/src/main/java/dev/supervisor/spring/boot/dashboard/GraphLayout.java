@@ -23,7 +23,7 @@ final class GraphLayout {
     final int[] row;
     final int[][] columns;
 
-    private GraphLayout(WorkflowSpec workflow) {
+    private GraphLayout(WorkflowSpec workflow, int sweeps) {
         analysis = WorkflowAnalysis.of(workflow);
         graph = analysis.graph();
         int n = graph.size();
@@ -44,7 +44,7 @@ final class GraphLayout {
         }
         row = new int[n];
         renumber();
-        for (int s = 0; s < SWEEPS; s++) {
+        for (int s = 0; s < sweeps; s++) {
             boolean down = s % 2 == 0;
             for (int k = 1; k < levels; k++) {
                 int l = down ? k : levels - 1 - k;
@@ -59,7 +59,12 @@ final class GraphLayout {
      * @throws IllegalArgumentException if the workflow has a cycle or unknown dependencies
      */
     static GraphLayout of(WorkflowSpec workflow) {
-        return new GraphLayout(workflow);
+        return new GraphLayout(workflow, SWEEPS);
+    }
+
+    /** @return the layout after this many sweeps (0: rows in task order), to measure what the sweeps gain */
+    static GraphLayout of(WorkflowSpec workflow, int sweeps) {
+        return new GraphLayout(workflow, sweeps);
     }
 
     /** @return the timing of task {@code i} (level, estimated duration, slack) */
