@@ -39,6 +39,13 @@ export function time(text) {
     day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit'});
 }
 
+/** Local time of day of an instant, to the second. */
+export function clock(text) {
+  if (!text) return '–';
+  const d = new Date(instantMillis(text));
+  return Number.isNaN(d.getTime()) ? String(text) : d.toLocaleTimeString();
+}
+
 /** "in 4 min" or "3 s ago". */
 export function relative(text, now = Date.now()) {
   if (!text) return '';

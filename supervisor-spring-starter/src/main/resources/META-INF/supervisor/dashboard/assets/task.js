@@ -81,7 +81,7 @@ function calls(a) {
 
 /** Draws the panel of task t; view is the API's task view (output and error), when known. */
 export function renderTask(panel, t, view) {
-  const rows = t.attempts.map(a => [String(a.n), fmt.time(a.startedAt), fmt.duration(attemptMillis(a)),
+  const rows = t.attempts.map(a => [String(a.n), fmt.clock(a.startedAt), fmt.duration(attemptMillis(a)),
     badge(a.outcome || 'UNKNOWN'), a.provider || '–',
     h('div', {}, a.error ? h('pre', {class: 'error'}, a.error) : null, calls(a),
       a.retryDelay ? h('span', {class: 'muted'}, 'retried after ' + fmt.duration(a.retryDelay)) : null)]);

@@ -321,7 +321,7 @@ class DashboardBrowserTest {
         browser.waiting(PATIENCE).until(d -> !d.findElements(throughput).isEmpty()
                 && Integer.parseInt(d.findElement(throughput).getAttribute("data-points")) > 0);
         assertThat(browser.driver.findElements(By.cssSelector("figure.chart canvas"))).isNotEmpty();
-        assertThat(browser.driver.findElement(throughput).getText()).contains("forecast");
+        assertThat(browser.driver.findElement(throughput).getText()).containsIgnoringCase("forecast");
         browser.screenshot("08-metrics");
         open("system");
         browser.waiting(PATIENCE).until(d -> !d.findElement(By.id("providers")).getText().startsWith("Loading")

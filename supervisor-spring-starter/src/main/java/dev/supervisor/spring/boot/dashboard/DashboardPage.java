@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class DashboardPage {
     /** What the page allows itself: its own scripts, styles and API, nothing inline, no frames, no plugins. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
     static final String INDEX = "/META-INF/supervisor/dashboard/index.html";
     private final byte[] page;
