@@ -55,14 +55,15 @@ export function chart(host, title, lines, {unit = '', forecast = null, anomalies
   let count = 0;
   for (let i = 1; i < data.length; i++) count += data[i].filter(v => v !== null).length;
   const box = h('div', {class: 'chart-box'});
-  const figure = h('figure', {class: 'chart', 'data-points': String(count), 'data-title': title},
+  const figure = h('figure', {class: 'chart', 'data-points': String(count), 'data-title': title,
+    'data-forecast': forecast ? String(forecast.points.length) : '0', 'data-anomalies': String(anomalies.length)},
     h('figcaption', {}, title), box);
   host.append(figure);
   if (!x.length) {
     box.append(h('p', {class: 'note'}, 'No data in this range yet.'));
     return figure;
   }
-  const width = Math.max(320, (host.clientWidth || 640) - 24);
+  const width = Math.max(280, box.clientWidth || 600); // the figure's own cell, now that it is in the page
   new uPlot({width, height: 220, series, bands, scales: {x: {time: true}},
     axes: [{}, {size: 60, values: (u, vals) => vals.map(v => v + unit)}]}, data, box);
   return figure;

@@ -52,7 +52,7 @@ export function mountMetrics(view, ctx) {
       chart(charts, 'Throughput (tasks per step)', ok.map(s => ({label: label(s.group, g), points: points(s.points)}))
         .concat(total.length ? [{label: 'all', points: points(total[0].points)}] : []), {
         forecast: f ? {label: `forecast (${f.method}, ${Math.round(f.level * 100)}% interval)`,
-          points: f.points.map(p => [instantMillis(p.at) / 1000, p.mean, p.lower, p.upper])} : null,
+          points: f.points.map(p => [instantMillis(p.at) / 1000, p.mean, Math.max(0, p.lower), p.upper])} : null,
         anomalies: anomalies.flatMap(a => points(a.anomalies))});
       chart(charts, 'Failure rate', failureRates(ok, failed, g), {unit: '%'});
       chart(charts, 'Latency percentiles, all tasks (s)', [['p50', p50], ['p95', p95], ['p99', p99]]
