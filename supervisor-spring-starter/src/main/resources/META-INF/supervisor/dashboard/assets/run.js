@@ -22,6 +22,8 @@ export function mountRun(view, runId, ctx) {
   let alive = true;
   let selected = null;
   let etaMillis = null;
+  let headerDue = false;
+  const mountedAt = performance.now();
 
   const statusEl = h('span', {id: 'run-status'});
   const bar = h('progress', {id: 'run-progress', max: 1, value: 0});
@@ -119,8 +121,14 @@ export function mountRun(view, runId, ctx) {
       run.duration = fmt.durationMillis(e.duration);
     }
     if (isLive) {
-      paintRun();
       recordLatency(fmt.instantMillis(e.timestamp));
+      if (!headerDue) {
+        headerDue = true;
+        queueMicrotask(() => {
+          headerDue = false;
+          paintRun();
+        });
+      }
       if (e.type === 'RunFinished') refresh();
     }
   }
@@ -166,8 +174,8 @@ export function mountRun(view, runId, ctx) {
       const d = await api(path(runId));
       if (!alive) return;
       etaMillis = d.progress ? d.progress.etaMillis : null;
-      run.status = d.status;
       if (!ctx.features.events) {
+        run.status = d.status; // with a stream the status comes from its events, in step with the tasks
         for (const v of d.tasks) {
           const t = task(v.id, v.type);
           t.state = v.state;
@@ -190,6 +198,7 @@ export function mountRun(view, runId, ctx) {
     run.status = detail.status;
     etaMillis = detail.progress ? detail.progress.etaMillis : null;
     drawing = drawGraph(graphHost, graph, select);
+    root.setAttribute('data-drawn-ms', String(Math.round(performance.now() - mountedAt)));
     drawing.highlight(detail.criticalPath && detail.criticalPath.length ? detail.criticalPath : graph.criticalPath);
     for (const v of detail.tasks) Object.assign(task(v.id, v.type), {state: v.state, attemptCount: v.attempts || 0});
     if (!ctx.features.events) {

@@ -167,6 +167,12 @@ class DashboardBrowserTest {
         browser.driver.get(base() + "/supervisor/#/" + hash);
     }
 
+    /** Counted in the page: cheaper than bringing thousands of element references over the wire. */
+    private long count(String selector) {
+        return ((Number) browser.driver.executeScript("return document.querySelectorAll(arguments[0]).length",
+                selector)).longValue();
+    }
+
     private String nodeState(String taskId) {
         return browser.driver.findElement(By.cssSelector("g.node[data-task='" + taskId + "']")).getAttribute("class");
     }
@@ -238,15 +244,19 @@ class DashboardBrowserTest {
                     nodes: [{id, type: 'work', level: 0, row: 0, critical: true, estimateMillis: 1}]}, () => {});
                   const panel = document.createElement('aside');
                   host.append(panel);
-                  task.renderTask(panel, {id, type: 'work', state: 'FAILED', attempts: [{n: 1, calls: [],
+                  const calls = [{call: 1, provider: 'primary', outcome: 'RATE_LIMITED', reason: id, duration: 40},
+                    {call: 2, provider: 'fallback', outcome: 'SUCCEEDED', reason: null, duration: 90}];
+                  task.renderTask(panel, {id, type: 'work', state: 'FAILED', attempts: [{n: 1, calls,
                     outcome: 'FAILED', error: id}], attemptCount: 1, error: id}, {output: id});
                   const out = [host.querySelectorAll('img').length, host.querySelector('g.node').getAttribute('data-task'),
                     host.querySelector('g.node title').textContent, panel.querySelector('.task-id').textContent,
-                    panel.querySelector('.output').textContent];
+                    panel.querySelector('.output').textContent,
+                    [...panel.querySelectorAll('ol.calls li')].map(li => li.textContent).join(' | ')];
                   host.remove();
                   done(out);
                 }).catch(e => done(String(e)));""", XSS);
-        assertThat(result).isEqualTo(List.of(0L, XSS, XSS + " (work)", XSS, XSS));
+        assertThat(result).isEqualTo(List.of(0L, XSS, XSS + " (work)", XSS, XSS,
+                "primary rate limited 40 ms " + XSS + " | fallback succeeded 90 ms"));
     }
 
     @Test
@@ -320,8 +330,53 @@ class DashboardBrowserTest {
         }
     }
 
+    /** 2,000 lint tasks on 20 levels of 100, each after two tasks of the level before. */
+    static String largeWorkflow() {
+        StringBuilder tasks = new StringBuilder();
+        for (int level = 0; level < 20; level++) {
+            for (int i = 0; i < 100; i++) {
+                tasks.append(tasks.length() == 0 ? "" : ",").append("{\"id\":\"t").append(level).append('-').append(i)
+                        .append("\",\"type\":\"lint\"");
+                if (level > 0) {
+                    tasks.append(",\"dependsOn\":[\"t").append(level - 1).append('-').append(i).append("\",\"t")
+                            .append(level - 1).append('-').append((i * 7 + 3) % 100).append("\"]");
+                }
+                tasks.append('}');
+            }
+        }
+        return "{\"workflow\":{\"id\":\"large\",\"tasks\":[" + tasks + "]}}";
+    }
+
     @Test
     @Order(6)
+    void largeRun_drawsTwoThousandTasks_andFollowsThemLive() throws Exception {
+        signIn("ada", "admin");
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base()
+                + "/supervisor/api/runs")).header("Authorization", "Bearer " + token("ada", "admin"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        largeWorkflow())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String runId = JSON.readTree(r.body()).get("runId").asText();
+        open("runs/" + runId);
+        browser.waiting(PATIENCE).until(d -> count("g.node") == 2000);
+        System.out.printf("run page with 2,000 tasks: graph drawn %s ms after the page opened%n", browser.driver
+                .findElement(By.cssSelector("article.run")).getAttribute("data-drawn-ms"));
+        browser.waiting(PATIENCE).until(d -> d.findElement(By.cssSelector("svg.graph")).getAttribute("class")
+                .contains("far")); // fitted: labels hidden
+        browser.waiting(Duration.ofMinutes(3)).until(d -> "SUCCEEDED".equals(d.findElement(
+                By.cssSelector("article.run")).getAttribute("data-status")));
+        assertThat(count("g.node.st-SUCCEEDED")).isEqualTo(2000);
+        browser.screenshot("10-large-run");
+        WebElement zoomIn = browser.driver.findElement(By.cssSelector(".graph-tools button[title='Zoom in']"));
+        for (int i = 0; i < 12; i++) {
+            zoomIn.click();
+        }
+        assertThat(browser.driver.findElement(By.cssSelector("svg.graph")).getAttribute("class")).doesNotContain("far");
+        browser.screenshot("11-large-run-zoomed");
+    }
+
+    @Test
+    @Order(7)
     void metrics_drawChartsWithPoints_andSystemPageShowsProvidersAndPlugins() {
         recordAnHourOfHistory();
         signIn("ada", "admin");
