@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("slow")
 @SpringBootTest(classes = CodeChangeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"codechange.work-delay=1s", "codechange.max-concurrency=256",
+        properties = {"codechange.work-delay=2s", "codechange.max-concurrency=256",
             "supervisor.security.rate-limit.enabled=false", "supervisor.security.jwt.issuer=https://example.test",
             "supervisor.security.jwt.audience=supervisor",
             "supervisor.security.jwt.hmac-secret=" + DashboardBrowserTest.SECRET})
@@ -43,13 +43,13 @@ class DashboardLatencyTest {
     private static final int RUNS = Integer.getInteger("dashboard.runs", 10);
     private static final Duration WINDOW = Duration.ofSeconds(Long.getLong("dashboard.window", 30));
     private static final int CHAINS = 4;
-    private static final int LENGTH = 120;
+    private static final int LENGTH = 300;
     @LocalServerPort
     int port;
     @Autowired
     Supervisor supervisor;
 
-    /** {@code CHAINS} parallel chains of {@code LENGTH} one-second lint tasks: about two minutes of steady events. */
+    /** {@code CHAINS} parallel chains of {@code LENGTH} two-second lint tasks: ten minutes of steady events. */
     static String longWorkflow() {
         StringBuilder tasks = new StringBuilder();
         for (int c = 0; c < CHAINS; c++) {
@@ -59,7 +59,7 @@ class DashboardLatencyTest {
                         .append(i == 0 ? "" : ",\"dependsOn\":[\"c" + c + "-" + (i - 1) + "\"]").append('}');
             }
         }
-        return "{\"workflow\":{\"id\":\"latency\",\"timeout\":\"PT10M\",\"tasks\":[" + tasks + "]}}";
+        return "{\"workflow\":{\"id\":\"latency\",\"timeout\":\"PT30M\",\"tasks\":[" + tasks + "]}}";
     }
 
     @Test
