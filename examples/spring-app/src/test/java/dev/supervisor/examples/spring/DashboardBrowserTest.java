@@ -248,7 +248,8 @@ class DashboardBrowserTest {
                     {call: 2, provider: 'fallback', outcome: 'SUCCEEDED', reason: null, duration: 90}];
                   task.renderTask(panel, {id, type: 'work', state: 'FAILED', attempts: [{n: 1, calls,
                     outcome: 'FAILED', error: id}], attemptCount: 1, error: id}, {output: id});
-                  const out = [host.querySelectorAll('img').length, host.querySelector('g.node').getAttribute('data-task'),
+                  const out = [host.querySelectorAll('img').length,
+                    host.querySelector('g.node').getAttribute('data-task'),
                     host.querySelector('g.node title').textContent, panel.querySelector('.task-id').textContent,
                     panel.querySelector('.output').textContent,
                     [...panel.querySelectorAll('ol.calls li')].map(li => li.textContent).join(' | ')];

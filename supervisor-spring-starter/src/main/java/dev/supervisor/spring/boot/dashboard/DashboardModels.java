@@ -70,7 +70,8 @@ public final class DashboardModels {
      * @param recent the latest runs of any status
      * @param failed the latest failed runs
      */
-    public record Overview(Caller caller, Features features, List<RunRow> running, List<RunRow> recent, List<RunRow> failed) {
+    public record Overview(Caller caller, Features features, List<RunRow> running, List<RunRow> recent,
+                           List<RunRow> failed) {
     }
 
     /**
@@ -90,7 +91,7 @@ public final class DashboardModels {
      * What the caller may do with the run.
      *
      * @param cancel may cancel it
-     * @param retry may start it again
+     * @param retry may start it again (the run ended, and a run store keeps its inputs)
      */
     public record Actions(boolean cancel, boolean retry) {
     }

@@ -77,7 +77,8 @@ public class DashboardRunsController {
     /**
      * @param limit the most runs of each list, 1 to 200 (default 20)
      * @param request the request (for the caller)
-     * @return the caller, the application's features, pending and running runs with their progress, recent runs and failed runs
+     * @return the caller, the application's features, pending and running runs with their progress, recent runs
+     *         and failed runs
      */
     @GetMapping(path = "/overview", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiPermission("workflows:read")
@@ -87,8 +88,9 @@ public class DashboardRunsController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "bad-parameter", "limit: must be between 1 and 200 but was "
                     + limit, Map.of("parameter", "limit"));
         }
-        return new Overview(caller(request), features.get(), rows(EnumSet.of(RunStatus.PENDING, RunStatus.RUNNING), limit, true),
-                rows(null, limit, false), rows(EnumSet.of(RunStatus.FAILED), limit, false));
+        return new Overview(caller(request), features.get(),
+                rows(EnumSet.of(RunStatus.PENDING, RunStatus.RUNNING), limit, true), rows(null, limit, false),
+                rows(EnumSet.of(RunStatus.FAILED), limit, false));
     }
 
     /**
@@ -116,10 +118,11 @@ public class DashboardRunsController {
             }
         }
         boolean execute = may(request, EXECUTE);
+        boolean ended = run.status().isTerminal();
         return new RunGraph(run.runId(), run.workflow().id(), layout.columns.length,
                 layout.analysis.maxWidth(), nodes, edges, layout.analysis.criticalPath(),
                 layout.analysis.criticalPathDuration().toMillis(),
-                new Actions(execute && !run.status().isTerminal(), execute && run.status().isTerminal()));
+                new Actions(execute && !ended, execute && ended && store != null));
     }
 
     /**
