@@ -10,7 +10,7 @@ import dev.supervisor.api.spi.RunEventLog;
 import dev.supervisor.api.spi.RunRecord;
 import dev.supervisor.api.spi.RunStore;
 import dev.supervisor.api.spi.StoredEvent;
-import dev.supervisor.core.store.RunStoreContract;
+import dev.supervisor.testkit.RunStoreContract;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
