@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Load on the example Spring Boot app over loopback with Debian's wrk: 1,000 concurrent connections reading one
-# run, then 1,000 submitting runs. Run from the repository root after
+# Load on the example Spring Boot app over loopback with Debian's wrk: 1,000 concurrent clients reading one run, then
+# 1,000 submitting runs, each first as clients that pause between requests (a stated offered rate: the latency
+# a client sees), then as connections that never pause (saturation: the most the app serves). Run from the repository root after
 #   ./mvnw -B -q -pl examples/spring-app -am package -DskipTests
 # Usage: benchmarks/web-load/run.sh [seconds per phase, default 30] [extra app arguments...]
 set -euo pipefail
@@ -29,17 +30,21 @@ RUN=$(curl -fs -X POST -H "X-API-Key: $API_KEY" -H 'Content-Type: application/js
   "$BASE/supervisor/api/runs" | sed 's/.*"runId":"\([^"]*\)".*/\1/')
 sleep 2
 export RUN_PATH="/supervisor/api/runs/$RUN"
-phase() { # name connections script
-  echo "== $1: $2 connections, ${SECONDS_PER_PHASE}s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  wrk -t2 -c"$2" -d"${SECONDS_PER_PHASE}s" --timeout 10s --latency -s "benchmarks/web-load/$3" "$BASE" \
+phase() { # name connections script [mean pause between a client's requests, ms]
+  echo "== $1: $2 connections, pause ${4:-0} ms, ${SECONDS_PER_PHASE}s; load average before:" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  THINK_MS=${4:-0} wrk -t2 -c"$2" -d"${SECONDS_PER_PHASE}s" --timeout 10s --latency -s "benchmarks/web-load/$3" "$BASE" \
     | grep -E "requests in|Non-2xx|Socket errors|^p50"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 wrk -t2 -c100 -d10s -s benchmarks/web-load/read.lua "$BASE" > /dev/null # warm-up
+phase "read a run" 1000 read.lua 500
 phase "read a run" 10 read.lua
 phase "read a run" 1000 read.lua
 wrk -t2 -c100 -d10s -s benchmarks/web-load/submit.lua "$BASE" > /dev/null # warm-up
 sleep 20 # let the warm-up's runs finish
+phase "submit a run" 1000 submit.lua 20000
+sleep 20
 phase "submit a run" 10 submit.lua
 sleep 20
 phase "submit a run" 1000 submit.lua

@@ -20,7 +20,7 @@ import java.util.Optional;
  * <ul>
  * <li>duration and cost of a task type on a provider: the mean of the latest calls, with the empirical
  * {@code (1 - level) / 2} and {@code (1 + level) / 2} quantiles as the interval;</li>
- * <li>demand: calls started per minute per provider, forecast with {@link Forecasters#auto(int)} (hourly season)
+ * <li>demand: calls started per minute per provider, forecast with {@link Forecasters#auto(double...)} (hourly season)
  * once three hours are recorded, simple exponential smoothing before;</li>
  * <li>quota exhaustion: the first minute at which the forecast demand adds up to the remaining requests;</li>
  * <li>concurrency: Little's law on the forecast peak, {@code ceil(peak per second × mean duration / utilisation)},

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supervisor.analytics.series.MetricStore;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskType;
-import dev.supervisor.api.spi.RunStore;
+import dev.supervisor.api.spi.TaskContext;
+import dev.supervisor.api.spi.TaskHandler;
 import dev.supervisor.auth.jwt.JwsAlgorithm;
 import dev.supervisor.auth.jwt.JwtSigner;
 import dev.supervisor.core.Supervisor;
-import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.cron.CronScheduler;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,7 +41,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The dashboard of the example application in a real browser: sign in, watch a run live until it ends, open a
@@ -72,20 +72,23 @@ class DashboardBrowserTest {
     MetricStore metrics;
     Browser browser;
 
-    /** The example's handlers, and one more: a "gate" task that waits until the test opens it. */
+    /** One more handler beside the example's: a "gate" task that waits until the test opens it. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Gate {
         @Bean
-        @Primary
-        SupervisorConfig gatedSupervisorConfig(CodeChangeProperties props, RunStore runStore) {
-            SupervisorConfig.SupervisorConfigBuilder b = SupervisorConfig.builder().runStore(runStore)
-                    .maxConcurrency(props.maxConcurrency()).maxActiveRuns(props.maxActiveRuns());
-            new CodeChangeHandlers(props.workDelay()).all().forEach(b::handler);
-            b.handler(TaskType.of("gate"), ctx -> {
-                GATE.get().await();
-                return "opened";
-            });
-            return b.build();
+        TaskHandler gateHandler() {
+            return new TaskHandler() {
+                @Override
+                public Set<TaskType> types() {
+                    return Set.of(TaskType.of("gate"));
+                }
+
+                @Override
+                public Object execute(TaskContext ctx) throws InterruptedException {
+                    GATE.get().await();
+                    return "opened";
+                }
+            };
         }
     }
 

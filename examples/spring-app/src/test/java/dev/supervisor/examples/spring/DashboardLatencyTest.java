@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("slow")
 @SpringBootTest(classes = {CodeChangeApplication.class, DashboardBrowserTest.Gate.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"codechange.work-delay=2s", "codechange.max-concurrency=256",
+        properties = {"codechange.work-delay=2s", "supervisor.max-concurrency=256",
             "supervisor.security.rate-limit.enabled=false", "supervisor.security.jwt.issuer=https://example.test",
             "supervisor.security.jwt.audience=supervisor",
             "supervisor.security.jwt.hmac-secret=" + DashboardBrowserTest.SECRET})
