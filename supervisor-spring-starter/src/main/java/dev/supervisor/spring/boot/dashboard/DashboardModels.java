@@ -121,24 +121,4 @@ public final class DashboardModels {
      */
     public record Retried(String runId, String retryOf) {
     }
-
-    /**
-     * A plugin's state.
-     *
-     * @param id the plugin
-     * @param version its version
-     * @param description what it does
-     * @param state its lifecycle state
-     * @param health its health status
-     * @param healthDetail the health's detail, or null
-     * @param problem why it failed, or null
-     * @param capabilities what it was granted
-     * @param completed callbacks completed
-     * @param failures callbacks that failed
-     * @param timeouts callbacks that overran
-     */
-    public record PluginView(String id, String version, String description, String state, String health,
-                             String healthDetail, String problem, List<String> capabilities, long completed,
-                             long failures, long timeouts) {
-    }
 }

@@ -97,12 +97,6 @@ public class SupervisorDashboardAutoConfiguration {
                 hosts.getIfUnique() != null));
     }
 
-    /** @param hosts the plugin host bean, if any @return the plugin states endpoint */
-    @Bean
-    public DashboardPluginsController supervisorDashboardPluginsController(ObjectProvider<PluginHost> hosts) {
-        return new DashboardPluginsController(hosts);
-    }
-
     /** @param errors the API's problem details @return the same problem details for the dashboard's endpoints */
     @Bean
     public DashboardErrors supervisorDashboardErrors(ApiErrors errors) {

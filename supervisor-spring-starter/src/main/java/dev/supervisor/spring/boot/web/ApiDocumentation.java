@@ -26,7 +26,8 @@ class ApiDocumentation {
     GlobalOperationCustomizer supervisorApiPermissionsInDocs() {
         return (Operation operation, HandlerMethod method) -> {
             ApiPermission p = method.getMethodAnnotation(ApiPermission.class);
-            if (p == null || !method.getBeanType().getPackageName().equals(ApiDocumentation.class.getPackageName())) {
+            // Supervisor's own endpoints only (the API's and the dashboard's), not the application's
+            if (p == null || !method.getBeanType().getPackageName().startsWith("dev.supervisor.spring.boot.")) {
                 return operation;
             }
             operation.addExtension(PERMISSION, p.value());

@@ -170,7 +170,7 @@ class DashboardEndpointsTest {
         assertThat(send(port, "GET", "/supervisor/api/plugins", viewer, null).status()).isEqualTo(403);
         DashboardTestApp.Reply none = send(port, "GET", "/supervisor/api/plugins", admin, null);
         assertThat(none.status()).isEqualTo(501);
-        assertThat(none.body()).contains("PluginHost");
+        assertThat(none.body()).contains("plugin host");
     }
 
     private static JsonNode find(JsonNode rows, String runId) {

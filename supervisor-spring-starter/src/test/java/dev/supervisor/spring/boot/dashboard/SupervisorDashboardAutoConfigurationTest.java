@@ -17,7 +17,7 @@ class SupervisorDashboardAutoConfigurationTest {
     @Test
     void webApplication_withTheApi_servesTheDashboard() {
         web.run(ctx -> assertThat(ctx).hasSingleBean(DashboardPage.class)
-                .hasSingleBean(DashboardRunsController.class).hasSingleBean(DashboardPluginsController.class)
+                .hasSingleBean(DashboardRunsController.class)
                 .hasSingleBean(DashboardErrors.class));
     }
 
