@@ -138,6 +138,7 @@ public interface Supervisor extends AutoCloseable {
     /**
      * Stops accepting runs, lets running tasks finish within {@code deadline}, then cancels the rest. In cluster
      * mode the node stops claiming, lets its attempts finish, and hands the runs it drives to the other nodes.
+     * Only the first call drains; later calls (and {@link #close()}) wait for it and return its answer.
      *
      * @param deadline how long to wait for running tasks
      * @return true if everything finished within the deadline

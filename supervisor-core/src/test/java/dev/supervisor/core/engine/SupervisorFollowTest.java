@@ -40,7 +40,8 @@ class SupervisorFollowTest {
         WorkflowSpec wf = WorkflowSpec.builder("w").task(TaskSpec.builder("a", TaskType.of("work"))).build();
         try (Supervisor sup = Supervisor.create(SupervisorConfig.builder().runStore(store).maxConcurrency(RUNS)
                 .handler("work", ctx -> {
-                    gates.get(ctx.runId()).await();
+                    // the attempt may start before submit returns: whoever comes first makes the gate
+                    gates.computeIfAbsent(ctx.runId(), k -> new CountDownLatch(1)).await();
                     return "done";
                 }).build())) {
             List<RunHandle> runs = new ArrayList<>();

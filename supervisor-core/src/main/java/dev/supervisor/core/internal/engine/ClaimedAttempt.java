@@ -137,7 +137,11 @@ final class ClaimedAttempt implements TaskContext, Runnable {
     /** Cooperative stop now; interrupt after the grace period if the handler is still running. */
     void requestStop(DelayScheduler scheduler, Duration grace) {
         cancelled = true;
-        scheduler.schedule(this::interruptIfRunning, grace);
+        try {
+            scheduler.schedule(this::interruptIfRunning, grace);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            interruptIfRunning(); // the scheduler has shut down: no grace
+        }
     }
 
     private synchronized void interruptIfRunning() {

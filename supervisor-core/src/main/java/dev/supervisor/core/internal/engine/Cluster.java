@@ -518,12 +518,12 @@ final class Cluster {
     void abandonInFlight() {
         for (ClaimedAttempt a : inFlight) {
             a.leaseLost = true;
-            a.requestStop(sup.delay, sup.cancellationGrace());
-            try {
+            try { // released before the attempt is told to stop, so that nothing in the stop can keep the lease
                 store.update(a.record().released("node " + node + " shut down"));
             } catch (RuntimeException e) {
                 LOG.debug("task '{}' of run {} was already taken back", a.task().id(), a.view.runId(), e);
             }
+            a.requestStop(sup.delay, sup.cancellationGrace());
         }
     }
 

@@ -103,6 +103,8 @@ public final class DefaultSupervisor implements Supervisor {
     /** Runs with transitions staged during this hold of the lock (stores written in batches; see Staged). */
     private final List<RunExecution> stagedRuns = new ArrayList<>();
     private volatile boolean accepting = true;
+    private final Object shutdownLock = new Object();
+    private Boolean shutdownResult;
     /** Cluster mode: the node's claiming, leases and adoption; null in the other modes. */
     final Cluster cluster;
     /** Deliveries of stored events to {@link #follow} listeners and to handles on runs driven elsewhere. */
@@ -911,6 +913,15 @@ public final class DefaultSupervisor implements Supervisor {
 
     @Override
     public boolean shutdown(Duration deadline) {
+        synchronized (shutdownLock) { // a second call (close after shutdown) waits for the first and drains nothing
+            if (shutdownResult == null) {
+                shutdownResult = drainAndStop(deadline);
+            }
+            return shutdownResult;
+        }
+    }
+
+    private boolean drainAndStop(Duration deadline) {
         accepting = false;
         long admitEnd = System.nanoTime() + deadline.toNanos();
         while (admitting.get() > 0 && System.nanoTime() < admitEnd) {
