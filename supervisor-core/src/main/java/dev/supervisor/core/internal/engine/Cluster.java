@@ -470,11 +470,6 @@ final class Cluster {
             }
             Map<String, Set<String>> changed = new LinkedHashMap<>();
             for (var e : p.events()) {
-                // What this node wrote it has applied already: its results as it stored them (see store), and the
-                // owner's own transitions as it made them. Only other nodes' writes are news.
-                if (e.node().equals(node)) {
-                    continue;
-                }
                 if (e.event() instanceof dev.supervisor.api.event.TaskEvent t && sup.active(t.runId()) != null) {
                     changed.computeIfAbsent(t.runId(), k -> new HashSet<>()).add(t.taskId());
                 }

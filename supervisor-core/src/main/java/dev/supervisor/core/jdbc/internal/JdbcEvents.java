@@ -28,9 +28,6 @@ final class JdbcEvents {
     private final String order;
     private final String visible;
 
-    /** Events per INSERT statement: 4 parameters each, well under the drivers' parameter limits. */
-    private static final int INSERT_CHUNK = 256;
-
     JdbcEvents(SqlDialect dialect) {
         this.pg = dialect == SqlDialect.POSTGRESQL;
         this.order = pg ? " ORDER BY tx, id" : " ORDER BY id";
@@ -38,25 +35,19 @@ final class JdbcEvents {
     }
 
     void insert(Connection c, String runId, String node, List<SupervisorEvent> events) throws SQLException {
-        // One multi-row INSERT per chunk rather than a JDBC batch of one-row INSERTs: the server parses and plans
-        // one statement instead of one per event (a batch of single rows cost about as much as the transition
-        // updates themselves).
-        for (int from = 0; from < events.size(); from += INSERT_CHUNK) {
-            List<SupervisorEvent> chunk = events.subList(from, Math.min(events.size(), from + INSERT_CHUNK));
-            StringBuilder sql = new StringBuilder("INSERT INTO sup_event (run_id, node, type, body) VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_event (run_id, node, type, body) VALUES (?, ?, "
+                + "?, ?)")) {
+            for (SupervisorEvent e : events) {
+                ps.setString(1, runId);
+                ps.setString(2, node);
+                ps.setString(3, e.getClass().getSimpleName());
+                ps.setString(4, EventJson.write(e));
+                ps.addBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (SupervisorEvent e : chunk) {
-                    ps.setString(p++, runId);
-                    ps.setString(p++, node);
-                    ps.setString(p++, e.getClass().getSimpleName());
-                    ps.setString(p++, EventJson.write(e));
-                }
-                ps.executeUpdate();
-            }
+            ps.executeBatch();
         }
     }
 
