@@ -43,7 +43,7 @@ phase "read a run" 10 read.lua
 phase "read a run" 1000 read.lua
 wrk -t2 -c100 -d10s -s benchmarks/web-load/submit.lua "$BASE" > /dev/null # warm-up
 sleep 20 # let the warm-up's runs finish
-phase "submit a run" 1000 submit.lua 20000
+phase "submit a run" 1000 submit.lua 4000
 sleep 20
 phase "submit a run" 10 submit.lua
 sleep 20
