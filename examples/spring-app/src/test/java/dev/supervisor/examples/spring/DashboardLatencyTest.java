@@ -125,7 +125,6 @@ class DashboardLatencyTest {
                 quiet += samples.isEmpty() ? 1 : 0;
                 samples.forEach(n -> all.add(n.doubleValue()));
             }
-            assertThat(browser.consoleErrors()).isEmpty();
             double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             String report = String.format("pages=%d runs=%d window=%ds events-on-screen=%d pages-without-events=%d%n"
                     + "latency ms: p50=%.0f p95=%.0f p99=%.0f max=%.0f%nloadavg before=%s after=%s%n", pages,
@@ -133,6 +132,9 @@ class DashboardLatencyTest {
                     pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1], loadBefore, loadAfter);
             System.out.print(report);
             Files.writeString(Path.of("target", "dashboard-latency.txt"), report);
+            // The browser asks each new host name for /favicon.ico by itself (the pages name their icon); only the
+            // pages' own errors count.
+            assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("/favicon.ico ")).isEmpty();
             assertThat(sorted.length).isPositive();
         } finally {
             gate.countDown();

@@ -35,6 +35,8 @@ final class Followers {
     /** Watched outcomes are also checked this often, not only when the tail shows their run ending. */
     private static final long SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int PAGE = 1000;
+    /** Woken rounds come at most this often: a run storing events fast costs one tail read per gap, not per event. */
+    private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private final DefaultSupervisor sup;
     private final RunEventLog log;
     private final RunStore store;
@@ -44,6 +46,8 @@ final class Followers {
     private volatile boolean closed;
     private String position; // the tail's cursor; the thread's own
     private long lastSweep;
+    private long lastRound;
+    private Subscription nudges;
 
     /**
      * @param log the store's event log, or null when it keeps none (only watches are possible then)
@@ -104,18 +108,31 @@ final class Followers {
 
     private synchronized void start() {
         if (thread == null && !closed) {
-            thread = new Thread(this::loop, "supervisor-followers-" + sup.nodeId());
-            thread.setDaemon(true);
-            thread.start();
+            Thread t = new Thread(this::loop, "supervisor-followers-" + sup.nodeId());
+            t.setDaemon(true);
+            thread = t;
+            t.start();
+            // What this supervisor drives is stored before it is published: a publication wakes the reader at once
+            // instead of at its next poll (stores that cannot notify, such as H2, are otherwise polled every 50 ms).
+            nudges = sup.events().subscribe(dev.supervisor.api.event.SupervisorEvent.class, e -> {
+                if (!followers.isEmpty()) {
+                    LockSupport.unpark(t);
+                }
+            });
         }
     }
 
     private void loop() {
         while (!closed) {
             try {
+                long gap;
+                while ((gap = System.nanoTime() - lastRound) < MIN_GAP_NANOS && !closed) {
+                    LockSupport.parkNanos(this, MIN_GAP_NANOS - gap); // a pending wake-up returns at once
+                }
                 if (log == null || !log.awaitEvents(Duration.ofSeconds(1))) {
                     LockSupport.parkNanos(this, POLL.toNanos());
                 }
+                lastRound = System.nanoTime();
                 Set<String> changed = changedRuns();
                 for (Follower f : followers) {
                     if (f.fresh || changed == null || changed.contains(f.runId)) {
@@ -211,6 +228,9 @@ final class Followers {
         Thread t;
         synchronized (this) {
             t = thread;
+            if (nudges != null) {
+                nudges.close();
+            }
         }
         if (t != null) {
             t.interrupt();
