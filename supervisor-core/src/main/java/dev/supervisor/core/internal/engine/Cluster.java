@@ -517,13 +517,34 @@ final class Cluster {
      */
     void abandonInFlight() {
         for (ClaimedAttempt a : inFlight) {
-            a.leaseLost = true;
-            try { // released before the attempt is told to stop, so that nothing in the stop can keep the lease
-                store.update(a.record().released("node " + node + " shut down"));
-            } catch (RuntimeException e) {
-                LOG.debug("task '{}' of run {} was already taken back", a.task().id(), a.view.runId(), e);
+            // Under the attempt's monitor, as heartbeats are: a heartbeat between reading the record and writing
+            // the release would move the version on, the release would fail, and the task stay RUNNING under
+            // this node's lease until it expired. Released before the attempt is told to stop, so that nothing in
+            // the stop can keep the lease either.
+            synchronized (a) {
+                a.leaseLost = true;
+                try {
+                    store.update(a.record().released("node " + node + " shut down"));
+                } catch (StaleVersionException moved) {
+                    releaseAsStored(a); // written since the attempt's record was read: give back what is stored
+                } catch (RuntimeException e) {
+                    LOG.debug("task '{}' of run {} was already taken back", a.task().id(), a.view.runId(), e);
+                }
             }
             a.requestStop(sup.delay, sup.cancellationGrace());
+        }
+    }
+
+    /** Releases the task as the store has it, if it is still this attempt's: RUNNING under this node's lease. */
+    private void releaseAsStored(ClaimedAttempt a) {
+        try {
+            for (TaskRecord r : store.tasks(a.view.runId(), List.of(a.task().id()))) {
+                if (r.state() == TaskState.RUNNING && node.equals(r.leaseOwner()) && r.attempt() == a.number) {
+                    store.update(r.released("node " + node + " shut down"));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("task '{}' of run {} was already taken back", a.task().id(), a.view.runId(), e);
         }
     }
 
@@ -537,12 +558,9 @@ final class Cluster {
 
     private void heartbeats() {
         for (ClaimedAttempt a : inFlight) {
-            if (a.leaseLost) {
-                continue;
-            }
             synchronized (a) {
-                if (a.isEnding()) {
-                    continue; // its result is being written over the record it has
+                if (a.leaseLost || a.isEnding()) {
+                    continue; // given back, or its result is being written over the record it has
                 }
                 claims.heartbeat(a.record(), config.lease()).ifPresentOrElse(a::record, () -> {
                     a.leaseLost = true;
