@@ -48,6 +48,8 @@ final class Followers {
     private long lastSweep;
     private long lastRound;
     private Subscription nudges;
+    /** Set by a publication, cleared by the round that follows it: a wake-up is not lost to the gap's own parking. */
+    private volatile boolean nudged;
 
     /**
      * @param log the store's event log, or null when it keeps none (only watches are possible then)
@@ -116,6 +118,7 @@ final class Followers {
             // instead of at its next poll (stores that cannot notify, such as H2, are otherwise polled every 50 ms).
             nudges = sup.events().subscribe(dev.supervisor.api.event.SupervisorEvent.class, e -> {
                 if (!followers.isEmpty()) {
+                    nudged = true;
                     LockSupport.unpark(t);
                 }
             });
@@ -129,9 +132,10 @@ final class Followers {
                 while ((gap = System.nanoTime() - lastRound) < MIN_GAP_NANOS && !closed) {
                     LockSupport.parkNanos(this, MIN_GAP_NANOS - gap); // a pending wake-up returns at once
                 }
-                if (log == null || !log.awaitEvents(Duration.ofSeconds(1))) {
+                if (!nudged && (log == null || !log.awaitEvents(Duration.ofSeconds(1))) && !nudged) {
                     LockSupport.parkNanos(this, POLL.toNanos());
                 }
+                nudged = false; // before the round reads: a later publication is read by the next round
                 lastRound = System.nanoTime();
                 Set<String> changed = changedRuns();
                 for (Follower f : followers) {
