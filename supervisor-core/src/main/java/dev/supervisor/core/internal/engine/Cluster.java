@@ -74,6 +74,7 @@ final class Cluster {
     private final Thread pump;
     private final Thread housekeeping;
     private volatile boolean claiming = true;
+    private final Object claimLock = new Object();
     private volatile boolean stopped;
     private String position;
     private long lastRenew;
@@ -124,7 +125,7 @@ final class Cluster {
         while (!stopped) {
             try {
                 int stored = storeEnded();
-                int claimed = claiming ? claim() : 0;
+                int claimed = claimWhileClaiming();
                 if (stored == 0 && claimed == 0) {
                     LockSupport.parkNanos(this, config.pollInterval().toNanos());
                 }
@@ -141,6 +142,16 @@ final class Cluster {
     /** Wakes the pump: a result waits, or new work may be in the store. */
     void wake() {
         LockSupport.unpark(pump);
+    }
+
+    /**
+     * Claims unless the node stopped claiming; {@link #stopClaiming} waits for a claim under way, so that a task
+     * released on shutdown cannot be claimed again by a claim that started before.
+     */
+    private int claimWhileClaiming() {
+        synchronized (claimLock) {
+            return claiming ? claim() : 0;
+        }
     }
 
     private int claim() {
@@ -597,6 +608,9 @@ final class Cluster {
     /** Stops claiming and adopting; attempts already running finish and are stored. */
     void stopClaiming() {
         claiming = false;
+        synchronized (claimLock) { // a claim under way ends, and its attempts are in flight, before this returns
+            LOG.debug("cluster node {} stopped claiming", node);
+        }
     }
 
     /** @return attempts this node has claimed and not yet stored */
