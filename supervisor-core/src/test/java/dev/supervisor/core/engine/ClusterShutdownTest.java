@@ -14,7 +14,12 @@ import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.testing.ManualClock;
+import dev.supervisor.api.spi.RunEventLog;
+import dev.supervisor.api.spi.TaskClaims;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,5 +64,72 @@ class ClusterShutdownTest {
         assertThat(node.shutdown(Duration.ofSeconds(5))).as("a second call returns the first one's answer").isFalse();
         node.close(); // and so does close: nothing is drained twice
         release.countDown();
+    }
+
+    @Test
+    void shutdown_whileAClaimIsUnderWay_theClaimCannotRetakeTheReleasedTask() throws Exception {
+        CountDownLatch inClaim = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch claimReturned = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean();
+        TaskClaims inner = store.capability(TaskClaims.class).orElseThrow();
+        TaskClaims claims = (TaskClaims) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {TaskClaims.class}, (proxy, m, args) -> {
+                    boolean held = m.getName().equals("claim") && armed.compareAndSet(true, false);
+                    if (held) { // a claim under way: it reads the queue only once the test lets it
+                        inClaim.countDown();
+                        go.await();
+                    }
+                    try {
+                        return m.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (held) {
+                            claimReturned.countDown();
+                        }
+                    }
+                });
+        RunStore withClaims = (RunStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RunStore.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("capability")) {
+                        Class<?> type = (Class<?>) args[0];
+                        return type == TaskClaims.class ? Optional.of(claims)
+                                : type == RunEventLog.class ? store.capability(RunEventLog.class) : Optional.empty();
+                    }
+                    try {
+                        return m.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Supervisor node = Supervisor.create(SupervisorConfig.builder().runStore(withClaims)
+                .cluster(ClusterConfig.builder().lease(Duration.ofHours(1)).pollInterval(Duration.ofMillis(2)).build())
+                .nodeId("leaving").clock(clock).delayScheduler(clock).maxConcurrency(2)
+                .handler("slow", ctx -> {
+                    started.countDown();
+                    release.await();
+                    return "done";
+                }).build());
+        String runId = node.submit(WorkflowSpec.builder("w").task(TaskSpec.builder("t", TaskType.of("slow")))
+                .build()).runId();
+        assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
+        armed.set(true);
+        assertThat(inClaim.await(1, TimeUnit.MINUTES)).isTrue();
+
+        Thread leaving = new Thread(() -> node.shutdown(Duration.ZERO));
+        leaving.start();
+        while (leaving.isAlive() && leaving.getState() != Thread.State.BLOCKED) {
+            Thread.onSpinWait(); // until the shutdown is over, or waits for the claim
+        }
+        go.countDown();
+        leaving.join(TimeUnit.MINUTES.toMillis(1));
+        assertThat(claimReturned.await(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(store.tasks(runId)).extracting(TaskRecord::state).doesNotContain(TaskState.RUNNING);
+        release.countDown();
+        node.close();
     }
 }
