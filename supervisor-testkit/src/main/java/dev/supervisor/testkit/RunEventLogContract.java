@@ -83,4 +83,53 @@ public abstract class RunEventLogContract extends RunStoreContract {
         assertThat(p2.events()).extracting(StoredEvent::event).containsExactly(succeeded("a", "t0"));
         assertThat(log(store).tail(p2.position(), 10).events()).isEmpty();
     }
+
+    @Test
+    void events_readFromInsideOneChangesEvents_keepTheirNumbers() {
+        RunStore store = store();
+        create(store, "r", RunStatus.RUNNING, 5);
+        store.apply(new RunChanges("r", "a", List.of(), null, List.of(succeeded("r", "t0"), succeeded("r", "t1"),
+                succeeded("r", "t2"))));
+        store.apply(new RunChanges("r", "b", List.of(), null, List.of(succeeded("r", "t3"), succeeded("r", "t4"))));
+
+        assertThat(log(store).events("r", 1, 3)).extracting(StoredEvent::sequence).containsExactly(2L, 3L, 4L);
+        assertThat(log(store).events("r", 1, 3)).extracting(StoredEvent::event).containsExactly(succeeded("r", "t1"),
+                succeeded("r", "t2"), succeeded("r", "t3"));
+        assertThat(log(store).events("r", 4, 10)).extracting(StoredEvent::node).containsExactly("b");
+    }
+
+    @Test
+    void tail_pagesEndingInsideOneChangesEvents_resumeWithTheNextOne() {
+        RunStore store = store();
+        create(store, "r", RunStatus.RUNNING, 3);
+        String start = log(store).tail(null, 10).position();
+        store.apply(new RunChanges("r", "a", List.of(), null, List.of(succeeded("r", "t0"), succeeded("r", "t1"),
+                succeeded("r", "t2"))));
+
+        RunEventLog.EventPage p1 = log(store).tail(start, 2);
+        RunEventLog.EventPage p2 = log(store).tail(p1.position(), 2);
+        assertThat(p1.events()).extracting(StoredEvent::event).containsExactly(succeeded("r", "t0"),
+                succeeded("r", "t1"));
+        assertThat(p2.events()).extracting(StoredEvent::event).containsExactly(succeeded("r", "t2"));
+        assertThat(log(store).tail(p2.position(), 10).events()).isEmpty();
+    }
+
+    @Test
+    void tail_withAFilter_returnsOnlyWantedEvents_andMovesPastTheOthers() {
+        RunStore store = store();
+        create(store, "a", RunStatus.RUNNING, 1);
+        create(store, "b", RunStatus.RUNNING, 1);
+        String start = log(store).tail(null, 10).position();
+        store.apply(new RunChanges("a", "n1", List.of(), null, List.of(started("a"))));
+        store.apply(new RunChanges("b", "n1", List.of(), null, List.of(started("b"))));
+        store.apply(new RunChanges("a", "n2", List.of(), null, List.of(succeeded("a", "t0"))));
+
+        RunEventLog.EventPage page = log(store).tail(start, 10, (run, node) -> run.equals("a") && node.equals("n2"));
+        assertThat(page.events()).extracting(StoredEvent::event).containsExactly(succeeded("a", "t0"));
+        assertThat(page.events()).extracting(StoredEvent::node).containsExactly("n2");
+        RunEventLog.EventPage skipped = log(store).tail(start, 2, (run, node) -> false);
+        assertThat(skipped.events()).isEmpty();
+        assertThat(log(store).tail(skipped.position(), 10).events()).extracting(StoredEvent::event)
+                .as("the position moved past the events passed over").containsExactly(succeeded("a", "t0"));
+    }
 }

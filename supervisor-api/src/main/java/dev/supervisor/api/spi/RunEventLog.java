@@ -31,6 +31,27 @@ public interface RunEventLog {
     EventPage tail(String position, int max);
 
     /**
+     * {@link #tail(String, int)} for a follower that wants some of the events only: the others are passed over (a
+     * store can skip decoding them) but the position still moves past them. A cluster node asks only for other
+     * nodes' events of the runs it drives. This default reads the page and filters it.
+     *
+     * @param position where the last page ended, or null to start at the events stored from now on
+     * @param max most events to read, wanted or not, positive
+     * @param wanted given an event's run id and the node that stored it, whether to return the event
+     * @return the wanted events and the next position
+     */
+    default EventPage tail(String position, int max, java.util.function.BiPredicate<String, String> wanted) {
+        EventPage page = tail(position, max);
+        List<StoredEvent> kept = new java.util.ArrayList<>();
+        for (StoredEvent e : page.events()) {
+            if (wanted.test(e.event().runId(), e.node())) {
+                kept.add(e);
+            }
+        }
+        return new EventPage(kept, page.position());
+    }
+
+    /**
      * Waits until events may have been stored since the last call, or the timeout passes. Stores that are told of
      * new events (PostgreSQL's {@code LISTEN/NOTIFY}) return as soon as one is; this default returns at once with
      * false, and followers then poll.

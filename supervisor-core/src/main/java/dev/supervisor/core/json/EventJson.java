@@ -24,6 +24,25 @@ import java.util.Map;
 public final class EventJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Class<?>> TYPES = new HashMap<>();
+    /** Record components and canonical constructor per event type: reflection looked up once, not per event. */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] comps = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[comps.length];
+            for (int i = 0; i < comps.length; i++) {
+                types[i] = comps[i].getType();
+            }
+            try {
+                return new Shape(comps, types, type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new SupervisorException("event type " + type.getSimpleName() + " has no canonical constructor");
+            }
+        }
+    };
+
+    private record Shape(RecordComponent[] components, Class<?>[] types, Constructor<?> constructor) {
+    }
 
     static {
         collect(SupervisorEvent.class);
@@ -49,9 +68,32 @@ public final class EventJson {
      * @return its JSON text
      */
     public static String write(SupervisorEvent event) {
+        return node(event).toString();
+    }
+
+    /**
+     * @param events events, at least one
+     * @return the JSON text of the one event, or a JSON array of them (what {@link #readAll} reads back)
+     * @throws IllegalArgumentException if there is no event
+     */
+    public static String writeAll(List<? extends SupervisorEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("no events to write");
+        }
+        if (events.size() == 1) {
+            return write(events.get(0));
+        }
+        var array = JSON.createArrayNode();
+        for (SupervisorEvent e : events) {
+            array.add(node(e));
+        }
+        return array.toString();
+    }
+
+    private static ObjectNode node(SupervisorEvent event) {
         ObjectNode o = JSON.createObjectNode();
         o.put("type", event.getClass().getSimpleName());
-        for (RecordComponent c : event.getClass().getRecordComponents()) {
+        for (RecordComponent c : SHAPES.get(event.getClass()).components()) {
             Object v;
             try {
                 v = c.getAccessor().invoke(event);
@@ -65,7 +107,7 @@ public final class EventJson {
                 o.set(c.getName(), JSON.valueToTree(v));
             }
         }
-        return o.toString();
+        return o;
     }
 
     /**
@@ -74,27 +116,55 @@ public final class EventJson {
      * @throws SupervisorException if the text is not an event this version knows
      */
     public static SupervisorEvent read(String json) {
-        JsonNode o;
+        JsonNode o = tree(json);
+        if (!o.isObject()) {
+            throw new SupervisorException("stored event is not a JSON object");
+        }
+        return event(o);
+    }
+
+    /**
+     * @param json text from {@link #writeAll} or {@link #write}
+     * @return the events, in the order written
+     * @throws SupervisorException if the text is not events this version knows
+     */
+    public static List<SupervisorEvent> readAll(String json) {
+        JsonNode o = tree(json);
+        if (o.isObject()) {
+            return List.of(event(o));
+        }
+        if (!o.isArray()) {
+            throw new SupervisorException("stored events are neither a JSON object nor an array");
+        }
+        List<SupervisorEvent> out = new java.util.ArrayList<>(o.size());
+        for (JsonNode e : o) {
+            out.add(event(e));
+        }
+        return out;
+    }
+
+    private static JsonNode tree(String json) {
         try {
-            o = JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new SupervisorException("stored event is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static SupervisorEvent event(JsonNode o) {
         String type = o.path("type").asText("");
         Class<?> cls = TYPES.get(type);
         if (cls == null) {
             throw new SupervisorException("unknown event type '" + type + "'");
         }
-        RecordComponent[] comps = cls.getRecordComponents();
+        Shape shape = SHAPES.get(cls);
+        RecordComponent[] comps = shape.components();
         Object[] args = new Object[comps.length];
-        Class<?>[] types = new Class<?>[comps.length];
         for (int i = 0; i < comps.length; i++) {
-            types[i] = comps[i].getType();
-            args[i] = value(o.get(comps[i].getName()), types[i], type + "." + comps[i].getName());
+            args[i] = value(o.get(comps[i].getName()), shape.types()[i], type + "." + comps[i].getName());
         }
         try {
-            Constructor<?> ctor = cls.getDeclaredConstructor(types);
-            return (SupervisorEvent) ctor.newInstance(args);
+            return (SupervisorEvent) shape.constructor().newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new SupervisorException("cannot rebuild event " + type + ": " + e);
         }

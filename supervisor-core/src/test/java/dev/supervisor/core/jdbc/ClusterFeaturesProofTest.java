@@ -6,6 +6,9 @@ import dev.supervisor.api.RunOutcome;
 import dev.supervisor.api.RunStatus;
 import dev.supervisor.api.TaskOutcome;
 import dev.supervisor.api.TaskState;
+import dev.supervisor.api.event.TaskStarted;
+import dev.supervisor.api.spi.RunEventLog;
+import dev.supervisor.api.spi.StoredEvent;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import java.io.BufferedReader;
@@ -87,8 +90,9 @@ class ClusterFeaturesProofTest {
             assertThat(o.output()).as("output of %s", e.getKey()).isEqualTo(e.getValue().output());
         }
         assertThat((List<?>) clustered.task("review").output()).hasSize(FeatureWorker.ITEMS);
-        long reclaimed = ClusterModeTest.count(ds, "SELECT COUNT(*) FROM sup_event WHERE type = 'TaskStarted' AND body "
-                + "LIKE '%\"attempt\":2%' AND body LIKE '%review[%'");
+        long reclaimed = JdbcStores.runStore(ds).capability(RunEventLog.class).orElseThrow()
+                .events(runId, 0, Integer.MAX_VALUE).stream().map(StoredEvent::event)
+                .filter(e -> e instanceof TaskStarted t && t.attempt() == 2 && t.taskId().startsWith("review[")).count();
         System.out.printf("cluster features proof: run %s, %d fan-out attempts after a first one%n", runId, reclaimed);
     }
 

@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cluster mode of one supervisor: the node's worker side. One pump thread claims ready tasks of every run from the
- * store (as many as the node has free slots, skipping task types and tags whose caps are full), hands them to the
- * executor, and stores the attempts' results in batches; a housekeeping thread renews leases, reclaims the tasks of
+ * store (as many as the node has free slots, skipping task types and tags whose caps are full) and hands them to the
+ * executor; a storing thread writes the attempts' results in batches, so that a claim and a batch of results are
+ * in the database at the same time rather than one after the other; a housekeeping thread renews leases, reclaims the tasks of
  * dead nodes, adopts their runs and asks the owner side ({@link DefaultSupervisor}) to apply what other nodes did to
  * the runs it owns. The owner side is the ordinary engine: it decides what becomes ready exactly as in a single
  * node, but instead of starting ready tasks itself it stores them READY for any node to claim.
@@ -72,13 +73,24 @@ final class Cluster {
     private final Map<String, AtomicInteger> runningByType = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> runningByTag = new ConcurrentHashMap<>();
     private final Thread pump;
+    private final Thread storer;
     private final Thread housekeeping;
     private volatile boolean claiming = true;
     private final Object claimLock = new Object();
+    /**
+     * Claims and stores hold it shared while they write and tell the owner side; taking over a run holds it
+     * exclusively while it loads the run and makes it active. So each of this node's transitions of a run it
+     * drives is either loaded with the run or told to the owner side, and {@link #follow} can pass over the node's
+     * own events instead of reading them back.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock adoption = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile boolean stopped;
     private String position;
     private long lastRenew;
     private long lastLeaseWork;
+    private long lastFollow;
+    /** Least time between two reads of the event log: every commit of any node notifies, and a read costs. */
+    private static final long FOLLOW_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     Cluster(DefaultSupervisor sup, RunStore store, ClusterConfig config) {
         this.sup = sup;
@@ -93,6 +105,7 @@ final class Cluster {
         this.node = sup.nodeId();
         this.position = log.tail(null, 1).position();
         this.pump = daemon(this::pumpLoop, "supervisor-claims-" + node);
+        this.storer = daemon(this::storeLoop, "supervisor-results-" + node);
         this.housekeeping = daemon(this::housekeepingLoop, "supervisor-cluster-" + node);
     }
 
@@ -104,6 +117,7 @@ final class Cluster {
 
     void start() {
         pump.start();
+        storer.start();
         housekeeping.start();
     }
 
@@ -124,22 +138,38 @@ final class Cluster {
     private void pumpLoop() {
         while (!stopped) {
             try {
-                int stored = storeEnded();
-                int claimed = claimWhileClaiming();
-                if (stored == 0 && claimed == 0) {
+                if (claimWhileClaiming() == 0) {
                     LockSupport.parkNanos(this, config.pollInterval().toNanos());
                 }
             } catch (RuntimeException e) {
                 if (stopped) {
                     return;
                 }
-                LOG.warn("cluster node {}: claiming or storing results failed; retrying", node, e);
+                LOG.warn("cluster node {}: claiming failed; retrying", node, e);
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
             }
         }
     }
 
-    /** Wakes the pump: a result waits, or new work may be in the store. */
+    private void storeLoop() {
+        while (!stopped) {
+            try {
+                if (storeEnded() > 0) {
+                    wake(); // slots are free again
+                } else {
+                    LockSupport.parkNanos(this, config.pollInterval().toNanos());
+                }
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    return;
+                }
+                LOG.warn("cluster node {}: storing results failed; retrying", node, e);
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+    }
+
+    /** Wakes the pump: new work may be in the store, or slots became free. */
     void wake() {
         LockSupport.unpark(pump);
     }
@@ -150,7 +180,15 @@ final class Cluster {
      */
     private int claimWhileClaiming() {
         synchronized (claimLock) {
-            return claiming ? claim() : 0;
+            if (!claiming) {
+                return 0;
+            }
+            adoption.readLock().lock();
+            try {
+                return claim();
+            } finally {
+                adoption.readLock().unlock();
+            }
         }
     }
 
@@ -186,6 +224,13 @@ final class Cluster {
                 });
         long took = System.nanoTime() - t0;
         claimNanos = claimNanos == 0 ? took : claimNanos + (took - claimNanos) / 8;
+        Map<String, List<TaskRecord>> owned = new LinkedHashMap<>();
+        for (TaskRecord r : got) {
+            if (sup.active(r.runId()) != null) {
+                owned.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        owned.forEach(sup::observe); // runs this node drives learn of its claims here, not from the event log
         for (TaskRecord r : got) {
             TaskStarted e = events.get(r);
             RunView view;
@@ -279,7 +324,7 @@ final class Cluster {
         }
         startWaiting();
         ended.add(a);
-        wake();
+        LockSupport.unpark(storer);
     }
 
     /** Stores the results waiting, one batch per run. */
@@ -287,6 +332,15 @@ final class Cluster {
         if (ended.isEmpty()) {
             return 0;
         }
+        adoption.readLock().lock();
+        try {
+            return storeAllEnded();
+        } finally {
+            adoption.readLock().unlock();
+        }
+    }
+
+    private int storeAllEnded() {
         Map<String, List<ClaimedAttempt>> byRun = new LinkedHashMap<>();
         ClaimedAttempt a;
         while ((a = ended.poll()) != null) {
@@ -337,9 +391,9 @@ final class Cluster {
             sup.events.publishNow(r.events);
             finish(r.attempt);
         }
-        RunView view = results.get(0).attempt.view;
-        if (view.local() != null && !stored.isEmpty()) {
-            sup.observe(view.runId(), stored); // this node owns the run: no need to wait for the event feed
+        String runId = results.get(0).attempt.view.runId();
+        if (!stored.isEmpty() && sup.active(runId) != null) {
+            sup.observe(runId, stored); // this node drives the run: the event log is not read back for it
         }
     }
 
@@ -446,6 +500,11 @@ final class Cluster {
             try {
                 log.awaitEvents(config.pollInterval().multipliedBy(5));
                 wake(); // new events may mean new READY tasks
+                long gap = FOLLOW_GAP_NANOS - (System.nanoTime() - lastFollow);
+                if (gap > 0) {
+                    LockSupport.parkNanos(this, gap);
+                }
+                lastFollow = System.nanoTime();
                 follow();
                 long t = System.nanoTime();
                 if (t - lastRenew >= renewEvery) {
@@ -471,17 +530,22 @@ final class Cluster {
         }
     }
 
-    /** Reads what was stored since the last look and has the owner side apply changes to runs this node owns. */
+    /**
+     * Reads what other nodes stored since the last look and has the owner side apply their changes to the runs
+     * this node drives. The node's own transitions reach the owner side as they are made (see {@link #adoption}).
+     */
     private void follow() {
         for (int page = 0; page < 100; page++) {
-            RunEventLog.EventPage p = log.tail(position, 2000);
+            String before = position;
+            RunEventLog.EventPage p = log.tail(position, 2000, (runId, by) -> !node.equals(by)
+                    && sup.active(runId) != null);
             position = p.position();
-            if (p.events().isEmpty()) {
+            if (position.equals(before)) {
                 return;
             }
             Map<String, Set<String>> changed = new LinkedHashMap<>();
             for (var e : p.events()) {
-                if (e.event() instanceof dev.supervisor.api.event.TaskEvent t && sup.active(t.runId()) != null) {
+                if (e.event() instanceof dev.supervisor.api.event.TaskEvent t) {
                     changed.computeIfAbsent(t.runId(), k -> new HashSet<>()).add(t.taskId());
                 }
             }
@@ -594,11 +658,14 @@ final class Cluster {
             return;
         }
         for (String runId : claims.adoptRuns(node, config.lease(), 16)) {
+            adoption.writeLock().lock();
             try {
                 sup.adopt(runId);
             } catch (RuntimeException e) {
                 LOG.warn("cluster node {} could not take over run {}; releasing it", node, runId, e);
                 claims.releaseRun(runId, node);
+            } finally {
+                adoption.writeLock().unlock();
             }
         }
     }
@@ -626,9 +693,11 @@ final class Cluster {
     void close() {
         stopped = true;
         wake();
+        LockSupport.unpark(storer);
         housekeeping.interrupt();
         try {
             pump.join(TimeUnit.SECONDS.toMillis(10));
+            storer.join(TimeUnit.SECONDS.toMillis(10));
             housekeeping.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -68,12 +68,11 @@ public final class JdbcClaims implements TaskClaims {
     @Override
     public List<TaskRecord> claim(ClaimRequest request, Function<ClaimedTask, List<SupervisorEvent>> started) {
         return sql.tx("claim tasks", c -> {
-            Instant now = now(c);
-            List<Picked> picked = pick(c, request, "t.state = 'READY'", now, false);
+            List<Picked> picked = pick(c, request, "t.state = 'READY'");
             if (picked.size() < request.max()) {
                 picked.addAll(pick(c, new ClaimRequest(request.node(), request.max() - picked.size(), request.lease(),
-                        request.types(), request.excludedTags()), "t.state = 'RETRY_WAIT' AND t.not_before <= ?", now,
-                        true));
+                        request.types(), request.excludedTags()), "t.state = 'RETRY_WAIT' AND t.not_before <= "
+                        + NOW));
             }
             if (picked.isEmpty()) {
                 return List.of();
@@ -94,14 +93,14 @@ public final class JdbcClaims implements TaskClaims {
             List<String> types = new ArrayList<>();
             // Mirrors TaskRecord.claimed: RUNNING, attempt + 1, version + 1, lease, started once, result cleared.
             // Visiting the picked rows by physical address keeps the planner from joining back over the table.
+            // The database's clock is read in the statement (once: an uncorrelated subquery), not in a round trip.
             try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'RUNNING', attempt = attempt "
-                    + "+ 1, version = version + 1, lease_owner = ?, lease_expiry = ?, not_before = NULL, started_at = "
-                    + "COALESCE(started_at, ?), finished_at = NULL, output = NULL, branches = NULL, short_circuit = "
-                    + "FALSE WHERE ctid = ANY(?) RETURNING *")) {
+                    + "+ 1, version = version + 1, lease_owner = ?, lease_expiry = " + NOW + " + ?, not_before = NULL, "
+                    + "started_at = COALESCE(started_at, " + NOW + "), finished_at = NULL, output = NULL, branches = "
+                    + "NULL, short_circuit = FALSE WHERE ctid = ANY(?) RETURNING *")) {
                 ps.setString(1, request.node());
-                ps.setLong(2, Codec.nanos(now.plus(request.lease())));
-                ps.setLong(3, Codec.nanos(now));
-                ps.setArray(4, c.createArrayOf("tid", ctids.toArray()));
+                ps.setLong(2, request.lease().toNanos());
+                ps.setArray(3, c.createArrayOf("tid", ctids.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         claimed.add(Codec.task(rs));
@@ -117,9 +116,8 @@ public final class JdbcClaims implements TaskClaims {
                         types.get(k))));
             }
             for (var e : byRun.entrySet()) {
-                events.insert(c, e.getKey(), request.node(), e.getValue());
+                events.insert(c, e.getKey(), request.node(), e.getValue()); // notifies followers (a trigger)
             }
-            PgNotifications.send(c);
             return claimed;
         });
     }
@@ -127,10 +125,13 @@ public final class JdbcClaims implements TaskClaims {
     private record Picked(Object ctid, String runId, boolean teardown) {
     }
 
+    /** The database's clock in epoch nanoseconds (microsecond precision), read once per statement. */
+    static final String NOW = "(SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) * 1000)";
+
     /**
      * @param state the state condition on {@code t}
      * @param excludeTags whether a parameter of tag patterns to skip follows the types
-     * @return the query that picks and locks claimable rows: parameters are (due time,) types, (tag patterns,) limit
+     * @return the query that picks and locks claimable rows: parameters are types, (tag patterns,) limit
      */
     public static String pickSql(String state, boolean excludeTags) {
         return "SELECT t.ctid, t.run_id, t.teardown FROM sup_task t WHERE " + state + " AND t.type = ANY(?)"
@@ -138,15 +139,11 @@ public final class JdbcClaims implements TaskClaims {
                 + " ORDER BY t.claim_order, t.idx LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 
-    private static List<Picked> pick(Connection c, ClaimRequest request, String state, Instant now, boolean due)
-            throws SQLException {
+    private static List<Picked> pick(Connection c, ClaimRequest request, String state) throws SQLException {
         boolean tags = !request.excludedTags().isEmpty();
         List<Picked> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(pickSql(state, tags))) {
             int i = 1;
-            if (due) {
-                ps.setLong(i++, Codec.nanos(now));
-            }
             ps.setArray(i++, c.createArrayOf("varchar", request.types().toArray()));
             if (tags) {
                 List<String> patterns = new ArrayList<>();

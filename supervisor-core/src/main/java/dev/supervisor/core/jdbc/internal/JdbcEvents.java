@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * The event log in {@code sup_event}. Rows are written in the transaction of the transition they report.
@@ -22,6 +23,11 @@ import java.util.List;
  * set read never grows behind the reader, and numbers by position stay put. The order respects cause and effect:
  * a transaction that acts on another's result got its id after reading that result, so after it committed. On H2
  * (one node, transitions written one batch at a time under the engine's lock) the id order is the order.
+ *
+ * <p>One row per run and transaction: a batch of transitions (a claim of 50 tasks, 50 results stored together)
+ * writes its events as one JSON array with their count in {@code n}, not one row each. Rows and their three
+ * index entries were the largest cost of a cluster's task; a run's sequence numbers are the running sum of
+ * {@code n}, and a tail position inside a row says how many of its events were read ({@code tx:id:k}).
  */
 final class JdbcEvents {
     private final boolean pg;
@@ -38,55 +44,96 @@ final class JdbcEvents {
         if (events.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_event (run_id, node, type, body) VALUES (?, ?, "
-                + "?, ?)")) {
-            for (SupervisorEvent e : events) {
-                ps.setString(1, runId);
-                ps.setString(2, node);
-                ps.setString(3, e.getClass().getSimpleName());
-                ps.setString(4, EventJson.write(e));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_event (run_id, node, type, body, n) VALUES (?, "
+                + "?, ?, ?, ?)")) {
+            ps.setString(1, runId);
+            ps.setString(2, node);
+            ps.setString(3, types(events));
+            ps.setString(4, EventJson.writeAll(events));
+            ps.setInt(5, events.size());
+            ps.executeUpdate();
         }
     }
 
+    /** The kinds of event a row holds, for reading the table by hand: distinct simple names, at most 60 chars. */
+    private static String types(List<SupervisorEvent> events) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (SupervisorEvent e : events) {
+            names.add(e.getClass().getSimpleName());
+        }
+        String all = String.join(",", names);
+        return all.length() <= 60 ? all : all.substring(0, 57) + "...";
+    }
+
     List<StoredEvent> ofRun(Connection c, String runId, long after, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT node, body FROM sup_event WHERE run_id = ?" + visible
-                + order + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")) {
+        long from = Math.max(0, after);
+        int limit = Math.max(1, max);
+        // Sequence numbers are the running count of events in order; only the rows that reach past `after` are
+        // fetched whole.
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.node, e.body, s.n, s.upto FROM (SELECT id, n, SUM(n) "
+                + "OVER (" + order.substring(1) + ") AS upto FROM sup_event WHERE run_id = ?" + visible + ") s JOIN "
+                + "sup_event e ON e.id = s.id WHERE s.upto > ? ORDER BY s.upto FETCH FIRST ? ROWS ONLY")) {
             ps.setString(1, runId);
-            ps.setLong(2, Math.max(0, after));
-            ps.setInt(3, Math.max(1, max));
+            ps.setLong(2, from);
+            ps.setInt(3, limit);
             List<StoredEvent> out = new ArrayList<>();
-            long seq = Math.max(0, after);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StoredEvent(++seq, rs.getString(1), EventJson.read(rs.getString(2))));
+                while (rs.next() && out.size() < limit) {
+                    List<SupervisorEvent> row = EventJson.readAll(rs.getString(2));
+                    long seq = rs.getLong(4) - rs.getInt(3);
+                    for (SupervisorEvent e : row) {
+                        seq++;
+                        if (seq > from && out.size() < limit) {
+                            out.add(new StoredEvent(seq, rs.getString(1), e));
+                        }
+                    }
                 }
             }
             return out;
         }
     }
 
-    RunEventLog.EventPage tail(Connection c, String position, int max) throws SQLException {
-        String[] at = position == null ? start(c) : position.split(":", 2);
-        String where = pg ? "(tx, id) > (CAST(? AS xid8), ?)" + visible : "id > ?";
+    RunEventLog.EventPage tail(Connection c, String position, int max, BiPredicate<String, String> wanted)
+            throws SQLException {
+        String[] at = position == null ? start(c) : position.split(":", 3);
+        int keyParts = pg ? 2 : 1;
+        // Events of the row at the position already read (a page ended inside it), else 0 and the row is done.
+        int partial = at.length > keyParts ? Integer.parseInt(at[keyParts]) : 0;
+        String cmp = partial > 0 ? ">=" : ">";
+        String where = pg ? "(tx, id) " + cmp + " (CAST(? AS xid8), ?)" + visible : "id " + cmp + " ?";
+        int limit = Math.max(1, max);
         // The text form of tx gets a name of its own: under the name tx, ORDER BY tx sorted by the text (transaction
         // 1000 before 999, so a page could skip events) and every tail sorted all the rows after its position.
-        try (PreparedStatement ps = c.prepareStatement("SELECT node, body, id" + (pg ? ", CAST(tx AS TEXT) AS tx_text"
-                : "") + " FROM sup_event WHERE " + where + order + " FETCH FIRST ? ROWS ONLY")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, node, body, n, id" + (pg
+                ? ", CAST(tx AS TEXT) AS tx_text" : "") + " FROM sup_event WHERE " + where + order
+                + " FETCH FIRST ? ROWS ONLY")) {
             int i = 1;
             if (pg) {
                 ps.setString(i++, at[0]);
             }
-            ps.setLong(i++, Long.parseLong(at[pg ? 1 : 0]));
-            ps.setInt(i, Math.max(1, max));
+            long atId = Long.parseLong(at[keyParts - 1]);
+            ps.setLong(i++, atId);
+            ps.setInt(i, limit);
             List<StoredEvent> out = new ArrayList<>();
             String next = position == null ? String.join(":", at) : position;
+            int read = 0;
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StoredEvent(0, rs.getString(1), EventJson.read(rs.getString(2))));
-                    next = pg ? rs.getString(4) + ":" + rs.getLong(3) : Long.toString(rs.getLong(3));
+                while (read < limit && rs.next()) {
+                    long id = rs.getLong(5);
+                    int n = rs.getInt(4);
+                    int skip = partial > 0 && id == atId ? partial : 0;
+                    int take = Math.min(n - skip, limit - read);
+                    String runId = rs.getString(1);
+                    String node = rs.getString(2);
+                    if (take > 0 && (wanted == null || wanted.test(runId, node))) {
+                        List<SupervisorEvent> row = EventJson.readAll(rs.getString(3));
+                        for (SupervisorEvent e : row.subList(skip, skip + take)) {
+                            out.add(new StoredEvent(0, node, e));
+                        }
+                    }
+                    read += Math.max(0, take);
+                    String key = pg ? rs.getString(6) + ":" + id : Long.toString(id);
+                    next = skip + take < n ? key + ":" + (skip + take) : key;
                 }
             }
             return new RunEventLog.EventPage(out, next);

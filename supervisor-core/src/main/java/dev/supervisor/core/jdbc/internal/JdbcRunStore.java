@@ -350,8 +350,8 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
                 casRun(c, changes.run());
             }
             events.insert(c, changes.runId(), changes.node(), changes.events());
-            if (postgres() && (!changes.events().isEmpty() || anyReady(writes))) {
-                PgNotifications.send(c);
+            if (postgres() && changes.events().isEmpty() && anyReady(writes)) {
+                PgNotifications.send(c); // inserting events notifies by itself (a trigger on sup_event)
             }
             return null;
         });
@@ -457,7 +457,13 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
 
     @Override
     public EventPage tail(String position, int max) {
-        return sql.read("read new events", c -> events.tail(c, position, max));
+        return sql.read("read new events", c -> events.tail(c, position, max, null));
+    }
+
+    @Override
+    public EventPage tail(String position, int max, java.util.function.BiPredicate<String, String> wanted) {
+        java.util.Objects.requireNonNull(wanted, "wanted");
+        return sql.read("read new events", c -> events.tail(c, position, max, wanted));
     }
 
     @Override

@@ -79,7 +79,14 @@ public final class Migrations {
             // Run listings page newest first by (created_at, run_id), optionally of one workflow (RunListing);
             // a status filter uses sup_run_history.
             List.of("CREATE INDEX sup_run_listing ON sup_run (created_at, run_id)",
-                    "CREATE INDEX sup_run_listing_wf ON sup_run (workflow_id, created_at, run_id)"));
+                    "CREATE INDEX sup_run_listing_wf ON sup_run (workflow_id, created_at, run_id)"),
+            // A transaction's events of one run share a row (see JdbcEvents): n is how many it holds.
+            // Inserting events wakes followers (LISTEN sup_events) without a round trip of the writer's own.
+            List.of("ALTER TABLE sup_event ADD COLUMN n INT DEFAULT 1 NOT NULL",
+                    PG + "CREATE FUNCTION sup_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                            + "PERFORM pg_notify('" + PgNotifications.CHANNEL + "', ''); RETURN NULL; END $$",
+                    PG + "CREATE TRIGGER sup_event_notify AFTER INSERT ON sup_event FOR EACH STATEMENT EXECUTE "
+                            + "FUNCTION sup_event_notify()"));
 
     private Migrations() {
     }

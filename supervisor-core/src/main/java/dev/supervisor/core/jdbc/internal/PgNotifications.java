@@ -11,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL's {@code LISTEN/NOTIFY} for the event log: writers notify channel {@code sup_events} in their
- * transaction (delivered on commit, collapsed per transaction); one daemon thread per store listens on a
+ * PostgreSQL's {@code LISTEN/NOTIFY} for the event log: channel {@code sup_events} is notified in the writer's
+ * transaction (delivered on commit, collapsed per transaction) by a trigger on every insert into {@code sup_event},
+ * and by {@link #send} where a change has no event but others must hear of it (ready tasks, a stop request); one
+ * daemon thread per store listens on a
  * dedicated connection and wakes every waiting thread, so several followers of one store (a cluster node's event
  * feed, {@code Supervisor.follow} listeners) each learn of every notification. Needs the PostgreSQL driver's own
  * connection interface; without the driver followers poll.
