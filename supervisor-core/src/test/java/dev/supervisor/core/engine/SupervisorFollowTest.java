@@ -83,6 +83,61 @@ class SupervisorFollowTest {
         }
     }
 
+    @Test
+    void follow_manyListenersOfOneRun_readItOnce_andEachGetsTheHistoryAfterItsOwnPosition() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        RunStore store = countingEventReads(RunStores.inMemory(100, Clock.systemUTC()), reads);
+        WorkflowSpec wf = WorkflowSpec.builder("w").task(TaskSpec.builder("a", TaskType.of("work")))
+                .task(TaskSpec.builder("b", TaskType.of("work")).dependsOn("a")).build();
+        try (Supervisor sup = Supervisor.create(SupervisorConfig.builder().runStore(store)
+                .handler("work", ctx -> "done").build())) {
+            RunHandle run = sup.submit(wf, Map.of());
+            run.outcome().get(1, TimeUnit.MINUTES);
+            long total = ((RunEventLog) store).events(run.runId(), 0, 1000).size();
+            int before = reads.get();
+            // The first listener holds the reading thread until every other listener is registered: those are
+            // then all due in one round.
+            CountDownLatch registered = new CountDownLatch(1);
+            int listeners = 20;
+            List<List<Long>> seen = new ArrayList<>();
+            CountDownLatch done = new CountDownLatch(listeners);
+            for (int i = 0; i < listeners; i++) {
+                List<Long> mine = new CopyOnWriteArrayList<>();
+                seen.add(mine);
+                boolean first = i == 0;
+                sup.follow(run.runId(), i % 4, e -> {
+                    if (first && mine.isEmpty()) {
+                        await(registered);
+                    }
+                    mine.add(e.sequence());
+                    if (e.event() instanceof RunFinished) {
+                        done.countDown();
+                    }
+                });
+            }
+            registered.countDown();
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+
+            // One read per listener would be 20 at least; one per run and round is 1 to 3.
+            assertThat(reads.get() - before).isBetween(1, 4);
+            for (int i = 0; i < listeners; i++) {
+                List<Long> expected = new ArrayList<>();
+                for (long q = i % 4 + 1; q <= total; q++) {
+                    expected.add(q);
+                }
+                assertThat(seen.get(i)).as("listener %d, after %d", i, i % 4).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The store, counting its event log's {@code events} reads. */
     private static RunStore countingEventReads(RunStore inner, AtomicInteger reads) {
         Class<?>[] types = {RunStore.class, RunEventLog.class};

@@ -138,12 +138,14 @@ final class Followers {
                 nudged = false; // before the round reads: a later publication is read by the next round
                 lastRound = System.nanoTime();
                 Set<String> changed = changedRuns();
+                Map<String, List<Follower>> due = new java.util.LinkedHashMap<>();
                 for (Follower f : followers) {
                     if (f.fresh || changed == null || changed.contains(f.runId)) {
                         f.fresh = false;
-                        deliver(f);
+                        due.computeIfAbsent(f.runId, k -> new java.util.ArrayList<>()).add(f);
                     }
                 }
+                due.forEach(this::deliver);
                 long now = System.nanoTime();
                 boolean sweep = changed == null || now - lastSweep >= SWEEP_NANOS;
                 if (sweep) {
@@ -175,34 +177,49 @@ final class Followers {
         }
         Set<String> runs = new HashSet<>();
         for (int page = 0; page < 100; page++) {
-            RunEventLog.EventPage p = log.tail(position, PAGE);
-            position = p.position();
-            for (StoredEvent e : p.events()) {
-                runs.add(e.event().runId());
-            }
-            if (p.events().size() < PAGE) {
+            String before = position;
+            // Only the run ids are needed: nothing is decoded.
+            position = log.tail(position, PAGE, (runId, node) -> {
+                runs.add(runId);
+                return false;
+            }).position();
+            if (position.equals(before)) {
                 return runs;
             }
         }
         return null; // a flood: read every run rather than page on
     }
 
-    private void deliver(Follower f) {
-        while (!f.closed) {
-            List<StoredEvent> page = log.events(f.runId, f.last, PAGE);
+    /**
+     * Reads a run's new events once for all its listeners (from the one furthest behind) and hands each listener
+     * those after its own position: twenty pages following one run cost one read, and share the event objects.
+     */
+    private void deliver(String runId, List<Follower> listeners) {
+        while (true) {
+            long from = Long.MAX_VALUE;
+            for (Follower f : listeners) {
+                if (!f.closed) {
+                    from = Math.min(from, f.last);
+                }
+            }
+            if (from == Long.MAX_VALUE) {
+                return;
+            }
+            List<StoredEvent> page = log.events(runId, from, PAGE);
             for (StoredEvent e : page) {
-                if (f.closed) {
-                    return;
-                }
-                f.last = e.sequence();
-                try {
-                    f.listener.accept(e);
-                } catch (RuntimeException ex) {
-                    LOG.warn("listener following run {} failed on event {}", f.runId, e.sequence(), ex);
-                }
-                if (e.event() instanceof RunFinished) {
-                    f.close();
-                    return;
+                for (Follower f : listeners) {
+                    if (f.closed || e.sequence() <= f.last) {
+                        continue;
+                    }
+                    f.last = e.sequence();
+                    try {
+                        f.listener.accept(e);
+                    } catch (RuntimeException ex) {
+                        LOG.warn("listener following run {} failed on event {}", runId, e.sequence(), ex);
+                    }
+                    if (e.event() instanceof RunFinished) {
+                        f.close();
+                    }
                 }
             }
             if (page.size() < PAGE) {

@@ -27,6 +27,26 @@ final class RunEventStreams implements AutoCloseable {
     private final Executor writers;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong overflows = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * The last event encoded, with its JSON: the follower hands one event object to every client of its run in a
+     * row, so each event is encoded once however many clients follow the run.
+     */
+    private volatile Encoded lastEncoded;
+
+    /** An event and its JSON, as queued for a client. */
+    private record Encoded(StoredEvent event, String json) {
+    }
+
+    /** On the follower thread. */
+    private Encoded encode(StoredEvent e) {
+        Encoded last = lastEncoded;
+        if (last != null && last.event() == e) {
+            return last;
+        }
+        Encoded now = new Encoded(e, EventJson.write(e.event()));
+        lastEncoded = now;
+        return now;
+    }
 
     /**
      * @param supervisor the engine whose runs are followed
@@ -94,7 +114,7 @@ final class RunEventStreams implements AutoCloseable {
 
     private final class Client {
         final EventSink sink;
-        final ArrayBlockingQueue<StoredEvent> queue = new ArrayBlockingQueue<>(buffer);
+        final ArrayBlockingQueue<Encoded> queue = new ArrayBlockingQueue<>(buffer);
         final AtomicBoolean scheduled = new AtomicBoolean();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile Subscription subscription;
@@ -110,7 +130,7 @@ final class RunEventStreams implements AutoCloseable {
             if (closed.get() || overflowed) {
                 return;
             }
-            if (!queue.offer(e)) {
+            if (!queue.offer(encode(e))) {
                 overflowed = true;
                 overflows.incrementAndGet();
                 Subscription s = subscription;
@@ -134,11 +154,11 @@ final class RunEventStreams implements AutoCloseable {
 
         private void drain() {
             try {
-                StoredEvent e;
+                Encoded e;
                 while (!closed.get() && (e = queue.poll()) != null) {
-                    sink.send(Long.toString(e.sequence()), e.event().getClass().getSimpleName(),
-                            EventJson.write(e.event()));
-                    if (e.event() instanceof RunFinished) {
+                    sink.send(Long.toString(e.event().sequence()), e.event().event().getClass().getSimpleName(),
+                            e.json());
+                    if (e.event().event() instanceof RunFinished) {
                         end();
                         return;
                     }
