@@ -14,6 +14,28 @@ interface EventSink {
      */
     void send(String id, String name, String data) throws IOException;
 
+    /**
+     * Writes several events; a sink that can should write them together (one flush, not one per event).
+     *
+     * @param events the events, each with an id (or null), a name and JSON data
+     * @throws IOException if the client is gone
+     */
+    default void sendAll(java.util.List<Event> events) throws IOException {
+        for (Event e : events) {
+            send(e.id(), e.name(), e.data());
+        }
+    }
+
+    /**
+     * One event of {@link #sendAll}.
+     *
+     * @param id its id, or null
+     * @param name its name
+     * @param data its JSON
+     */
+    record Event(String id, String name, String data) {
+    }
+
     /** Ends the response. */
     void complete();
 }

@@ -6,6 +6,8 @@ import dev.supervisor.api.spi.StoredEvent;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.json.EventJson;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RunEventStreams implements AutoCloseable {
     /** The name of the last event of a stream that fell behind: reconnect with {@code Last-Event-ID}. */
     static final String OVERFLOW = "overflow";
+    /** Most events written together. */
+    private static final int MAX_WRITE = 64;
     private final Supervisor supervisor;
     private final int buffer;
     private final Executor writers;
@@ -154,14 +158,25 @@ final class RunEventStreams implements AutoCloseable {
 
         private void drain() {
             try {
+                // What queued up while the last write was under way goes out in one write and one flush.
+                List<EventSink.Event> batch = new ArrayList<>();
+                boolean finished = false;
                 Encoded e;
-                while (!closed.get() && (e = queue.poll()) != null) {
-                    sink.send(Long.toString(e.event().sequence()), e.event().event().getClass().getSimpleName(),
-                            e.json());
-                    if (e.event().event() instanceof RunFinished) {
-                        end();
-                        return;
+                while (!closed.get() && !finished && (e = queue.poll()) != null) {
+                    batch.add(new EventSink.Event(Long.toString(e.event().sequence()),
+                            e.event().event().getClass().getSimpleName(), e.json()));
+                    if (batch.size() == MAX_WRITE) {
+                        sink.sendAll(batch);
+                        batch.clear();
                     }
+                    finished = e.event().event() instanceof RunFinished;
+                }
+                if (!batch.isEmpty()) {
+                    sink.sendAll(batch);
+                }
+                if (finished) {
+                    end();
+                    return;
                 }
                 if (overflowed && queue.isEmpty() && !closed.get()) {
                     sink.send(null, OVERFLOW, "{\"reason\":\"the client fell " + buffer + " events behind; "

@@ -129,6 +129,18 @@ public class RunEventsController {
                 }
 
                 @Override
+                public void sendAll(java.util.List<Event> events) throws IOException {
+                    // One write and one flush for the lot: the items keep their order (identity, insertion order).
+                    java.util.Set<org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
+                            .DataWithMediaType> items = new java.util.LinkedHashSet<>();
+                    for (Event e : events) {
+                        SseEmitter.SseEventBuilder event = SseEmitter.event().name(e.name()).data(e.data());
+                        items.addAll((e.id() == null ? event : event.id(e.id())).build());
+                    }
+                    emitter.send(items);
+                }
+
+                @Override
                 public void complete() {
                     emitter.complete();
                 }
