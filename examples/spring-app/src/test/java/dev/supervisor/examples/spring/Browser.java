@@ -66,8 +66,14 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
+    /**
+     * A wait that looks again when an element it read was replaced meanwhile: live pages redraw parts of themselves
+     * as events arrive, between finding an element and reading it.
+     */
     WebDriverWait waiting(Duration atMost) {
-        return new WebDriverWait(driver, atMost, Duration.ofMillis(50));
+        WebDriverWait wait = new WebDriverWait(driver, atMost, Duration.ofMillis(50));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** @return the console errors (and failed loads) since the last call */

@@ -219,11 +219,13 @@ class DashboardBrowserTest {
         browser.screenshot("04-run-ended");
 
         browser.driver.findElement(By.cssSelector("g.node[data-task='review']")).click();
-        WebElement error = browser.waiting(PATIENCE).until(d -> {
+        // The panel is drawn at once from the page's events and again when the task's detail arrives: the
+        // element is read within the wait, which looks again if it was replaced meanwhile.
+        String error = browser.waiting(PATIENCE).until(d -> {
             List<WebElement> e = d.findElements(By.cssSelector("#task-detail .task-error"));
-            return e.isEmpty() ? null : e.get(0);
+            return e.isEmpty() ? null : e.get(0).getText();
         });
-        assertThat(error.getText()).containsIgnoringCase("null");
+        assertThat(error).containsIgnoringCase("null");
         browser.driver.findElement(By.cssSelector("g.node[data-task='checkout']")).click();
         browser.waiting(PATIENCE).until(d -> d.findElement(By.id("task-detail")).getText()
                 .contains("<script>alert(2)</script>"));
