@@ -103,6 +103,16 @@ public final class EventJson {
             }
             if (v instanceof Instant || v instanceof Duration || v instanceof Enum<?>) {
                 o.put(c.getName(), v instanceof Enum<?> e ? e.name() : v.toString());
+            } else if (v instanceof String str) { // the common kinds directly: valueToTree costs a buffer each
+                o.put(c.getName(), str);
+            } else if (v instanceof Integer i) {
+                o.put(c.getName(), i);
+            } else if (v instanceof Long l) {
+                o.put(c.getName(), l);
+            } else if (v instanceof Double d) {
+                o.put(c.getName(), d);
+            } else if (v instanceof Boolean b) {
+                o.put(c.getName(), b);
             } else {
                 o.set(c.getName(), JSON.valueToTree(v));
             }
