@@ -350,9 +350,17 @@ final class Cluster {
         Instant[] now = new Instant[1];
         Supplier<Instant> storeNow = () -> now[0] != null ? now[0] : (now[0] = claims.now());
         int n = 0;
-        for (List<ClaimedAttempt> batch : byRun.values()) {
-            n += batch.size();
-            store(batch, storeNow);
+        List<List<ClaimedAttempt>> batches = new ArrayList<>(byRun.values());
+        for (int i = 0; i < batches.size(); i++) {
+            try {
+                store(batches.get(i), storeNow);
+            } catch (RuntimeException e) {
+                for (int j = i + 1; j < batches.size(); j++) {
+                    ended.addAll(batches.get(j)); // not tried yet: stored on the next round
+                }
+                throw e;
+            }
+            n += batches.get(i).size();
         }
         return n;
     }
@@ -382,6 +390,15 @@ final class Cluster {
                     r.events.clear();
                 }
             }
+        } catch (RuntimeException e) {
+            // Nothing was written (one transaction) and the store gave up retrying: the results go back to be
+            // stored on a later round. Dropped, their attempts would stay in flight and their tasks RUNNING for as
+            // long as the node lives. (An outage longer than the lease lets another node take the task back; the
+            // late result is then fenced off.)
+            for (Result r : results) {
+                ended.add(r.attempt);
+            }
+            throw e;
         }
         List<TaskRecord> stored = new ArrayList<>();
         for (Result r : results) {
