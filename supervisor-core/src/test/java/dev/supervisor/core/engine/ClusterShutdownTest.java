@@ -43,14 +43,7 @@ class ClusterShutdownTest {
         };
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Supervisor node = Supervisor.create(SupervisorConfig.builder().runStore(store)
-                .cluster(ClusterConfig.builder().lease(Duration.ofHours(1)).pollInterval(Duration.ofMillis(2)).build())
-                .nodeId("leaving").clock(clock).delayScheduler(scheduler)
-                .handler("slow", ctx -> {
-                    started.countDown();
-                    release.await();
-                    return "done";
-                }).build());
+        Supervisor node = Supervisor.create(leavingNode(store, started, release).delayScheduler(scheduler).build());
         String runId = node.submit(WorkflowSpec.builder("w").task(TaskSpec.builder("t", TaskType.of("slow")))
                 .build()).runId();
         assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
@@ -105,14 +98,8 @@ class ClusterShutdownTest {
                 });
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Supervisor node = Supervisor.create(SupervisorConfig.builder().runStore(withClaims)
-                .cluster(ClusterConfig.builder().lease(Duration.ofHours(1)).pollInterval(Duration.ofMillis(2)).build())
-                .nodeId("leaving").clock(clock).delayScheduler(clock).maxConcurrency(2)
-                .handler("slow", ctx -> {
-                    started.countDown();
-                    release.await();
-                    return "done";
-                }).build());
+        Supervisor node = Supervisor.create(leavingNode(withClaims, started, release).delayScheduler(clock)
+                .maxConcurrency(2).build());
         String runId = node.submit(WorkflowSpec.builder("w").task(TaskSpec.builder("t", TaskType.of("slow")))
                 .build()).runId();
         assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
@@ -131,5 +118,18 @@ class ClusterShutdownTest {
         assertThat(store.tasks(runId)).extracting(TaskRecord::state).doesNotContain(TaskState.RUNNING);
         release.countDown();
         node.close();
+    }
+
+    /** The node that leaves: one-hour leases on the manual clock, and a handler that runs until released. */
+    private SupervisorConfig.SupervisorConfigBuilder leavingNode(RunStore runStore, CountDownLatch started,
+                                                                 CountDownLatch release) {
+        return SupervisorConfig.builder().runStore(runStore)
+                .cluster(ClusterConfig.builder().lease(Duration.ofHours(1)).pollInterval(Duration.ofMillis(2)).build())
+                .nodeId("leaving").clock(clock)
+                .handler("slow", ctx -> {
+                    started.countDown();
+                    release.await();
+                    return "done";
+                });
     }
 }

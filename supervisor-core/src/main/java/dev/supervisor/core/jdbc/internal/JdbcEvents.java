@@ -78,7 +78,7 @@ final class JdbcEvents {
             ps.setInt(3, limit);
             List<StoredEvent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && out.size() < limit) {
+                while (out.size() < limit && rs.next()) {
                     List<SupervisorEvent> row = EventJson.readAll(rs.getString(2));
                     long seq = rs.getLong(4) - rs.getInt(3);
                     for (SupervisorEvent e : row) {

@@ -80,6 +80,12 @@ public class RunEventsController {
         }
     }
 
+    /** One SSE event: its name, its JSON as data, and its id when it has one. */
+    private static SseEmitter.SseEventBuilder sseEvent(String id, String name, String data) {
+        SseEmitter.SseEventBuilder event = SseEmitter.event().name(name).data(data);
+        return id == null ? event : event.id(id);
+    }
+
     /**
      * Streams the run's events: each has the event's sequence number as its id, its type as its name and its JSON
      * as data. The stream ends after {@code RunFinished}, or with an {@code overflow} event when the client reads
@@ -124,8 +130,7 @@ public class RunEventsController {
                         emitter.send(SseEmitter.event().comment("keep-alive"));
                         return;
                     }
-                    SseEmitter.SseEventBuilder event = SseEmitter.event().name(name).data(data);
-                    emitter.send(id == null ? event : event.id(id));
+                    emitter.send(sseEvent(id, name, data));
                 }
 
                 @Override
@@ -134,8 +139,7 @@ public class RunEventsController {
                     java.util.Set<org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
                             .DataWithMediaType> items = new java.util.LinkedHashSet<>();
                     for (Event e : events) {
-                        SseEmitter.SseEventBuilder event = SseEmitter.event().name(e.name()).data(e.data());
-                        items.addAll((e.id() == null ? event : event.id(e.id())).build());
+                        items.addAll(sseEvent(e.id(), e.name(), e.data()).build());
                     }
                     emitter.send(items);
                 }
