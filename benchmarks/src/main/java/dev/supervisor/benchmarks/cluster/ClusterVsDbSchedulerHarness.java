@@ -43,6 +43,11 @@ import javax.sql.DataSource;
  * java -cp benchmarks/target/benchmarks.jar \
  *     dev.supervisor.benchmarks.cluster.ClusterVsDbSchedulerHarness [tasks] [rounds]
  * </pre>
+ *
+ * <p>To look inside a round: {@code -Dharness.dbStats=true} prints what the database did per task and its costliest
+ * statements (pg_stat_statements) for the timed part of each side, {@code -Dharness.workerLogs=DIR} keeps each worker's
+ * log, and {@code -Dharness.workerJvm="..."} passes options to the worker JVMs ({@code {name}} becomes the worker's
+ * name, e.g. {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr}).
  */
 public final class ClusterVsDbSchedulerHarness {
     private static final TaskType NOOP = TaskType.of("noop");
@@ -57,7 +62,11 @@ public final class ClusterVsDbSchedulerHarness {
         }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres.Builder pgb = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("harness.dbStats")) {
+            pgb.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres pg = pgb.start()) {
             for (int round = 1; round <= rounds; round++) {
                 double ours = ours(pg, n, round);
                 double theirs = dbScheduler(pg, n, round);
@@ -152,9 +161,19 @@ public final class ClusterVsDbSchedulerHarness {
         List<Process> workers = new ArrayList<>();
         List<BufferedReader> outs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), ClusterVsDbSchedulerHarness.class.getName(), "worker",
-                    side, url, String.valueOf(n), side + i).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString()));
+            // Extra worker JVM options, e.g. -Dharness.workerJvm="-XX:StartFlightRecording=filename=w.jfr" to profile.
+            String extra = System.getProperty("harness.workerJvm", "").replace("{name}", side + i);
+            if (!extra.isBlank()) {
+                cmd.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterVsDbSchedulerHarness.class.getName(),
+                    "worker", side, url, String.valueOf(n), side + i));
+            // -Dharness.workerLogs=DIR keeps each worker's log (stderr) as DIR/<side><i>.log.
+            String logs = System.getProperty("harness.workerLogs");
+            Process p = new ProcessBuilder(cmd).redirectError(logs == null ? ProcessBuilder.Redirect.DISCARD
+                    : ProcessBuilder.Redirect.to(Path.of(logs, side + i + ".log").toFile())).start();
             workers.add(p);
             outs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
         }
@@ -165,6 +184,7 @@ public final class ClusterVsDbSchedulerHarness {
                     throw new IllegalStateException(side + " worker did not start: " + line);
                 }
             }
+            long[] before = Boolean.getBoolean("harness.dbStats") ? dbStats(ds) : null;
             long t0 = System.nanoTime();
             for (Process p : workers) {
                 OutputStream in = p.getOutputStream();
@@ -186,12 +206,59 @@ public final class ClusterVsDbSchedulerHarness {
                     Thread.sleep(5);
                 }
             }
-            return n / ((System.nanoTime() - t0) / 1e9);
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            if (Boolean.getBoolean("harness.dbStats")) {
+                long[] after = dbStats(ds);
+                StringBuilder b = new StringBuilder(side + " per task:");
+                for (int i = 0; i < STATS.length; i++) {
+                    b.append(String.format(" %s %.2f", STATS[i], (after[i] - before[i]) / (double) n));
+                }
+                System.out.println(b);
+            }
+            return rate;
         } finally {
             for (Process p : workers) {
                 p.destroy();
                 p.waitFor(30, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    private static final String[] STATS = {"xact_commit", "tup_returned", "tup_fetched", "tup_inserted",
+        "tup_updated", "tup_deleted", "blks_hit"};
+
+    /** What the database did so far (statistics are flushed with a delay of up to a second: waits for it). */
+    private static long[] dbStats(DataSource ds) throws Exception {
+        Thread.sleep(1500);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (ResultSet rs = s.executeQuery("SELECT calls, rows, round(total_exec_time::numeric, 0), "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements WHERE dbid = (SELECT "
+                    + "oid FROM pg_database WHERE datname = current_database()) ORDER BY 3 DESC LIMIT 14")) {
+                while (rs.next()) {
+                    System.out.printf("  %8d calls %9d rows %7s ms  %s%n", rs.getLong(1), rs.getLong(2),
+                            rs.getString(3), rs.getString(4));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT setting FROM pg_settings WHERE name IN ('fsync', "
+                    + "'synchronous_commit') ORDER BY name")) {
+                StringBuilder b = new StringBuilder("  fsync/synchronous_commit:");
+                while (rs.next()) {
+                    b.append(' ').append(rs.getString(1));
+                }
+                System.out.println(b);
+            }
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + String.join(", ", STATS) + " FROM pg_stat_database WHERE "
+                     + "datname = current_database()")) {
+            rs.next();
+            long[] out = new long[STATS.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rs.getLong(i + 1);
+            }
+            return out;
         }
     }
 

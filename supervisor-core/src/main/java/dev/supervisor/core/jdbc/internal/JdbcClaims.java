@@ -236,10 +236,13 @@ public final class JdbcClaims implements TaskClaims {
             Instant now = now(c);
             List<String> out = new ArrayList<>();
             // A released run has an expiry of 0; one that never got an owner is adopted a lease after creation.
+            // FOR NO KEY UPDATE, not FOR UPDATE: every claim holds FOR KEY SHARE on the runs it takes tasks of, and
+            // FOR UPDATE SKIP LOCKED passed over a run whose tasks some node was claiming at that moment. On a busy
+            // cluster that is nearly always, and a run left by its owner waited for adoption round after round.
             try (PreparedStatement ps = c.prepareStatement("UPDATE sup_run SET owner = ?, owner_expiry = ? WHERE "
                     + "run_id = ANY(ARRAY(SELECT run_id FROM sup_run WHERE shared AND status IN ('PENDING', 'RUNNING') "
-                    + "AND (owner_expiry < ? OR (owner_expiry IS NULL AND created_at <= ?)) LIMIT ? FOR UPDATE SKIP "
-                    + "LOCKED)) RETURNING run_id")) {
+                    + "AND (owner_expiry < ? OR (owner_expiry IS NULL AND created_at <= ?)) LIMIT ? FOR NO KEY UPDATE "
+                    + "SKIP LOCKED)) RETURNING run_id")) {
                 ps.setString(1, node);
                 ps.setLong(2, Codec.nanos(now.plus(lease)));
                 ps.setLong(3, Codec.nanos(now));
