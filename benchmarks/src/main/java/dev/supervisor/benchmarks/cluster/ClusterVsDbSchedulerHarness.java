@@ -192,6 +192,11 @@ public final class ClusterVsDbSchedulerHarness {
                 in.flush();
             }
             long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+            // -Dharness.timeline=true prints tasks done every half second.
+            String timeline = !Boolean.getBoolean("harness.timeline") ? null : side.equals("ours")
+                    ? "SELECT COUNT(*) FROM sup_task WHERE state = 'SUCCEEDED'"
+                    : "SELECT " + n + " - COUNT(*) FROM scheduled_tasks";
+            long lastMark = t0;
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 while (true) {
                     try (ResultSet rs = s.executeQuery(doneQuery)) {
@@ -202,6 +207,13 @@ public final class ClusterVsDbSchedulerHarness {
                     }
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException(side + " did not finish in 10 minutes");
+                    }
+                    if (timeline != null && System.nanoTime() - lastMark >= 500_000_000L) {
+                        lastMark = System.nanoTime();
+                        try (ResultSet rs = s.executeQuery(timeline)) {
+                            rs.next();
+                            System.out.printf("  %s %5.1f s: %,d done%n", side, (lastMark - t0) / 1e9, rs.getLong(1));
+                        }
                     }
                     Thread.sleep(5);
                 }
@@ -286,7 +298,8 @@ public final class ClusterVsDbSchedulerHarness {
     /** A cluster node with 4 worker threads, running no-op tasks if {@code works}. */
     static Supervisor node(DataSource ds, String name, boolean works) {
         SupervisorConfig.SupervisorConfigBuilder b = SupervisorConfig.builder().runStore(JdbcStores.runStore(ds))
-                .cluster(ClusterConfig.ofDefaults()).nodeId(name).maxConcurrency(4);
+                .cluster(Integer.getInteger("harness.claimBatch") == null ? ClusterConfig.ofDefaults()
+                        : ClusterConfig.builder().claimBatch(Integer.getInteger("harness.claimBatch")).build()).nodeId(name).maxConcurrency(4);
         if (works) {
             b.handler(NOOP, c -> null);
         }

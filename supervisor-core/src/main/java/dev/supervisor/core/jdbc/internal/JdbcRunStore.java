@@ -1,5 +1,7 @@
 package dev.supervisor.core.jdbc.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.supervisor.api.SupervisorException;
 import dev.supervisor.api.TaskState;
 import dev.supervisor.api.WorkflowSpec;
@@ -48,6 +50,14 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     private final JdbcEvents events;
     private final JdbcClaims claims;
     private final PgNotifications notifications;
+    /**
+     * Workflow definitions read or written here, by digest: a node that executes tasks of a run and later takes it
+     * over (or follows it) reads a large definition once, not once per use. Specs are immutable, so one instance
+     * serves every reader; weighed by task count so that a few huge workflows cannot pin much memory.
+     */
+    private final Cache<String, WorkflowSpec> definitions = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumWeight(250_000).weigher((String d, WorkflowSpec w) -> w.tasks().size() + 1)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     /**
      * @param ds the database, already migrated
@@ -88,6 +98,7 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     void create(RunRecord run, WorkflowSpec workflow, List<TaskRecord> tasks, List<TaskClaims.Claimable> claimables) {
         String definition = WorkflowJson.write(workflow);
         String digest = Digests.sha256(definition);
+        definitions.put(digest, workflow);
         sql.tx("create run " + run.runId(), c -> {
             storeDefinition(c, digest, workflow.id(), definition, run);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_run (run_id, workflow_id, status, "
@@ -205,16 +216,34 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
 
     @Override
     public Optional<WorkflowSpec> workflow(String runId) {
-        Optional<String> json = sql.read("read workflow of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.definition FROM sup_run r JOIN sup_workflow_def "
-                    + "d ON d.digest = r.workflow_digest WHERE r.run_id = ?")) {
+        Optional<String> digest = sql.read("read workflow of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT workflow_digest FROM sup_run WHERE run_id = ?")) {
                 ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        if (digest.isEmpty()) {
+            return Optional.empty();
+        }
+        WorkflowSpec known = definitions.getIfPresent(digest.get());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> json = sql.read("read workflow " + digest.get(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT definition FROM sup_workflow_def WHERE digest = ?")) {
+                ps.setString(1, digest.get());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
                 }
             }
         });
-        return json.map(WorkflowJson::read);
+        // Two nodes' threads reading the same definition at once may both parse it; either result is the same.
+        return json.map(WorkflowJson::read).map(w -> {
+            definitions.put(digest.get(), w);
+            return w;
+        });
     }
 
     @Override
