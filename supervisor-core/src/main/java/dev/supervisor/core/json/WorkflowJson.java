@@ -137,8 +137,24 @@ public final class WorkflowJson {
      * @throws IllegalArgumentException if a retry policy names a hidden class, which cannot be loaded by name
      */
     public static String write(WorkflowSpec workflow) {
+        return write(workflow, MAPPER.writer());
+    }
+
+    /**
+     * The same document as {@link #write(WorkflowSpec)} on one line, without indentation: for storing and sending,
+     * where it is about a quarter shorter and as much quicker to read back.
+     *
+     * @param workflow a workflow
+     * @return its JSON document without whitespace
+     * @throws IllegalArgumentException if a retry policy names a hidden class, which cannot be loaded by name
+     */
+    public static String writeCompact(WorkflowSpec workflow) {
+        return write(workflow, MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT));
+    }
+
+    private static String write(WorkflowSpec workflow, com.fasterxml.jackson.databind.ObjectWriter writer) {
         try {
-            return MAPPER.writeValueAsString(SpecWriter.write(MAPPER, workflow));
+            return writer.writeValueAsString(SpecWriter.write(MAPPER, workflow));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise workflow '" + workflow.id() + "'", e);
         }

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 
 /**
@@ -104,8 +106,11 @@ final class JdbcEvents {
         int limit = Math.max(1, max);
         // The text form of tx gets a name of its own: under the name tx, ORDER BY tx sorted by the text (transaction
         // 1000 before 999, so a page could skip events) and every tail sorted all the rows after its position.
-        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, node, body, n, id" + (pg
-                ? ", CAST(tx AS TEXT) AS tx_text" : "") + " FROM sup_event WHERE " + where + order
+        // Bodies are fetched apart, only for the rows wanted: a follower that drives none of the runs, or that
+        // passes over its own node's rows, does not have every event of the cluster detoasted and sent to it.
+        boolean apart = wanted != null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, node, " + (apart ? "NULL" : "body")
+                + ", n, id" + (pg ? ", CAST(tx AS TEXT) AS tx_text" : "") + " FROM sup_event WHERE " + where + order
                 + " FETCH FIRST ? ROWS ONLY")) {
             int i = 1;
             if (pg) {
@@ -114,7 +119,7 @@ final class JdbcEvents {
             long atId = Long.parseLong(at[keyParts - 1]);
             ps.setLong(i++, atId);
             ps.setInt(i, limit);
-            List<StoredEvent> out = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             String next = position == null ? String.join(":", at) : position;
             int read = 0;
             try (ResultSet rs = ps.executeQuery()) {
@@ -126,18 +131,52 @@ final class JdbcEvents {
                     String runId = rs.getString(1);
                     String node = rs.getString(2);
                     if (take > 0 && (wanted == null || wanted.test(runId, node))) {
-                        List<SupervisorEvent> row = EventJson.readAll(rs.getString(3));
-                        for (SupervisorEvent e : row.subList(skip, skip + take)) {
-                            out.add(new StoredEvent(0, node, e));
-                        }
+                        rows.add(new Row(id, node, skip, take, rs.getString(3)));
                     }
                     read += Math.max(0, take);
                     String key = pg ? rs.getString(6) + ":" + id : Long.toString(id);
                     next = skip + take < n ? key + ":" + (skip + take) : key;
                 }
             }
+            Map<Long, String> bodies = apart ? bodies(c, rows) : Map.of();
+            List<StoredEvent> out = new ArrayList<>();
+            for (Row r : rows) {
+                String body = apart ? bodies.get(r.id) : r.body;
+                if (body == null) {
+                    continue; // deleted meanwhile with its run (history trimmed)
+                }
+                for (SupervisorEvent e : EventJson.readAll(body).subList(r.skip, r.skip + r.take)) {
+                    out.add(new StoredEvent(0, r.node, e));
+                }
+            }
             return new RunEventLog.EventPage(out, next);
         }
+    }
+
+    private record Row(long id, String node, int skip, int take, String body) {
+    }
+
+    /** The bodies of the rows by id (rows are never changed once written, so a second statement reads the same). */
+    private static Map<Long, String> bodies(Connection c, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> out = new HashMap<>();
+        StringBuilder q = new StringBuilder("SELECT id, body FROM sup_event WHERE id IN (");
+        for (int k = 0; k < rows.size(); k++) {
+            q.append(k == 0 ? "?" : ", ?");
+        }
+        try (PreparedStatement ps = c.prepareStatement(q.append(')').toString())) {
+            for (int k = 0; k < rows.size(); k++) {
+                ps.setLong(k + 1, rows.get(k).id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** The position before every event stored from now on. */

@@ -96,7 +96,7 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     }
 
     void create(RunRecord run, WorkflowSpec workflow, List<TaskRecord> tasks, List<TaskClaims.Claimable> claimables) {
-        String definition = WorkflowJson.write(workflow);
+        String definition = WorkflowJson.writeCompact(workflow);
         String digest = Digests.sha256(definition);
         definitions.put(digest, workflow);
         sql.tx("create run " + run.runId(), c -> {
@@ -227,23 +227,20 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
         if (digest.isEmpty()) {
             return Optional.empty();
         }
-        WorkflowSpec known = definitions.getIfPresent(digest.get());
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<String> json = sql.read("read workflow " + digest.get(), c -> {
+        // One parse per definition: a second reader of the same digest meanwhile waits for the first one's.
+        return Optional.ofNullable(definitions.get(digest.get(), this::readDefinition));
+    }
+
+    private WorkflowSpec readDefinition(String digest) {
+        String json = sql.read("read workflow " + digest, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT definition FROM sup_workflow_def WHERE digest = ?")) {
-                ps.setString(1, digest.get());
+                ps.setString(1, digest);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    return rs.next() ? rs.getString(1) : null;
                 }
             }
         });
-        // Two nodes' threads reading the same definition at once may both parse it; either result is the same.
-        return json.map(WorkflowJson::read).map(w -> {
-            definitions.put(digest.get(), w);
-            return w;
-        });
+        return json == null ? null : WorkflowJson.read(json); // parsed with the connection given back
     }
 
     @Override

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
  */
 final class Fields {
     private final List<FieldProblem> problems = new ArrayList<>();
+    /** Large documents repeat a few durations (every task's estimate) many times: each is parsed once. */
+    private final Map<String, Duration> durations = new HashMap<>();
 
     List<FieldProblem> problems() {
         return problems;
@@ -52,7 +56,7 @@ final class Fields {
             }
             return null;
         }
-        return textValue(v, at + "/" + field);
+        return v.isTextual() ? v.textValue() : textValue(v, at + "/" + field); // the pointer only for a problem
     }
 
     String textValue(JsonNode v, String at) {
@@ -103,8 +107,16 @@ final class Fields {
         if (v == null) {
             return null;
         }
+        Duration known = durations.get(v);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Duration.parse(v);
+            Duration d = Duration.parse(v);
+            if (durations.size() < 256) {
+                durations.put(v, d);
+            }
+            return d;
         } catch (DateTimeParseException e) {
             add(at + "/" + field, "'" + Text.clean(v) + "' is not an ISO-8601 duration such as PT30S or PT5M", e);
             return null;

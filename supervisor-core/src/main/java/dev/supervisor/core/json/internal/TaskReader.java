@@ -12,6 +12,7 @@ import dev.supervisor.api.TriggerRule;
 import dev.supervisor.core.graph.internal.Text;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ final class TaskReader {
     private final ObjectMapper mapper;
     private final ClassLoader loader;
     private final Fields f;
+    private final Map<String, TaskType> types = new HashMap<>();
 
     /**
      * A task read from the document.
@@ -55,9 +57,16 @@ final class TaskReader {
         f.known(n, at, "a task", TASK_FIELDS);
         String id = f.text(n, at, "id", true);
         String typeName = f.text(n, at, "type", true);
-        TaskType type = typeName == null ? null : f.build(at + "/type", () -> TaskType.of(typeName));
+        TaskType type = typeName == null ? null : types.get(typeName);
+        if (type == null && typeName != null) {
+            type = f.build(at + "/type", () -> TaskType.of(typeName));
+            if (type != null && types.size() < 1024) {
+                types.put(typeName, type); // checked once per name, not once per task
+            }
+        }
+        TaskType typeOrUnreadable = type != null ? type : UNREADABLE;
         TaskSpec.Builder named = id == null ? null : f.build(at + "/id", () -> TaskSpec.builder(id,
-                type != null ? type : UNREADABLE));
+                typeOrUnreadable));
         TaskSpec.Builder b = named != null ? named : TaskSpec.builder("unreadable-id", UNREADABLE);
         String name = f.text(n, at, "name", false);
         if (name != null) {
