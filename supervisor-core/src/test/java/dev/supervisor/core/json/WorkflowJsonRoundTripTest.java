@@ -57,6 +57,10 @@ class WorkflowJsonRoundTripTest {
             WorkflowSpec back = WorkflowJson.read(json);
             assertThat(comparison.differences(wf, back)).as("seed %d round %d", seed, round).isEmpty();
             assertThat(WorkflowJson.write(back)).isEqualTo(json);
+            String compact = WorkflowJson.writeCompact(wf); // what stores keep
+            assertThat(compact).doesNotContain("\n").hasSizeLessThan(json.length());
+            assertThat(comparison.differences(wf, WorkflowJson.read(compact))).as("compact, seed %d round %d", seed,
+                    round).isEmpty();
             for (TaskSpec t : wf.tasks()) {
                 assertThat(new ModelComparison().differences(t, t.toBuilder().build())).as("toBuilder, seed %d", seed)
                         .isEmpty();
