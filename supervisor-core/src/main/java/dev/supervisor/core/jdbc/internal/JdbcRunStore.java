@@ -364,7 +364,7 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
             from[k++] = expected.get(key);
         }
         sql.tx("store " + writes.size() + " changes of run " + changes.runId(), c -> {
-            int[] counts = casBatch(c, writes, from);
+            int[] counts = casBatch(c, writes, from, postgres());
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
                     TaskRecord r = writes.get(i);
@@ -402,9 +402,12 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     }
 
     /** @return per record: 1 if it replaced its expected version, 0 if fenced (one round trip for all) */
-    static int[] casBatch(Connection c, List<TaskRecord> next, long[] expected) throws SQLException {
+    static int[] casBatch(Connection c, List<TaskRecord> next, long[] expected, boolean pg) throws SQLException {
         if (next.isEmpty()) {
             return new int[0];
+        }
+        if (next.size() > 1 && pg) {
+            return casUnnest(c, next, expected);
         }
         try (PreparedStatement ps = c.prepareStatement(CAS)) {
             for (int i = 0; i < next.size(); i++) {
@@ -420,6 +423,62 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
             return counts;
         }
     }
+
+    /**
+     * PostgreSQL: the batch as one statement over arrays. A JDBC batch sends its updates in one round trip, but the
+     * server still starts, plans and runs each one; one join over the arrays costs about half as much per row.
+     * Records must be of distinct tasks.
+     */
+    private static int[] casUnnest(Connection c, List<TaskRecord> next, long[] expected) throws SQLException {
+        int n = next.size();
+        Object[][] cols = new Object[16][n];
+        for (int i = 0; i < n; i++) {
+            TaskRecord r = next.get(i);
+            cols[0][i] = r.runId();
+            cols[1][i] = r.taskId();
+            cols[2][i] = expected[i];
+            cols[3][i] = r.state().name();
+            cols[4][i] = r.attempt();
+            cols[5][i] = r.version();
+            cols[6][i] = r.leaseOwner();
+            cols[7][i] = Codec.nanos(r.leaseExpiry());
+            cols[8][i] = Codec.nanos(r.notBefore());
+            cols[9][i] = Codec.nanos(r.startedAt());
+            cols[10][i] = Codec.nanos(r.finishedAt());
+            cols[11][i] = Codec.json(r.output());
+            cols[12][i] = r.error();
+            cols[13][i] = Codec.json(r.item());
+            cols[14][i] = Codec.json(r.branches());
+            cols[15][i] = r.shortCircuited();
+        }
+        String[] types = {"varchar", "varchar", "int8", "varchar", "int4", "int8", "varchar", "int8", "int8", "int8",
+            "int8", "text", "text", "text", "text", "bool"};
+        java.util.Set<String> written = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(CAS_UNNEST)) {
+            for (int k = 0; k < cols.length; k++) {
+                ps.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    written.add(rs.getString(1) + "\u0000" + rs.getString(2));
+                }
+            }
+        }
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
+            TaskRecord r = next.get(i);
+            counts[i] = written.contains(r.runId() + "\u0000" + r.taskId()) || applied(c, r) ? 1 : 0;
+        }
+        return counts;
+    }
+
+    private static final String CAS_UNNEST = "UPDATE sup_task t SET state = v.state, attempt = v.attempt, version = "
+            + "v.version, lease_owner = v.lease_owner, lease_expiry = v.lease_expiry, not_before = v.not_before, "
+            + "started_at = v.started_at, finished_at = v.finished_at, output = v.output, error = v.error, item = "
+            + "v.item, branches = v.branches, short_circuit = v.short_circuit FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?) AS v(run_id, task_id, expected, state, attempt, version, lease_owner, lease_expiry, "
+            + "not_before, started_at, finished_at, output, error, item, branches, short_circuit) WHERE t.run_id = "
+            + "v.run_id AND t.task_id = v.task_id AND t.version = v.expected RETURNING t.run_id, t.task_id";
 
     private static final String CAS = "UPDATE sup_task SET state = ?, attempt = ?, version = ?, lease_owner = ?, "
             + "lease_expiry = ?, not_before = ?, started_at = ?, finished_at = ?, output = ?, error = ?, item = ?, "
