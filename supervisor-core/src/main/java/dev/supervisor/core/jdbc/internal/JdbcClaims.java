@@ -79,7 +79,9 @@ public final class JdbcClaims implements TaskClaims {
             }
             Map<String, String> open = new HashMap<>();
             Map<String, String> stopped = new HashMap<>();
-            openRuns(c, picked, open, stopped);
+            for (Picked p : picked) {
+                (p.stop ? stopped : open).put(p.runId, p.workflowId);
+            }
             List<Object> ctids = new ArrayList<>();
             for (Picked p : picked) {
                 if (open.containsKey(p.runId) || p.teardown && stopped.containsKey(p.runId)) {
@@ -122,21 +124,26 @@ public final class JdbcClaims implements TaskClaims {
         });
     }
 
-    private record Picked(Object ctid, String runId, boolean teardown) {
+    private record Picked(Object ctid, String runId, boolean teardown, String workflowId, boolean stop) {
     }
 
     /** The database's clock in epoch nanoseconds (microsecond precision), read once per statement. */
     static final String NOW = "(SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) * 1000)";
 
     /**
+     * Picks claimable rows of running runs, with each run's workflow id and whether it was asked to stop (then only
+     * teardown tasks may be taken). The task rows are locked, skipping those another claim holds; the run rows are
+     * held {@code FOR KEY SHARE} against a stop request until commit (in the same statement: one round trip).
+     *
      * @param state the state condition on {@code t}
      * @param excludeTags whether a parameter of tag patterns to skip follows the types
      * @return the query that picks and locks claimable rows: parameters are types, (tag patterns,) limit
      */
     public static String pickSql(String state, boolean excludeTags) {
-        return "SELECT t.ctid, t.run_id, t.teardown FROM sup_task t WHERE " + state + " AND t.type = ANY(?)"
+        return "SELECT t.ctid, t.run_id, t.teardown, r.workflow_id, r.stop IS NOT NULL FROM sup_task t JOIN sup_run r "
+                + "ON r.run_id = t.run_id AND r.status = 'RUNNING' WHERE " + state + " AND t.type = ANY(?)"
                 + (excludeTags ? " AND NOT (COALESCE(t.tags, '') LIKE ANY(?))" : "")
-                + " ORDER BY t.claim_order, t.idx LIMIT ? FOR UPDATE SKIP LOCKED";
+                + " ORDER BY t.claim_order, t.idx LIMIT ? FOR UPDATE OF t SKIP LOCKED FOR KEY SHARE OF r";
     }
 
     private static List<Picked> pick(Connection c, ClaimRequest request, String state) throws SQLException {
@@ -155,33 +162,12 @@ public final class JdbcClaims implements TaskClaims {
             ps.setInt(i, request.max());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Picked(rs.getObject(1), rs.getString(2), rs.getBoolean(3)));
+                    out.add(new Picked(rs.getObject(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                            rs.getBoolean(5)));
                 }
             }
         }
         return out;
-    }
-
-    /**
-     * Sorts the runs of the picked rows: running without a stop request ({@code open}: any task may be claimed) or
-     * running and asked to stop ({@code stopped}: teardown tasks only), each with its workflow id. The rows are held
-     * against a stop request until commit.
-     */
-    private static void openRuns(Connection c, List<Picked> picked, Map<String, String> open,
-                                 Map<String, String> stopped) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        for (Picked p : picked) {
-            ids.add(p.runId);
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, workflow_id, stop FROM sup_run WHERE run_id = "
-                + "ANY(?) AND status = 'RUNNING' FOR KEY SHARE")) {
-            ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    (rs.getString(3) == null ? open : stopped).put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
     }
 
     @Override
