@@ -1,22 +1,15 @@
 package dev.supervisor.core;
 
 import java.util.List;
-import java.util.Objects;
 
-/**
- * One problem found in a workflow.
- *
- * @param kind what is wrong
- * @param taskIds the tasks involved (for a cycle: the path, first task repeated at the end)
- * @param message a deterministic, human-readable description naming the tasks
- */
-public record ValidationProblem(Kind kind, List<String> taskIds, String message) {
+/** One problem found in a workflow; its {@code toString()} is {@code KIND: message}. */
+public interface ValidationProblem {
 
     /**
      * Kinds of problems; {@link #isError()} tells errors (the workflow cannot run) from warnings (it runs, but
      * probably not as meant). Each message says what to change.
      */
-    public enum Kind {
+    enum Kind {
         /**
          * No tasks. Reported for a task list checked before it is a workflow
          * ({@code WorkflowValidator.validate(String, FailureStrategy, List)}, as {@code WorkflowJson.read} does); a
@@ -67,22 +60,17 @@ public record ValidationProblem(Kind kind, List<String> taskIds, String message)
         }
     }
 
-    /**
-     * @throws NullPointerException if an argument is null
-     */
-    public ValidationProblem {
-        Objects.requireNonNull(kind, "kind");
-        taskIds = List.copyOf(taskIds);
-        Objects.requireNonNull(message, "message");
-    }
+    /** @return what is wrong */
+    Kind kind();
+
+    /** @return the tasks involved (for a cycle: the path, first task repeated at the end) */
+    List<String> taskIds();
+
+    /** @return a deterministic, human-readable description naming the tasks */
+    String message();
 
     /** @return true if this problem is an error, false for a warning */
-    public boolean isError() {
-        return kind.isError();
-    }
-
-    @Override
-    public String toString() {
-        return kind + ": " + message;
+    default boolean isError() {
+        return kind().isError();
     }
 }

@@ -3,13 +3,14 @@ package dev.supervisor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supervisor.core.graph.internal.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkflowValidationExceptionTest {
     private static ValidationProblem problem(ValidationProblem.Kind kind, String message) {
-        return new ValidationProblem(kind, List.of("a"), message);
+        return new Finding(kind, List.of("a"), message);
     }
 
     @Test

@@ -2,21 +2,38 @@ package dev.supervisor.core.cron;
 
 import java.time.Instant;
 
-/**
- * A snapshot of one schedule.
- *
- * @param id the schedule
- * @param nextFire the next fire, or null when paused or completed
- * @param lastFire the latest instant reached, or null
- * @param paused true while paused
- * @param completed true once no fire remains
- * @param running fires whose work has not ended
- * @param buffered fires waiting under BUFFER_ONE / BUFFER_ALL
- * @param fired fires handed to the target by this scheduler
- * @param misfires catch-ups in which the misfire policy dropped or merged missed instants
- * @param skippedOverlap fires dropped by the overlap policy
- * @param failed fires whose target threw
- */
-public record ScheduleInfo(String id, Instant nextFire, Instant lastFire, boolean paused, boolean completed,
-                           int running, int buffered, long fired, long misfires, long skippedOverlap, long failed) {
+/** A snapshot of one schedule. */
+public interface ScheduleInfo {
+    /** @return the schedule */
+    String id();
+
+    /** @return the next fire, or null when paused or completed */
+    Instant nextFire();
+
+    /** @return the latest instant reached, or null */
+    Instant lastFire();
+
+    /** @return true while paused */
+    boolean paused();
+
+    /** @return true once no fire remains */
+    boolean completed();
+
+    /** @return fires whose work has not ended */
+    int running();
+
+    /** @return fires waiting under BUFFER_ONE / BUFFER_ALL */
+    int buffered();
+
+    /** @return fires handed to the target by this scheduler */
+    long fired();
+
+    /** @return catch-ups in which the misfire policy dropped or merged missed instants */
+    long misfires();
+
+    /** @return fires dropped by the overlap policy */
+    long skippedOverlap();
+
+    /** @return fires whose target threw */
+    long failed();
 }

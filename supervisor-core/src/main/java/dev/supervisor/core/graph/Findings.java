@@ -7,6 +7,7 @@ import dev.supervisor.api.TaskType;
 import dev.supervisor.api.TriggerRule;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.ValidationProblem.Kind;
+import dev.supervisor.core.graph.internal.Finding;
 import dev.supervisor.core.graph.internal.Suggestions;
 import dev.supervisor.core.graph.internal.Text;
 import java.util.ArrayList;
@@ -35,24 +36,24 @@ final class Findings {
     }
 
     ValidationProblem empty() {
-        return new ValidationProblem(Kind.EMPTY_WORKFLOW, List.of(), "workflow '" + workflowId
+        return new Finding(Kind.EMPTY_WORKFLOW, List.of(), "workflow '" + workflowId
                 + "' has no tasks; add at least one");
     }
 
     ValidationProblem repeatedId(String id, int first, int again) {
-        return new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id + "' is used by tasks #"
+        return new Finding(Kind.DUPLICATE_ID, List.of(id), "task id '" + id + "' is used by tasks #"
                 + first + " and #" + again + "; give each task its own id");
     }
 
     ValidationProblem reservedId(String id, String fanOutTask) {
-        return new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id + "' is reserved for an"
+        return new Finding(Kind.DUPLICATE_ID, List.of(id), "task id '" + id + "' is reserved for an"
                 + " instance of fan-out task '" + fanOutTask + "'; rename the task");
     }
 
     ValidationProblem unknownDependency(String task, String dep) {
         String s = suggestions.containsKey(dep) || suggestions.size() >= suggested ? suggestions.get(dep)
                 : suggest(dep);
-        return new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(task, dep), "task '" + task + "' depends on '"
+        return new Finding(Kind.UNKNOWN_DEPENDENCY, List.of(task, dep), "task '" + task + "' depends on '"
                 + dep + "', which is not in workflow '" + workflowId + "'" + (s != null ? Suggestions.didYouMean(s)
                 : "; add a task '" + dep + "' or remove the dependency"));
     }
@@ -67,12 +68,12 @@ final class Findings {
     }
 
     ValidationProblem duplicateEdge(String task, String dep) {
-        return new ValidationProblem(Kind.DUPLICATE_EDGE, List.of(task, dep), "task '" + task + "' declares its"
+        return new Finding(Kind.DUPLICATE_EDGE, List.of(task, dep), "task '" + task + "' declares its"
                 + " dependency on '" + dep + "' more than once; it counts once, declare it once");
     }
 
     ValidationProblem cycle(List<String> path) {
-        return new ValidationProblem(Kind.CYCLE, path, "dependencies form a cycle: " + String.join(" -> ", path)
+        return new Finding(Kind.CYCLE, path, "dependencies form a cycle: " + String.join(" -> ", path)
                 + "; remove one of these dependencies");
     }
 
@@ -83,7 +84,7 @@ final class Findings {
             knownTypes.forEach(t -> search.offer(t.name()));
             s = search.best();
         }
-        return new ValidationProblem(Kind.NO_HANDLER, List.of(firstTask), "no handler is registered for task type '"
+        return new Finding(Kind.NO_HANDLER, List.of(firstTask), "no handler is registered for task type '"
                 + type + "' (first used by task '" + firstTask + "')" + (s != null ? Suggestions.didYouMean(s)
                 : "; register a handler for it or change the type"));
     }
@@ -130,6 +131,6 @@ final class Findings {
         sb.append(count == 1 ? ", which is" : ", which are").append(" meant to run after a failure; use"
                 + " failureStrategy(CONTINUE), or mark ").append(count == 1 ? "it" : "them")
                 .append(" teardown(true) to run even after a fail-fast");
-        return new ValidationProblem(Kind.SKIPPED_BY_FAIL_FAST, ids, sb.toString());
+        return new Finding(Kind.SKIPPED_BY_FAIL_FAST, ids, sb.toString());
     }
 }

@@ -3,6 +3,7 @@ package dev.supervisor.core.graph;
 import dev.supervisor.api.TaskSpec;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.ValidationProblem.Kind;
+import dev.supervisor.core.graph.internal.Finding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +83,7 @@ final class Groups {
         }
         sb.append("; if they belong together, add the dependencies between them, else run them as separate"
                 + " workflows");
-        warnings.add(new ValidationProblem(Kind.DISCONNECTED, firsts, sb.toString()));
+        warnings.add(new Finding(Kind.DISCONNECTED, firsts, sb.toString()));
     }
 
     private static int root(int[] parent, int v) {

@@ -17,12 +17,8 @@ public final class ValidationReport {
     private final List<ValidationProblem> problems;
     private final TaskGraph graph;
 
-    /**
-     * @param workflowId the workflow
-     * @param problems all problems (copied)
-     * @param graph the graph if ids are unique and every dependency exists, else null
-     */
-    public ValidationReport(String workflowId, List<ValidationProblem> problems, TaskGraph graph) {
+    /** Made by the validator: {@code problems} is copied; {@code graph} is null unless ids and dependencies hold. */
+    ValidationReport(String workflowId, List<ValidationProblem> problems, TaskGraph graph) {
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.problems = List.copyOf(problems);
         this.graph = graph;

@@ -188,7 +188,7 @@ public final class WorkflowAnalysis {
      * @return its schedule figures
      */
     public TaskTiming timing(int index) {
-        return new TaskTiming(graph.id(index), level[index], Duration.ofNanos(dur[index]),
+        return new Timing(graph.id(index), level[index], Duration.ofNanos(dur[index]),
                 Duration.ofNanos(est[index]), Duration.ofNanos(lst[index]), Duration.ofNanos(lst[index] - est[index]));
     }
 
@@ -198,6 +198,10 @@ public final class WorkflowAnalysis {
      */
     public long remainingWorkNanos(int index) {
         return makespan - lst[index];
+    }
+
+    private record Timing(String taskId, int level, Duration duration, Duration earliestStart, Duration latestStart,
+                          Duration slack) implements TaskTiming {
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.supervisor.api.plugin.Capability;
 import dev.supervisor.api.plugin.PluginDescriptor;
 import dev.supervisor.api.plugin.PluginHealth;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,23 +47,20 @@ public interface PluginHandle {
     List<Extension> extensions();
 
     /**
-     * One extension a plugin registered.
-     *
-     * @param point the extension point's name ({@link dev.supervisor.api.plugin.ExtensionPoint#name()}), e.g.
-     *        {@code task-handler} or {@code notification}
-     * @param name the task type, data source name or integration name; null for notification channels and
-     *        analytics consumers, which have none
+     * One extension a plugin registered; its {@code toString()} is {@code point} or {@code point:name}, e.g.
+     * {@code task-handler:greet}.
      */
-    record Extension(String point, String name) {
-        /** @throws NullPointerException if the point is null */
-        public Extension {
-            Objects.requireNonNull(point, "point");
-        }
+    interface Extension {
+        /**
+         * @return the extension point's name ({@link dev.supervisor.api.plugin.ExtensionPoint#name()}), e.g.
+         *         {@code task-handler} or {@code notification}
+         */
+        String point();
 
-        /** @return {@code point} or {@code point:name}, e.g. {@code task-handler:greet} */
-        @Override
-        public String toString() {
-            return name == null ? point : point + ":" + name;
-        }
+        /**
+         * @return the task type, data source name or integration name; null for notification channels and
+         *         analytics consumers, which have none
+         */
+        String name();
     }
 }

@@ -1,21 +1,12 @@
 package dev.supervisor.core.plugin;
 
 import java.util.List;
-import java.util.Objects;
 
-/**
- * One reason a plugin cannot be resolved.
- *
- * @param kind what is wrong
- * @param pluginIds the plugins involved: the one that cannot resolve first (for a cycle: the path, its first plugin
- *        repeated at the end); empty when a descriptor could not be read
- * @param source where the plugin's descriptor was read, e.g. {@code plugin jar /opt/plugins/slack.jar}
- * @param message a deterministic, human-readable description naming plugins, versions and sources
- */
-public record PluginProblem(Kind kind, List<String> pluginIds, String source, String message) {
+/** One reason a plugin cannot be resolved; its {@code toString()} is {@code KIND: message}. */
+public interface PluginProblem {
 
     /** Kinds of resolution problems. */
-    public enum Kind {
+    enum Kind {
         /** The descriptor could not be read (the message names the field). */
         INVALID_DESCRIPTOR,
         /** Two plugins share an id; the later one is ignored. */
@@ -32,23 +23,23 @@ public record PluginProblem(Kind kind, List<String> pluginIds, String source, St
         DEPENDENCY_UNRESOLVED
     }
 
+    /** @return what is wrong */
+    Kind kind();
+
     /**
-     * @throws NullPointerException if an argument is null
+     * @return the plugins involved: the one that cannot resolve first (for a cycle: the path, its first plugin
+     *         repeated at the end); empty when a descriptor could not be read
      */
-    public PluginProblem {
-        Objects.requireNonNull(kind, "kind");
-        pluginIds = List.copyOf(pluginIds);
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(message, "message");
-    }
+    List<String> pluginIds();
+
+    /** @return where the plugin's descriptor was read, e.g. {@code plugin jar /opt/plugins/slack.jar} */
+    String source();
+
+    /** @return a deterministic, human-readable description naming plugins, versions and sources */
+    String message();
 
     /** @return the plugin that cannot resolve, or "" when its descriptor could not be read */
-    public String pluginId() {
-        return pluginIds.isEmpty() ? "" : pluginIds.get(0);
-    }
-
-    @Override
-    public String toString() {
-        return kind + ": " + message;
+    default String pluginId() {
+        return pluginIds().isEmpty() ? "" : pluginIds().get(0);
     }
 }

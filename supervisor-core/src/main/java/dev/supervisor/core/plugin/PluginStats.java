@@ -1,13 +1,19 @@
 package dev.supervisor.core.plugin;
 
-/**
- * Counters of one plugin's callbacks since it last started.
- *
- * @param completed callbacks that returned normally
- * @param failures callbacks that threw
- * @param timeouts callbacks that overran the host's time limit
- * @param dropped deliveries refused because the plugin's queue was full or it was quarantined
- * @param consecutiveFailures failures since the last callback that returned normally
- */
-public record PluginStats(long completed, long failures, long timeouts, long dropped, int consecutiveFailures) {
+/** Counters of one plugin's callbacks since it last started. */
+public interface PluginStats {
+    /** @return callbacks that returned normally */
+    long completed();
+
+    /** @return callbacks that threw */
+    long failures();
+
+    /** @return callbacks that overran the host's time limit */
+    long timeouts();
+
+    /** @return deliveries refused because the plugin's queue was full or it was quarantined */
+    long dropped();
+
+    /** @return failures since the last callback that returned normally */
+    int consecutiveFailures();
 }

@@ -10,6 +10,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.supervisor.core.json.WorkflowFormatException;
+import dev.supervisor.core.provider.Budget;
+import dev.supervisor.core.provider.RouterConfig;
+import java.util.Set;
 
 @AnalyzeClasses(packages = "dev.supervisor", importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTest {
@@ -38,6 +42,27 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule publicApi_namesNoInternalType = classes().that().resideInAPackage("dev.supervisor.core..")
             .and().resideOutsideOfPackage("..internal..").should(PublicApi.namesNoInternalType());
+
+    /**
+     * Records of the API packages that users construct as input, the only records public methods may return. What
+     * the engine hands out (results, snapshots, stats, reports) is an interface implemented internally instead, so
+     * users cannot make one up.
+     */
+    static final Set<Class<?>> INPUT_RECORDS = Set.of(
+            // A spending limit the application configures (RouterConfig.Builder.budget); its factories return it.
+            Budget.class,
+            // A provider with its priority and weight, as the application registered it on RouterConfig.Builder.
+            RouterConfig.Entry.class,
+            // A quota the application declares over several providers (RouterConfig.Builder.sharedQuota).
+            RouterConfig.SharedQuota.class,
+            // The input of WorkflowFormatException's public constructors, which readers of other document formats
+            // throw with their own problems.
+            WorkflowFormatException.Problem.class);
+
+    @ArchTest
+    static final ArchRule publicApi_returnsNoRecordButInputValues = classes().that()
+            .resideInAPackage("dev.supervisor..").and().resideOutsideOfPackage("..internal..")
+            .should(PublicApi.returnsNoRecordBut("dev.supervisor.core", INPUT_RECORDS));
 
     /** The module descriptor exports no internal package; this holds the class path to the same rule. */
     @ArchTest

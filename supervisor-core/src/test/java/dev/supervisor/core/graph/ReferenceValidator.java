@@ -9,6 +9,7 @@ import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.ValidationProblem.Kind;
+import dev.supervisor.core.graph.internal.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ final class ReferenceValidator {
         List<ValidationProblem> errors = new ArrayList<>();
         List<ValidationProblem> warnings = new ArrayList<>();
         if (n == 0) {
-            errors.add(new ValidationProblem(Kind.EMPTY_WORKFLOW, List.of(), "workflow '" + workflowId
+            errors.add(new Finding(Kind.EMPTY_WORKFLOW, List.of(), "workflow '" + workflowId
                     + "' has no tasks; add at least one"));
             return errors;
         }
@@ -63,7 +64,7 @@ final class ReferenceValidator {
             Integer prev = index.putIfAbsent(id, i);
             if (prev != null) {
                 duplicate[i] = true;
-                errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
+                errors.add(new Finding(Kind.DUPLICATE_ID, List.of(id), "task id '" + id
                         + "' is used by tasks #" + prev + " and #" + i + "; give each task its own id"));
             }
         }
@@ -72,7 +73,7 @@ final class ReferenceValidator {
             if (m.matches() && index.containsKey(m.group(1))) {
                 TaskSpec base = tasks.get(index.get(m.group(1)));
                 if (base.fanOut().isPresent() && Integer.parseInt(m.group(2)) < base.fanOut().get().maxWidth()) {
-                    errors.add(new ValidationProblem(Kind.DUPLICATE_ID, List.of(t.id()), "task id '" + t.id()
+                    errors.add(new Finding(Kind.DUPLICATE_ID, List.of(t.id()), "task id '" + t.id()
                             + "' is reserved for an instance of fan-out task '" + base.id() + "'; rename the task"));
                 }
             }
@@ -100,7 +101,7 @@ final class ReferenceValidator {
                     suggestions.put(dep, closest(dep, ids));
                 }
                 String s = suggestions.get(dep);
-                errors.add(new ValidationProblem(Kind.UNKNOWN_DEPENDENCY, List.of(unknown[0], dep), "task '"
+                errors.add(new Finding(Kind.UNKNOWN_DEPENDENCY, List.of(unknown[0], dep), "task '"
                         + unknown[0] + "' depends on '" + dep + "', which is not in workflow '" + workflowId + "'"
                         + (s == null ? "; add a task '" + dep + "' or remove the dependency"
                         : "; did you mean '" + s + "'?")));
@@ -140,7 +141,7 @@ final class ReferenceValidator {
                 for (int v : cycle) {
                     path.add(tasks.get(v).id());
                 }
-                errors.add(new ValidationProblem(Kind.CYCLE, path, "dependencies form a cycle: "
+                errors.add(new Finding(Kind.CYCLE, path, "dependencies form a cycle: "
                         + String.join(" -> ", path) + "; remove one of these dependencies"));
             }
         }
@@ -173,7 +174,7 @@ final class ReferenceValidator {
         }
         String shown = String.join(", ", reasons.subList(0, Math.min(5, reasons.size())))
                 + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
-        warnings.add(new ValidationProblem(Kind.SKIPPED_BY_FAIL_FAST, ids, "workflow '" + workflowId + "' fails fast"
+        warnings.add(new Finding(Kind.SKIPPED_BY_FAIL_FAST, ids, "workflow '" + workflowId + "' fails fast"
                 + " (FAIL_FAST, the default), so after a failure it skips " + shown + (ids.size() == 1 ? ", which is"
                 : ", which are") + " meant to run after a failure; use failureStrategy(CONTINUE), or mark "
                 + (ids.size() == 1 ? "it" : "them") + " teardown(true) to run even after a fail-fast"));
@@ -258,7 +259,7 @@ final class ReferenceValidator {
                     r.unknown.add(new String[] {t.id(), dep});
                 } else if (many ? !seen.add(p) : contains(slots, base, base + count, p)) {
                     r.duplicates++;
-                    r.warnings.add(new ValidationProblem(Kind.DUPLICATE_EDGE, List.of(t.id(), dep), "task '"
+                    r.warnings.add(new Finding(Kind.DUPLICATE_EDGE, List.of(t.id(), dep), "task '"
                             + t.id() + "' declares its dependency on '" + dep + "' more than once; it counts once,"
                             + " declare it once"));
                 } else {
@@ -323,7 +324,7 @@ final class ReferenceValidator {
         }
         sb.append("; if they belong together, add the dependencies between them, else run them as separate"
                 + " workflows");
-        warnings.add(new ValidationProblem(Kind.DISCONNECTED, firsts, sb.toString()));
+        warnings.add(new Finding(Kind.DISCONNECTED, firsts, sb.toString()));
     }
 
     private static int root(int[] parent, int v) {
@@ -339,7 +340,7 @@ final class ReferenceValidator {
         for (TaskSpec t : tasks) {
             if (seen.add(t.type()) && !hasHandler.test(t.type())) {
                 String s = closest(t.type().name(), knownTypes);
-                errors.add(new ValidationProblem(Kind.NO_HANDLER, List.of(t.id()), "no handler is registered"
+                errors.add(new Finding(Kind.NO_HANDLER, List.of(t.id()), "no handler is registered"
                         + " for task type '" + t.type() + "' (first used by task '" + t.id() + "')" + (s == null
                         ? "; register a handler for it or change the type" : "; did you mean '" + s + "'?")));
             }

@@ -90,7 +90,7 @@ final class ScheduleEntry {
     }
 
     private ScheduledFire fireOf(Catchup.Due due, Clock clock) {
-        return new ScheduledFire(spec.id(), due.scheduledAt(), clock.instant(), due.kind(),
+        return new HandedFire(spec.id(), due.scheduledAt(), clock.instant(), due.kind(),
                 spec.schedule().tzdbVersion());
     }
 
@@ -141,7 +141,7 @@ final class ScheduleEntry {
     }
 
     ScheduleInfo info() {
-        return new ScheduleInfo(spec.id(), state.nextFire(), state.lastFire(), state.paused(), state.completed(),
+        return new ScheduleSnapshot(spec.id(), state.nextFire(), state.lastFire(), state.paused(), state.completed(),
                 running.size(), bufferedCount(), fired, misfires, skippedOverlap, failed);
     }
 }

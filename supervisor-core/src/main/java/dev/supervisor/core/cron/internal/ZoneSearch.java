@@ -56,7 +56,7 @@ public final class ZoneSearch {
          * @return the fire description
          */
         public CronFire toFire(Instant instant, ZoneId zone, String tzdb) {
-            return new CronFire(instant, ZonedDateTime.ofInstant(instant, zone), local, adjustment, tzdb);
+            return new ComputedFire(instant, ZonedDateTime.ofInstant(instant, zone), local, adjustment, tzdb);
         }
     }
 

@@ -906,9 +906,13 @@ public final class DefaultSupervisor implements Supervisor {
 
     @Override
     public SupervisorStats stats() {
-        return locked(() -> new SupervisorStats(active.size(),
+        return locked(() -> new Stats(active.size(),
                 globalRunning + (cluster == null ? 0 : cluster.inFlight()), ready.size(), config.maxConcurrency(),
                 accepting));
+    }
+
+    private record Stats(int activeRuns, int runningAttempts, int queuedTasks, int maxConcurrency, boolean accepting)
+            implements SupervisorStats {
     }
 
     @Override

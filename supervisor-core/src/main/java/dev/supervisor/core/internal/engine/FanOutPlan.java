@@ -9,6 +9,7 @@ import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.expr.Expression;
 import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.expr.ExpressionException;
+import dev.supervisor.core.graph.internal.Finding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ final class FanOutPlan {
             try {
                 items = engine.compile(f.items());
             } catch (ExpressionException e) {
-                problems.add(new ValidationProblem(ValidationProblem.Kind.INVALID_EXPRESSION, List.of(t.id()),
+                problems.add(new Finding(ValidationProblem.Kind.INVALID_EXPRESSION, List.of(t.id()),
                         "fan-out items of task '" + t.id() + "': " + e.getMessage()));
             }
             int first = out.size();
@@ -75,7 +76,7 @@ final class FanOutPlan {
             for (int k = 0; k < f.maxWidth(); k++) {
                 String id = t.id() + "[" + k + "]";
                 if (ids.contains(id)) {
-                    problems.add(new ValidationProblem(ValidationProblem.Kind.DUPLICATE_ID, List.of(id), "task id '"
+                    problems.add(new Finding(ValidationProblem.Kind.DUPLICATE_ID, List.of(id), "task id '"
                             + id + "' is reserved for an instance of fan-out task '" + t.id() + "'"));
                 }
                 TaskSpec.Builder b = TaskSpec.builder(id, t.type()).name(t.name() + " [" + k + "]").config(t.config())

@@ -6,6 +6,7 @@ import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.WorkflowSpec;
 import dev.supervisor.core.ValidationProblem;
 import dev.supervisor.core.ValidationProblem.Kind;
+import dev.supervisor.core.graph.internal.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ final class FeatureChecks {
             for (Dependency d : deps) {
                 EdgeCondition before = seen.putIfAbsent(d.taskId(), d.condition());
                 if (before != null && !before.equals(d.condition())) {
-                    out.add(new ValidationProblem(Kind.UNSUPPORTED_FEATURE, List.of(t.id(), d.taskId()), "task '"
+                    out.add(new Finding(Kind.UNSUPPORTED_FEATURE, List.of(t.id(), d.taskId()), "task '"
                             + t.id() + "' declares its dependency on '" + d.taskId() + "' with conflicting"
                             + " conditions " + before.kind() + " and " + d.condition().kind()));
                 }

@@ -7,6 +7,7 @@ import dev.supervisor.core.expr.Expression;
 import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.expr.ExpressionException;
 import dev.supervisor.core.graph.TaskGraph;
+import dev.supervisor.core.graph.internal.Finding;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -70,7 +71,7 @@ final class FlowExpressions {
         try {
             return engine.compile(src);
         } catch (ExpressionException e) {
-            problems.add(new ValidationProblem(ValidationProblem.Kind.INVALID_EXPRESSION, List.of(taskId), what
+            problems.add(new Finding(ValidationProblem.Kind.INVALID_EXPRESSION, List.of(taskId), what
                     + ": " + e.getMessage()));
             return null;
         }

@@ -244,6 +244,6 @@ final class Bulkhead {
     }
 
     PluginStats stats() {
-        return new PluginStats(completed.get(), failures.get(), timeouts.get(), dropped.get(), consecutive.get());
+        return new Counters(completed.get(), failures.get(), timeouts.get(), dropped.get(), consecutive.get());
     }
 }

@@ -219,31 +219,31 @@ final class DefaultPluginContext implements PluginContext {
                             ch.send(e);
                         }
                     })));
-            registered.add(new PluginHandle.Extension(point.name(), null));
+            registered.add(new Registered(point.name(), null));
         } else if (point == ExtensionPoint.ANALYTICS) {
             AnalyticsConsumer a = (AnalyticsConsumer) ext;
             require(Capability.events(), "register an analytics consumer");
             track(host.bus().subscribe(SupervisorEvent.class, e -> deliver("analytics of "
                     + e.getClass().getSimpleName(), () -> a.accept(e))));
-            registered.add(new PluginHandle.Extension(point.name(), null));
+            registered.add(new Registered(point.name(), null));
         } else if (point == ExtensionPoint.TASK_HANDLER) {
             TaskHandler h = (TaskHandler) ext;
             registerTaskHandler(h);
-            h.types().forEach(t -> registered.add(new PluginHandle.Extension(point.name(), t.name())));
+            h.types().forEach(t -> registered.add(new Registered(point.name(), t.name())));
         } else if (point == ExtensionPoint.DATA_SOURCE) {
             DataSource d = (DataSource) ext;
             host.extensions().addDataSource(Objects.requireNonNull(d.name(), "name"),
                     new Extensions.Owned<>(id, d, plugin));
-            registered.add(new PluginHandle.Extension(point.name(), d.name()));
+            registered.add(new Registered(point.name(), d.name()));
         } else if (point == ExtensionPoint.INTEGRATION) {
             Integration i = (Integration) ext;
             host.extensions().addIntegration(Objects.requireNonNull(i.name(), "name"),
                     new Extensions.Owned<>(id, i, plugin));
-            registered.add(new PluginHandle.Extension(point.name(), i.name()));
+            registered.add(new Registered(point.name(), i.name()));
         } else if (point == ExtensionPoint.PROVIDER) {
             Provider pr = (Provider) ext;
             registerProvider(pr);
-            registered.add(new PluginHandle.Extension(point.name(), pr.id()));
+            registered.add(new Registered(point.name(), pr.id()));
         } else {
             throw new IllegalArgumentException("extension point '" + point + "' is not supported by this host");
         }

@@ -105,7 +105,7 @@ public final class DefaultPluginHost implements PluginHost {
     }
 
     private static PluginProblem invalid(PluginDescriptorException e) {
-        return new PluginProblem(PluginProblem.Kind.INVALID_DESCRIPTOR, List.of(), e.source(), e.getMessage());
+        return new Problem(PluginProblem.Kind.INVALID_DESCRIPTOR, List.of(), e.source(), e.getMessage());
     }
 
     private PluginResolution register(List<Candidate> found, List<PluginProblem> problems) {
@@ -114,7 +114,7 @@ public final class DefaultPluginHost implements PluginHost {
                 PluginDescriptor d = c.descriptor();
                 LoadedPlugin taken = plugins.get(d.id());
                 if (taken != null) {
-                    problems.add(new PluginProblem(PluginProblem.Kind.DUPLICATE_ID, List.of(d.id()), d.source(),
+                    problems.add(new Problem(PluginProblem.Kind.DUPLICATE_ID, List.of(d.id()), d.source(),
                             "plugin id '" + d.id() + "' is declared twice: by " + taken.descriptor().source()
                                     + " and by " + d.source() + " (the second is ignored)"));
                     c.close();
@@ -128,7 +128,7 @@ public final class DefaultPluginHost implements PluginHost {
             }
             PluginResolution r = resolve();
             problems.addAll(r.problems());
-            return new PluginResolution(problems, r.startOrder());
+            return new Resolution(problems, r.startOrder());
         });
     }
 

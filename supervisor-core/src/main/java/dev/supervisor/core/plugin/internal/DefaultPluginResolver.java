@@ -49,13 +49,13 @@ public final class DefaultPluginResolver implements PluginResolver {
         for (PluginDescriptor d : descriptors) {
             PluginDescriptor first = byId.putIfAbsent(d.id(), d);
             if (first != null) {
-                problems.add(new PluginProblem(Kind.DUPLICATE_ID, List.of(d.id()), d.source(), "plugin id '" + d.id()
+                problems.add(new Problem(Kind.DUPLICATE_ID, List.of(d.id()), d.source(), "plugin id '" + d.id()
                         + "' is declared twice: by " + first.source() + " and by " + d.source()
                         + " (the second is ignored)"));
             }
         }
         if (byId.isEmpty()) {
-            return new PluginResolution(problems, List.of());
+            return new Resolution(problems, List.of());
         }
         Set<String> failed = new LinkedHashSet<>();
         for (PluginDescriptor d : byId.values()) {
@@ -90,14 +90,14 @@ public final class DefaultPluginResolver implements PluginResolver {
         spread(byId, failed, problems);
         List<String> order = new ArrayList<>(byId.size() - failed.size());
         if (failed.size() == byId.size()) {
-            return new PluginResolution(problems, order); // none resolved: a workflow must have tasks
+            return new Resolution(problems, order); // none resolved: a workflow must have tasks
         }
         TaskGraph graph = failed.isEmpty() ? report.graph().orElseThrow()
                 : TaskGraph.of(workflow(byId, failed));
         for (int i : graph.topologicalOrder()) {
             order.add(graph.id(i));
         }
-        return new PluginResolution(problems, order);
+        return new Resolution(problems, order);
     }
 
     private static String range(PluginDependency dep) {
@@ -106,7 +106,7 @@ public final class DefaultPluginResolver implements PluginResolver {
 
     private static void fail(List<PluginProblem> problems, Set<String> failed, Kind kind, PluginDescriptor d,
                              List<String> ids, String message) {
-        problems.add(new PluginProblem(kind, ids, d.source(), message));
+        problems.add(new Problem(kind, ids, d.source(), message));
         failed.add(d.id());
     }
 
@@ -125,7 +125,7 @@ public final class DefaultPluginResolver implements PluginResolver {
             String id = queue.poll();
             for (PluginDescriptor d : requiredBy.getOrDefault(id, List.of())) {
                 if (failed.add(d.id())) {
-                    problems.add(new PluginProblem(Kind.DEPENDENCY_UNRESOLVED, List.of(d.id(), id), d.source(),
+                    problems.add(new Problem(Kind.DEPENDENCY_UNRESOLVED, List.of(d.id(), id), d.source(),
                             "plugin '" + d.id() + "' needs plugin '" + id + "', which did not resolve"));
                     queue.add(d.id());
                 }

@@ -11,7 +11,9 @@ import dev.supervisor.core.plugin.PluginStateChange;
 import dev.supervisor.core.plugin.PluginStats;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -31,7 +33,7 @@ final class LoadedPlugin implements PluginHandle {
     private PluginState state = PluginState.CREATED;
     private String problem;
     private Set<Capability> granted = Set.of();
-    private PluginStats lastStats = new PluginStats(0, 0, 0, 0, 0);
+    private PluginStats lastStats = Counters.NONE;
     private volatile ServiceLoader.Provider<Plugin> provider;
     private volatile ClassLoader loader;
     private PluginClassLoader ownLoader;
@@ -164,7 +166,7 @@ final class LoadedPlugin implements PluginHandle {
 
     private PluginStateChange apply(PluginState to, String reason) {
         check(to);
-        PluginStateChange change = new PluginStateChange(descriptor.id(), state, to, clock.instant(), reason);
+        PluginStateChange change = new Change(descriptor.id(), state, to, clock.instant(), reason);
         state = to;
         if (to == PluginState.FAILED || to == PluginState.CREATED && !reason.isEmpty()) {
             problem = reason;
@@ -205,6 +207,17 @@ final class LoadedPlugin implements PluginHandle {
             ownLoader = null;
         }
         new Candidate(null, null, own, jar).close();
+    }
+
+    private record Change(String pluginId, PluginState from, PluginState to, Instant timestamp, String reason)
+            implements PluginStateChange {
+        Change {
+            Objects.requireNonNull(pluginId, "pluginId");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.supervisor.core.provider.internal;
 
+import dev.supervisor.api.provider.CircuitState;
 import dev.supervisor.api.provider.FailureKind;
 import dev.supervisor.api.provider.ProbeResult;
 import dev.supervisor.api.provider.Provider;
@@ -150,11 +151,15 @@ public final class DefaultRouter implements ProviderRouter {
         synchronized (lock) {
             Slot s = slot(providerId);
             long now = millis();
-            return new ProviderStatus(s.id, s.breaker.state(), s.inFlight, s.concurrency,
+            return new Status(s.id, s.breaker.state(), s.inFlight, s.concurrency,
                     s.cooldownUntil > now ? Instant.ofEpochMilli(s.cooldownUntil) : null,
                     Double.isNaN(s.latencyMillis) ? null : Duration.ofMillis(Math.round(s.latencyMillis)),
                     s.probeHealthy);
         }
+    }
+
+    private record Status(String providerId, CircuitState circuit, int inFlight, int concurrencyLimit,
+                          Instant cooldownUntil, Duration latency, boolean probeHealthy) implements ProviderStatus {
     }
 
     @Override

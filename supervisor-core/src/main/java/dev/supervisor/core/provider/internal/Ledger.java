@@ -155,9 +155,12 @@ final class Ledger implements CostLedger {
 
     private CostSummary summary(Acc a) {
         synchronized (lock) {
-            return a == null ? new CostSummary(0, TokenUsage.NONE, Money.zero(currency))
-                    : new CostSummary(a.calls, TokenUsage.of(a.in, a.out), Money.of(a.cost, currency));
+            return a == null ? new Spent(0, TokenUsage.NONE, Money.zero(currency))
+                    : new Spent(a.calls, TokenUsage.of(a.in, a.out), Money.of(a.cost, currency));
         }
+    }
+
+    private record Spent(long calls, TokenUsage tokens, Money cost) implements CostSummary {
     }
 
     private CostSummary find(Map<String, Acc> map, String key) {
