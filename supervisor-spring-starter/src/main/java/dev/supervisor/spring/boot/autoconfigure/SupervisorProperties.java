@@ -80,7 +80,7 @@ public class SupervisorProperties {
         /** How often an idle node looks for work when the store cannot notify it, 1 ms to 10 s. */
         private Duration pollInterval = Duration.ofMillis(20);
         /** Most tasks claimed in one round trip, 1 to 1,000. */
-        private int claimBatch = 64;
+        private int claimBatch = 256;
 
         public boolean isEnabled() {
             return enabled;
