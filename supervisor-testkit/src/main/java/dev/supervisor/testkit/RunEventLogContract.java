@@ -132,4 +132,44 @@ public abstract class RunEventLogContract extends RunStoreContract {
         assertThat(log(store).tail(skipped.position(), 10).events()).extracting(StoredEvent::event)
                 .as("the position moved past the events passed over").containsExactly(succeeded("a", "t0"));
     }
+
+    @Test
+    void taskChanges_pageByPage_namesTheTasksOfTheWantedTaskEvents_asTailDoes() {
+        RunStore store = store();
+        create(store, "a", RunStatus.RUNNING, 3);
+        create(store, "b", RunStatus.RUNNING, 1);
+        String start = log(store).tail(null, 10).position();
+        store.apply(new RunChanges("a", "n1", List.of(), null, List.of(started("a"), succeeded("a", "t0"))));
+        store.apply(new RunChanges("a", "n2", List.of(), null, List.of(succeeded("a", "t1"), failed("a", "t2"),
+                succeeded("a", "t1"))));
+        store.apply(new RunChanges("b", "n2", List.of(), null, List.of(started("b"), succeeded("b", "t0"))));
+        java.util.function.BiPredicate<String, String> wanted = (run, node) -> node.equals("n2");
+
+        assertThat(log(store).taskChanges(start, 10, wanted).tasks()).containsExactly(
+                java.util.Map.entry("a", java.util.Set.of("t1", "t2")),
+                java.util.Map.entry("b", java.util.Set.of("t0")));
+        // Pages of two events end inside rows: each page names what tail's page of the same events names.
+        String pos = start;
+        String tailPos = start;
+        for (int page = 0; page < 6; page++) {
+            RunEventLog.TaskChanges changes = log(store).taskChanges(pos, 2, wanted);
+            RunEventLog.EventPage events = log(store).tail(tailPos, 2, wanted);
+            java.util.Map<String, java.util.Set<String>> expected = new java.util.LinkedHashMap<>();
+            for (StoredEvent e : events.events()) {
+                if (e.event() instanceof dev.supervisor.api.event.TaskEvent t) {
+                    expected.computeIfAbsent(t.runId(), k -> new java.util.LinkedHashSet<>()).add(t.taskId());
+                }
+            }
+            assertThat(changes.tasks()).as("page %d", page).isEqualTo(expected);
+            assertThat(changes.position()).isEqualTo(events.position());
+            pos = changes.position();
+            tailPos = events.position();
+        }
+        assertThat(log(store).taskChanges(pos, 10, wanted).tasks()).isEmpty();
+    }
+
+    private static SupervisorEvent failed(String runId, String task) {
+        return new TaskFailed(runId, "wf", task, "work", 1, "local", T0, dev.supervisor.api.TaskState.FAILED,
+                Duration.ofMillis(1), "boom", 0.0);
+    }
 }

@@ -52,6 +52,28 @@ public interface RunEventLog {
     }
 
     /**
+     * The tasks whose events {@link #tail(String, int, java.util.function.BiPredicate)} would return, without the
+     * events: for a follower that reads the tasks' records anyway (a cluster node driving runs other nodes work on).
+     * A store can answer it without decoding whole events. This default reads the page and collects the run and task
+     * ids of its {@link dev.supervisor.api.event.TaskEvent}s.
+     *
+     * @param position where the last page ended, or null to start at the events stored from now on
+     * @param max most events to read, wanted or not, positive
+     * @param wanted given an event's run id and the node that stored it, whether it counts
+     * @return per run (in the order first seen), the ids of its tasks with wanted task events, and the next position
+     */
+    default TaskChanges taskChanges(String position, int max, java.util.function.BiPredicate<String, String> wanted) {
+        EventPage page = tail(position, max, wanted);
+        java.util.Map<String, java.util.Set<String>> changed = new java.util.LinkedHashMap<>();
+        for (StoredEvent e : page.events()) {
+            if (e.event() instanceof dev.supervisor.api.event.TaskEvent t) {
+                changed.computeIfAbsent(t.runId(), k -> new java.util.LinkedHashSet<>()).add(t.taskId());
+            }
+        }
+        return new TaskChanges(changed, page.position());
+    }
+
+    /**
      * Waits until events may have been stored since the last call, or the timeout passes. Stores that are told of
      * new events (PostgreSQL's {@code LISTEN/NOTIFY}) return as soon as one is; this default returns at once with
      * false, and followers then poll.
@@ -62,6 +84,25 @@ public interface RunEventLog {
      */
     default boolean awaitEvents(Duration timeout) throws InterruptedException {
         return false;
+    }
+
+    /**
+     * A page of {@link #taskChanges}.
+     *
+     * @param tasks per run, the ids of the tasks that have wanted task events in the page
+     * @param position where the page ended
+     */
+    record TaskChanges(java.util.Map<String, java.util.Set<String>> tasks, String position) {
+        /**
+         * @throws NullPointerException if an argument is null
+         */
+        public TaskChanges {
+            java.util.Map<String, java.util.Set<String>> copy = new java.util.LinkedHashMap<>();
+            tasks.forEach((run, ids) -> copy.put(run, java.util.Collections.unmodifiableSet(
+                    new java.util.LinkedHashSet<>(ids))));
+            tasks = java.util.Collections.unmodifiableMap(copy);
+            java.util.Objects.requireNonNull(position, "position");
+        }
     }
 
     /**

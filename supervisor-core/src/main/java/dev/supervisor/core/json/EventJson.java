@@ -24,6 +24,7 @@ import java.util.Map;
 public final class EventJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Class<?>> TYPES = new HashMap<>();
+    private static final java.util.Set<String> TASK_TYPES = new java.util.HashSet<>();
     /** Record components and canonical constructor per event type: reflection looked up once, not per event. */
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
@@ -54,6 +55,9 @@ public final class EventJson {
     private static void collect(Class<?> type) {
         if (type.isRecord()) {
             TYPES.put(type.getSimpleName(), type);
+            if (dev.supervisor.api.event.TaskEvent.class.isAssignableFrom(type)) {
+                TASK_TYPES.add(type.getSimpleName());
+            }
         }
         Class<?>[] permitted = type.getPermittedSubclasses();
         if (permitted != null) {
@@ -149,6 +153,58 @@ public final class EventJson {
         List<SupervisorEvent> out = new java.util.ArrayList<>(o.size());
         for (JsonNode e : o) {
             out.add(event(e));
+        }
+        return out;
+    }
+
+    /**
+     * The task ids of the task events among some of the events of a text, without decoding the events: what a
+     * follower that reads the tasks' records anyway needs from them.
+     *
+     * @param json text from {@link #writeAll} or {@link #write}
+     * @param from index of the first event to look at
+     * @param count how many events to look at
+     * @return the task ids of those that are {@link dev.supervisor.api.event.TaskEvent}s, in order
+     * @throws SupervisorException if the text is not JSON events
+     */
+    public static List<String> taskIds(String json, int from, int count) {
+        List<String> out = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(json)) {
+            com.fasterxml.jackson.core.JsonToken first = p.nextToken();
+            boolean array = first == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
+            if (!array && first != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new SupervisorException("stored events are neither a JSON object nor an array");
+            }
+            for (int k = 0; k < from + count; k++) {
+                if (array && p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    break; // fewer events than asked for
+                }
+                if (k < from) {
+                    p.skipChildren();
+                } else {
+                    String type = null;
+                    String taskId = null;
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        if (name.equals("type")) {
+                            type = p.getValueAsString();
+                        } else if (name.equals("taskId")) {
+                            taskId = p.getValueAsString();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    if (taskId != null && TASK_TYPES.contains(type)) {
+                        out.add(taskId);
+                    }
+                }
+                if (!array) {
+                    break;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SupervisorException("stored events are not JSON: " + e.getMessage());
         }
         return out;
     }

@@ -46,6 +46,27 @@ class EventJsonTest {
     }
 
     /** One instance of each record in the sealed hierarchy, every component set to a value of its type. */
+    @Test
+    void taskIds_ofARangeOfEvents_areThoseOfItsTaskEvents_inOrder() {
+        List<SupervisorEvent> all = everyEventType();
+        String json = EventJson.writeAll(all);
+        List<String> expected = new ArrayList<>();
+        for (SupervisorEvent e : all.subList(1, all.size() - 1)) {
+            if (e instanceof dev.supervisor.api.event.TaskEvent t) {
+                expected.add(t.taskId());
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        assertThat(EventJson.taskIds(json, 1, all.size() - 2)).isEqualTo(expected);
+        assertThat(EventJson.taskIds(json, 0, all.size() + 5)).as("asking past the end").hasSizeGreaterThanOrEqualTo(
+                expected.size());
+        SupervisorEvent one = all.stream().filter(e -> e instanceof dev.supervisor.api.event.TaskEvent).findFirst()
+                .orElseThrow();
+        assertThat(EventJson.taskIds(EventJson.write(one), 0, 1))
+                .containsExactly(((dev.supervisor.api.event.TaskEvent) one).taskId());
+        assertThatThrownBy(() -> EventJson.taskIds("42", 0, 1)).isInstanceOf(SupervisorException.class);
+    }
+
     private static List<SupervisorEvent> everyEventType() {
         List<SupervisorEvent> out = new ArrayList<>();
         collect(SupervisorEvent.class, out);

@@ -563,19 +563,14 @@ final class Cluster {
     private void follow() {
         for (int page = 0; page < 100; page++) {
             String before = position;
-            RunEventLog.EventPage p = log.tail(position, 2000, (runId, by) -> !node.equals(by)
+            // Only which tasks changed: their records are read below, so the events are not decoded whole.
+            RunEventLog.TaskChanges p = log.taskChanges(position, 2000, (runId, by) -> !node.equals(by)
                     && sup.active(runId) != null);
             position = p.position();
             if (position.equals(before)) {
                 return;
             }
-            Map<String, Set<String>> changed = new LinkedHashMap<>();
-            for (var e : p.events()) {
-                if (e.event() instanceof dev.supervisor.api.event.TaskEvent t) {
-                    changed.computeIfAbsent(t.runId(), k -> new HashSet<>()).add(t.taskId());
-                }
-            }
-            changed.forEach((runId, ids) -> sup.observe(runId, store.tasks(runId, ids)));
+            p.tasks().forEach((runId, ids) -> sup.observe(runId, store.tasks(runId, ids)));
         }
     }
 

@@ -95,7 +95,7 @@ final class JdbcEvents {
         }
     }
 
-    RunEventLog.EventPage tail(Connection c, String position, int max, BiPredicate<String, String> wanted)
+    private Scan scan(Connection c, String position, int max, BiPredicate<String, String> wanted)
             throws SQLException {
         String[] at = position == null ? start(c) : position.split(":", 3);
         int keyParts = pg ? 2 : 1;
@@ -131,29 +131,57 @@ final class JdbcEvents {
                     String runId = rs.getString(1);
                     String node = rs.getString(2);
                     if (take > 0 && (wanted == null || wanted.test(runId, node))) {
-                        rows.add(new Row(id, node, skip, take, rs.getString(3)));
+                        rows.add(new Row(id, runId, node, skip, take, rs.getString(3)));
                     }
                     read += Math.max(0, take);
                     String key = pg ? rs.getString(6) + ":" + id : Long.toString(id);
                     next = skip + take < n ? key + ":" + (skip + take) : key;
                 }
             }
-            Map<Long, String> bodies = apart ? bodies(c, rows) : Map.of();
-            List<StoredEvent> out = new ArrayList<>();
-            for (Row r : rows) {
-                String body = apart ? bodies.get(r.id) : r.body;
-                if (body == null) {
-                    continue; // deleted meanwhile with its run (history trimmed)
-                }
+            return new Scan(rows, next, apart ? bodies(c, rows) : null);
+        }
+    }
+
+    RunEventLog.EventPage tail(Connection c, String position, int max, BiPredicate<String, String> wanted)
+            throws SQLException {
+        Scan scan = scan(c, position, max, wanted);
+        List<StoredEvent> out = new ArrayList<>();
+        for (Row r : scan.rows) {
+            String body = scan.body(r);
+            if (body != null) {
                 for (SupervisorEvent e : EventJson.readAll(body).subList(r.skip, r.skip + r.take)) {
                     out.add(new StoredEvent(0, r.node, e));
                 }
             }
-            return new RunEventLog.EventPage(out, next);
         }
+        return new RunEventLog.EventPage(out, scan.next);
     }
 
-    private record Row(long id, String node, int skip, int take, String body) {
+    /** As {@link #tail} but only the ids of the tasks the wanted events are about: no event is decoded whole. */
+    RunEventLog.TaskChanges taskChanges(Connection c, String position, int max, BiPredicate<String, String> wanted)
+            throws SQLException {
+        Scan scan = scan(c, position, max, wanted);
+        Map<String, java.util.Set<String>> changed = new java.util.LinkedHashMap<>();
+        for (Row r : scan.rows) {
+            String body = scan.body(r);
+            if (body != null) {
+                for (String taskId : EventJson.taskIds(body, r.skip, r.take)) {
+                    changed.computeIfAbsent(r.runId, k -> new java.util.LinkedHashSet<>()).add(taskId);
+                }
+            }
+        }
+        return new RunEventLog.TaskChanges(changed, scan.next);
+    }
+
+    private record Row(long id, String runId, String node, int skip, int take, String body) {
+    }
+
+    /** The rows of a page that are wanted, the position after it, and their bodies if read apart. */
+    private record Scan(List<Row> rows, String next, Map<Long, String> bodies) {
+        /** @return the row's body, or null if it was deleted meanwhile with its run (history trimmed) */
+        String body(Row r) {
+            return bodies == null ? r.body : bodies.get(r.id);
+        }
     }
 
     /** The bodies of the rows by id (rows are never changed once written, so a second statement reads the same). */

@@ -552,6 +552,12 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     }
 
     @Override
+    public TaskChanges taskChanges(String position, int max, java.util.function.BiPredicate<String, String> wanted) {
+        java.util.Objects.requireNonNull(wanted, "wanted");
+        return sql.read("read new events", c -> events.taskChanges(c, position, max, wanted));
+    }
+
+    @Override
     public boolean awaitEvents(Duration timeout) throws InterruptedException {
         return notifications != null && notifications.await(timeout);
     }
