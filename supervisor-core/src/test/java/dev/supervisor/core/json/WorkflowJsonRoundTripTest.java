@@ -11,6 +11,7 @@ import dev.supervisor.api.TaskSpec;
 import dev.supervisor.api.TaskType;
 import dev.supervisor.api.TriggerRule;
 import dev.supervisor.api.WorkflowSpec;
+import dev.supervisor.core.json.internal.StoredReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -61,6 +62,12 @@ class WorkflowJsonRoundTripTest {
             assertThat(compact).doesNotContain("\n").hasSizeLessThan(json.length());
             assertThat(comparison.differences(wf, WorkflowJson.read(compact))).as("compact, seed %d round %d", seed,
                     round).isEmpty();
+            // The lean reader stores use: it must accept what the writer wrote and read the same workflow.
+            for (String doc : List.of(compact, json)) {
+                WorkflowSpec lean = StoredReader.read(doc, getClass().getClassLoader());
+                assertThat(lean).as("lean reader accepts, seed %d round %d", seed, round).isNotNull();
+                assertThat(comparison.differences(wf, lean)).as("lean, seed %d round %d", seed, round).isEmpty();
+            }
             for (TaskSpec t : wf.tasks()) {
                 assertThat(new ModelComparison().differences(t, t.toBuilder().build())).as("toBuilder, seed %d", seed)
                         .isEmpty();

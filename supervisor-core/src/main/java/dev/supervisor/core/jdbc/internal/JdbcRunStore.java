@@ -16,6 +16,7 @@ import dev.supervisor.api.spi.TaskClaims;
 import dev.supervisor.api.spi.TaskRecord;
 import dev.supervisor.core.jdbc.SqlDialect;
 import dev.supervisor.core.json.WorkflowJson;
+import dev.supervisor.core.json.internal.StoredReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -240,7 +241,14 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
                 }
             }
         });
-        return json == null ? null : WorkflowJson.read(json); // parsed with the connection given back
+        if (json == null) {
+            return null;
+        }
+        // Parsed with the connection given back; the store's own documents by the lean reader, anything it does not
+        // expect by the checking one.
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        WorkflowSpec lean = StoredReader.read(json, context != null ? context : JdbcRunStore.class.getClassLoader());
+        return lean != null ? lean : WorkflowJson.read(json);
     }
 
     @Override
