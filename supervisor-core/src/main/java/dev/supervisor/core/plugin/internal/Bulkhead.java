@@ -43,6 +43,11 @@ final class Bulkhead {
     private final int maxFailures;
     private final Consumer<String> onQuarantine;
     private final AtomicBoolean quarantined = new AtomicBoolean();
+    /**
+     * Set before a timed-out callback's thread is interrupted, as the timeout always quarantines: the interrupted
+     * thread could otherwise take the next queued callback before the timer's thread got to {@link #quarantine}.
+     */
+    private volatile boolean refusing;
     private volatile String quarantineReason = "";
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -92,11 +97,11 @@ final class Bulkhead {
         Job<T> job = new Job<>(what, body, counted);
         return submit(job) != null ? job.token.result
                 : CompletableFuture.failedFuture(new Refused("plugin '" + pluginId + "' refused " + what + ": "
-                        + (quarantined.get() ? quarantineReason : "its queue is full")));
+                        + (quarantined.get() || refusing ? refusal() : "its queue is full")));
     }
 
     private <T> Job<T> submit(Job<T> job) {
-        if (quarantined.get()) {
+        if (quarantined.get() || refusing) {
             dropped.incrementAndGet();
             return null;
         }
@@ -138,6 +143,7 @@ final class Bulkhead {
                     return;
                 }
                 timedOut = true;
+                refusing = true;
                 runner.interrupt();
             }
             timeouts.incrementAndGet();
@@ -160,7 +166,7 @@ final class Bulkhead {
 
         @Override
         public void run() {
-            if (quarantined.get()) {
+            if (quarantined.get() || refusing) {
                 abort();
                 return;
             }
@@ -195,8 +201,7 @@ final class Bulkhead {
 
         void abort() {
             dropped.incrementAndGet();
-            token.result.completeExceptionally(new Refused("plugin '" + pluginId + "' is quarantined: "
-                    + quarantineReason));
+            token.result.completeExceptionally(new Refused("plugin '" + pluginId + "' is quarantined: " + refusal()));
         }
 
         private void failed(String what, Throwable e) {
@@ -208,6 +213,11 @@ final class Bulkhead {
                 quarantine("failed " + inARow + " times in a row; last in " + what + ": " + e);
             }
         }
+    }
+
+    private String refusal() {
+        String reason = quarantineReason;
+        return reason.isEmpty() ? "a callback timed out" : reason; // empty while a timeout is being turned into one
     }
 
     /** Stops taking work, fails what is queued, interrupts what runs, and tells the host once. */
