@@ -217,29 +217,9 @@ public final class StoredReader {
                 }
             }
             String upstream = java.util.Objects.requireNonNull(task, "task");
-            EdgeCondition edge = edge(kind, expression);
+            EdgeCondition edge = TaskReader.edge(kind, expression);
             options.add(b -> b.dependsOn(upstream, edge));
         }
-    }
-
-    /** The shared constants where they apply, as the checking reader does. */
-    private static EdgeCondition edge(EdgeCondition.Kind kind, String expression) {
-        if (expression == null) {
-            switch (kind) {
-                case SUCCESS -> {
-                    return EdgeCondition.onSuccess();
-                }
-                case FAILURE -> {
-                    return EdgeCondition.onFailure();
-                }
-                case COMPLETION -> {
-                    return EdgeCondition.onCompletion();
-                }
-                default -> {
-                }
-            }
-        }
-        return new EdgeCondition(kind, expression);
     }
 
     private RetryPolicy retry(JsonParser p, JsonToken v) throws IOException {

@@ -172,7 +172,7 @@ final class TaskReader {
     }
 
     /** The shared constants where they apply, so that the common edge stays one object. */
-    private static EdgeCondition edge(EdgeCondition.Kind kind, String expression) {
+    static EdgeCondition edge(EdgeCondition.Kind kind, String expression) {
         if (expression == null) {
             switch (kind) {
                 case SUCCESS -> {
