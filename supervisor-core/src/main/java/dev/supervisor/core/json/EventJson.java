@@ -1,9 +1,9 @@
 package dev.supervisor.core.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supervisor.api.SupervisorException;
 import dev.supervisor.api.event.SupervisorEvent;
 import java.lang.reflect.Constructor;
@@ -72,7 +72,7 @@ public final class EventJson {
      * @return its JSON text
      */
     public static String write(SupervisorEvent event) {
-        return node(event).toString();
+        return writeAll(List.of(event));
     }
 
     /**
@@ -84,19 +84,29 @@ public final class EventJson {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("no events to write");
         }
-        if (events.size() == 1) {
-            return write(events.get(0));
+        // Streamed, not built as a tree: the event log writes two events per task, and on a cluster of short tasks
+        // this is among the costliest things a node does per task.
+        java.io.StringWriter out = new java.io.StringWriter(192 * events.size());
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            if (events.size() > 1) {
+                g.writeStartArray();
+            }
+            char[] buf = new char[InstantText.MAX];
+            for (SupervisorEvent e : events) {
+                write(g, e, buf);
+            }
+            if (events.size() > 1) {
+                g.writeEndArray();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
         }
-        var array = JSON.createArrayNode();
-        for (SupervisorEvent e : events) {
-            array.add(node(e));
-        }
-        return array.toString();
+        return out.toString();
     }
 
-    private static ObjectNode node(SupervisorEvent event) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("type", event.getClass().getSimpleName());
+    private static void write(JsonGenerator g, SupervisorEvent event, char[] buf) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("type", event.getClass().getSimpleName());
         for (RecordComponent c : SHAPES.get(event.getClass()).components()) {
             Object v;
             try {
@@ -105,23 +115,30 @@ public final class EventJson {
                 throw new SupervisorException("cannot read " + c.getName() + " of " + event.getClass().getSimpleName(),
                         e);
             }
-            if (v instanceof Instant || v instanceof Duration || v instanceof Enum<?>) {
-                o.put(c.getName(), v instanceof Enum<?> e ? e.name() : v.toString());
-            } else if (v instanceof String str) { // the common kinds directly: valueToTree costs a buffer each
-                o.put(c.getName(), str);
+            g.writeFieldName(c.getName());
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof String str) {
+                g.writeString(str);
+            } else if (v instanceof Instant t) {
+                g.writeString(buf, 0, InstantText.format(t, buf));
             } else if (v instanceof Integer i) {
-                o.put(c.getName(), i);
+                g.writeNumber(i);
             } else if (v instanceof Long l) {
-                o.put(c.getName(), l);
+                g.writeNumber(l);
             } else if (v instanceof Double d) {
-                o.put(c.getName(), d);
+                g.writeNumber(d);
             } else if (v instanceof Boolean b) {
-                o.put(c.getName(), b);
+                g.writeBoolean(b);
+            } else if (v instanceof Enum<?> en) {
+                g.writeString(en.name());
+            } else if (v instanceof Duration d) {
+                g.writeString(d.toString());
             } else {
-                o.set(c.getName(), JSON.valueToTree(v));
+                JSON.writeValue(g, v);
             }
         }
-        return o;
+        g.writeEndObject();
     }
 
     /**
