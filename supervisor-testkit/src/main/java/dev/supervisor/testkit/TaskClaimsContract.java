@@ -220,6 +220,15 @@ public abstract class TaskClaimsContract extends RunEventLogContract {
     }
 
     @Test
+    void releaseRun_withinALeaseOfTheRunsCreation_letsAnotherNodeAdoptItAtOnce() {
+        RunStore store = store();
+        createClaimable(store, "r", 0);
+        assertThat(claims(store).ownRun("r", "a", LEASE)).isTrue();
+        claims(store).releaseRun("r", "a"); // as a node does when it shuts down
+        assertThat(claims(store).adoptRuns("b", LEASE, 10)).containsExactly("r");
+    }
+
+    @Test
     void adopt_skipsRunsThatEndedOrWereNotCreatedForClaims() {
         RunStore store = store();
         createClaimable(store, "done", 0);

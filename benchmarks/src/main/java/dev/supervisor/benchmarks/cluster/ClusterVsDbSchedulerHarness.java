@@ -180,6 +180,10 @@ public final class ClusterVsDbSchedulerHarness {
         try {
             for (BufferedReader out : outs) {
                 String line = out.readLine();
+                while (line != null && line.startsWith("[")) { // the JVM's own log lines (-Xlog, JFR) come first
+                    System.err.println(line);
+                    line = out.readLine();
+                }
                 if (!"READY".equals(line)) {
                     throw new IllegalStateException(side + " worker did not start: " + line);
                 }

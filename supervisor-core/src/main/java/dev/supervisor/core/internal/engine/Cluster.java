@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,11 +85,15 @@ final class Cluster {
     private final Object claimLock = new Object();
     /**
      * Claims and stores hold it shared while they write and tell the owner side; taking over a run holds it
-     * exclusively while it loads the run and makes it active. So each of this node's transitions of a run it
-     * drives is either loaded with the run or told to the owner side, and {@link #follow} can pass over the node's
-     * own events instead of reading them back.
+     * exclusively twice, to mark the run as being taken over before reading it and to make it active after. So
+     * each of this node's transitions of a run it drives is either in what was read, kept aside for the takeover,
+     * or told to the owner side, and {@link #follow} can pass over the node's own events instead of reading them
+     * back.
      */
     private final java.util.concurrent.locks.ReadWriteLock adoption = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** The run being taken over (read outside the lock), and this node's transitions of it meanwhile. */
+    private volatile String adopting;
+    private final List<TaskRecord> adoptingSeen = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean stopped;
     private String position;
     private long lastRenew;
@@ -190,19 +193,28 @@ final class Cluster {
             if (!claiming) {
                 return 0;
             }
+            Claimed got;
             adoption.readLock().lock();
             try {
-                return claim();
+                got = claim();
             } finally {
                 adoption.readLock().unlock();
             }
+            // Outside the lock: reading a run's view can take a while, and a takeover waits for the lock.
+            launchAll(got);
+            return got.records.size();
         }
     }
 
-    private int claim() {
+    /** Tasks a claim took, with the events that report their start. */
+    private record Claimed(List<TaskRecord> records, Map<TaskRecord, TaskStarted> events) {
+        static final Claimed NONE = new Claimed(List.of(), Map.of());
+    }
+
+    private Claimed claim() {
         int free = Math.min(config.claimBatch(), sup.maxConcurrency() + ahead() - unfinished.get());
         if (free <= 0) {
-            return 0;
+            return Claimed.NONE;
         }
         Set<String> types = new HashSet<>();
         for (TaskType t : sup.handlerTypes()) {
@@ -217,9 +229,10 @@ final class Cluster {
             }
         }
         if (types.isEmpty()) {
-            return 0;
+            return Claimed.NONE;
         }
-        Map<TaskRecord, TaskStarted> events = new HashMap<>();
+        // By identity: a record's own hash reads all of its fields.
+        Map<TaskRecord, TaskStarted> events = new java.util.IdentityHashMap<>();
         long t0 = System.nanoTime();
         List<TaskRecord> got = claims.claim(new TaskClaims.ClaimRequest(node, free, config.lease(), types, fullTags),
                 c -> {
@@ -231,15 +244,17 @@ final class Cluster {
                 });
         long took = System.nanoTime() - t0;
         claimNanos = claimNanos == 0 ? took : claimNanos + (took - claimNanos) / 8;
-        Map<String, List<TaskRecord>> owned = new LinkedHashMap<>();
+        Map<String, List<TaskRecord>> byRun = new LinkedHashMap<>();
         for (TaskRecord r : got) {
-            if (sup.active(r.runId()) != null) {
-                owned.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
-            }
+            byRun.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
         }
-        owned.forEach(sup::observe); // runs this node drives learn of its claims here, not from the event log
-        for (TaskRecord r : got) {
-            TaskStarted e = events.get(r);
+        byRun.forEach(this::tellOwner);
+        return new Claimed(got, events);
+    }
+
+    private void launchAll(Claimed claimed) {
+        for (TaskRecord r : claimed.records) {
+            TaskStarted e = claimed.events.get(r);
             RunView view;
             try {
                 view = view(r.runId()); // after the claim's transaction: reading the store inside it could starve a pool
@@ -251,7 +266,19 @@ final class Cluster {
             }
             launch(new ClaimedAttempt(this, view, r, e.timestamp()), e);
         }
-        return got.size();
+    }
+
+    /**
+     * Tells the owner side of this node's own transitions of a run it drives (they are not read back from the event
+     * log); while the run is being taken over, they are kept for the takeover to apply. Called under the shared
+     * {@link #adoption} lock.
+     */
+    private void tellOwner(String runId, List<TaskRecord> records) {
+        if (sup.active(runId) != null) {
+            sup.observe(runId, records);
+        } else if (runId.equals(adopting)) {
+            adoptingSeen.addAll(records);
+        }
     }
 
     /**
@@ -417,9 +444,8 @@ final class Cluster {
             sup.events.publishNow(r.events);
             finish(r.attempt);
         }
-        String runId = results.get(0).attempt.view.runId();
-        if (!stored.isEmpty() && sup.active(runId) != null) {
-            sup.observe(runId, stored); // this node drives the run: the event log is not read back for it
+        if (!stored.isEmpty()) {
+            tellOwner(results.get(0).attempt.view.runId(), stored);
         }
     }
 
@@ -679,15 +705,54 @@ final class Cluster {
             return;
         }
         for (String runId : claims.adoptRuns(node, config.lease(), 16)) {
-            adoption.writeLock().lock();
             try {
-                sup.adopt(runId);
+                adopt(runId);
             } catch (RuntimeException e) {
                 LOG.warn("cluster node {} could not take over run {}; releasing it", node, runId, e);
                 claims.releaseRun(runId, node);
-            } finally {
-                adoption.writeLock().unlock();
             }
+        }
+    }
+
+    /**
+     * Takes over one run. The run is read without holding the {@link #adoption} lock exclusively, so the node's
+     * claims and results go on meanwhile (a large run takes a while to read); those of this run are kept aside from
+     * the moment the read starts and applied once the run is active. What other nodes do meanwhile is read from
+     * the event log afterwards, as for any run this node drives (this thread does both, one after the other).
+     */
+    private void adopt(String runId) {
+        exclusively(() -> {
+            adoptingSeen.clear();
+            adopting = runId; // claims and results after this keep their records of the run
+        });
+        try {
+            RunExecution run = sup.loadForAdoption(runId);
+            exclusively(() -> {
+                adopting = null;
+                sup.activate(run);
+                List<TaskRecord> seen;
+                synchronized (adoptingSeen) {
+                    seen = new ArrayList<>(adoptingSeen);
+                    adoptingSeen.clear();
+                }
+                sup.observe(runId, seen); // only what is newer than what was read counts
+            });
+        } finally {
+            if (adopting != null) {
+                exclusively(() -> {
+                    adopting = null;
+                    adoptingSeen.clear();
+                });
+            }
+        }
+    }
+
+    private void exclusively(Runnable r) {
+        adoption.writeLock().lock();
+        try {
+            r.run();
+        } finally {
+            adoption.writeLock().unlock();
         }
     }
 

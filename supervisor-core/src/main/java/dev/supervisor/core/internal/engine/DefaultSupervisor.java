@@ -754,26 +754,34 @@ public final class DefaultSupervisor implements Supervisor {
     }
 
     /** Takes over a run whose node died: loads it from the store and drives it from where it is. */
-    void adopt(String runId) {
+    /**
+     * Reads a run this node is taking over, without taking the engine's lock: for a large run this is most of the
+     * takeover, and the node goes on with its other runs meanwhile. {@link #activate} makes it this node's.
+     */
+    RunExecution loadForAdoption(String runId) {
         WorkflowSpec workflow = store.workflow(runId).orElseThrow(() -> new SupervisorException("no workflow of run "
                 + runId));
         Preparation.Prepared p = preparation.prepare(workflow);
         RunRecord stored = store.findRun(runId).orElseThrow(() -> new SupervisorException("no run " + runId));
-        RunExecution run = new RunExecution(this, runId, workflow, p, stored.inputs(), TaskTable.of(runId,
+        return new RunExecution(this, runId, workflow, p, stored.inputs(), TaskTable.of(runId,
                 matchById(runId, workflow, p, store.tasks(runId))), stored);
+    }
+
+    /** Makes a run read by {@link #loadForAdoption} one this node drives, and resumes it. */
+    void activate(RunExecution run) {
         Deferred deferred = new Deferred();
         lock.lock();
         try {
-            if (active.containsKey(runId)) {
+            if (active.containsKey(run.runId)) {
                 return;
             }
-            active.put(runId, run);
+            active.put(run.runId, run);
             transitions.resume(run, deferred);
         } finally {
             unlock(deferred);
         }
         deferred.run();
-        LOG.info("node {} took over run {}", nodeId(), runId);
+        LOG.info("node {} took over run {}", nodeId(), run.runId);
     }
 
     double nextRandom() {

@@ -381,7 +381,8 @@ public final class InMemoryRunStore implements RunStore, RunEventLog, TaskClaims
                 break;
             }
             boolean open = !r.run.status().isTerminal() && r.claimables != null;
-            boolean orphaned = r.owner == null ? !r.run.createdAt().plus(lease).isAfter(now)
+            // As the JDBC store: a released run at once, one that never had an owner a lease after creation.
+            boolean orphaned = r.ownerExpiry == null ? !r.run.createdAt().plus(lease).isAfter(now)
                     : r.ownerExpiry.isBefore(now);
             if (open && orphaned) {
                 r.owner = node;
@@ -410,7 +411,7 @@ public final class InMemoryRunStore implements RunStore, RunEventLog, TaskClaims
         StoredRun r = runs.get(runId);
         if (r != null && node.equals(r.owner)) {
             r.owner = null;
-            r.ownerExpiry = null;
+            r.ownerExpiry = Instant.EPOCH; // released: any node may take it over now
         }
     }
 

@@ -20,6 +20,7 @@ final class Codec {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TASK_COLUMNS = "run_id, task_id, idx, state, attempt, version, lease_owner, lease_expiry, "
             + "not_before, started_at, finished_at, output, error, item, branches, short_circuit";
+    static final int TASK_COLUMN_COUNT = 16;
 
     private Codec() {
     }
@@ -81,13 +82,21 @@ final class Codec {
                 instant(rs, "finished_at"), rs.getLong("version"));
     }
 
+    /**
+     * A task row read as {@link #TASK_COLUMNS}, in that order ({@code SELECT} or {@code RETURNING} them, never
+     * {@code *}): by position, as a run's owner reads every row of a large run and name lookups add up.
+     */
     static TaskRecord task(ResultSet rs) throws SQLException {
-        return new TaskRecord(rs.getString("run_id"), rs.getString("task_id"), rs.getInt("idx"),
-                TaskState.valueOf(rs.getString("state")), rs.getInt("attempt"), rs.getLong("version"),
-                rs.getString("lease_owner"), instant(rs, "lease_expiry"), instant(rs, "not_before"),
-                instant(rs, "started_at"), instant(rs, "finished_at"), fromJson(rs.getString("output")),
-                rs.getString("error"), fromJson(rs.getString("item")), branches(rs.getString("branches")),
-                rs.getBoolean("short_circuit"));
+        return new TaskRecord(rs.getString(1), rs.getString(2), rs.getInt(3), TaskState.valueOf(rs.getString(4)),
+                rs.getInt(5), rs.getLong(6), rs.getString(7), instant(rs, 8), instant(rs, 9), instant(rs, 10),
+                instant(rs, 11), fromJson(rs.getString(12)), rs.getString(13), fromJson(rs.getString(14)),
+                branches(rs.getString(15)), rs.getBoolean(16));
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000_000L),
+                Math.floorMod(v, 1_000_000_000L));
     }
 
     @SuppressWarnings("unchecked")

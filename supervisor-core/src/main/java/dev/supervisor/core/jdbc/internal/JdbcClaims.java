@@ -99,14 +99,14 @@ public final class JdbcClaims implements TaskClaims {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'RUNNING', attempt = attempt "
                     + "+ 1, version = version + 1, lease_owner = ?, lease_expiry = " + NOW + " + ?, not_before = NULL, "
                     + "started_at = COALESCE(started_at, " + NOW + "), finished_at = NULL, output = NULL, branches = "
-                    + "NULL, short_circuit = FALSE WHERE ctid = ANY(?) RETURNING *")) {
+                    + "NULL, short_circuit = FALSE WHERE ctid = ANY(?) RETURNING " + Codec.TASK_COLUMNS + ", type")) {
                 ps.setString(1, request.node());
                 ps.setLong(2, request.lease().toNanos());
                 ps.setArray(3, c.createArrayOf("tid", ctids.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         claimed.add(Codec.task(rs));
-                        types.add(rs.getString("type"));
+                        types.add(rs.getString(Codec.TASK_COLUMN_COUNT + 1));
                     }
                 }
             }
@@ -187,7 +187,8 @@ public final class JdbcClaims implements TaskClaims {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'READY', version = version + 1, "
                     + "error = 'lease of ' || lease_owner || ' expired', lease_owner = NULL, lease_expiry = NULL, "
                     + "finished_at = NULL, output = NULL WHERE ctid = ANY(ARRAY(SELECT ctid FROM sup_task WHERE state = "
-                    + "'RUNNING' AND lease_expiry < ? LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING *")) {
+                    + "'RUNNING' AND lease_expiry < ? LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING "
+                    + Codec.TASK_COLUMNS)) {
                 ps.setLong(1, Codec.nanos(now(c)));
                 ps.setInt(2, Math.max(1, max));
                 List<TaskRecord> r = JdbcRunStore.list(ps);

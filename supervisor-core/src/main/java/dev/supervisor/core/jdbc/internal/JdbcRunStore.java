@@ -286,7 +286,8 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     @Override
     public List<TaskRecord> tasks(String runId) {
         return sql.read("read tasks of " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? ORDER BY idx")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Codec.TASK_COLUMNS
+                    + " FROM sup_task WHERE run_id = ? ORDER BY idx")) {
                 ps.setString(1, runId);
                 return list(ps);
             }
@@ -299,12 +300,24 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
             return List.of();
         }
         return sql.read("read tasks of " + runId, c -> {
+            if (postgres()) {
+                // One statement text for any number of ids, so the server plans it once (an IN list's text, and
+                // plan, differ with its length; a run's owner reads other nodes' results this way all run long).
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + Codec.TASK_COLUMNS
+                        + " FROM sup_task WHERE run_id = ? AND task_id "
+                        + "= ANY(?)")) {
+                    ps.setString(1, runId);
+                    ps.setArray(2, c.createArrayOf("varchar", taskIds.toArray()));
+                    return list(ps);
+                }
+            }
             List<TaskRecord> out = new ArrayList<>();
             List<String> ids = new ArrayList<>(taskIds);
             for (int from = 0; from < ids.size(); from += 500) {
                 List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
                 String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND task_id "
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + Codec.TASK_COLUMNS
+                        + " FROM sup_task WHERE run_id = ? AND task_id "
                         + "IN (" + marks + ")")) {
                     ps.setString(1, runId);
                     for (int i = 0; i < part.size(); i++) {
@@ -323,7 +336,8 @@ public final class JdbcRunStore implements RunStore, RunEventLog {
     }
 
     static Optional<TaskRecord> task(Connection c, String runId, String taskId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sup_task WHERE run_id = ? AND task_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Codec.TASK_COLUMNS
+                + " FROM sup_task WHERE run_id = ? AND task_id = ?")) {
             ps.setString(1, runId);
             ps.setString(2, taskId);
             List<TaskRecord> l = list(ps);
