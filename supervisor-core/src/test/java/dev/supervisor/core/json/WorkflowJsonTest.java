@@ -47,6 +47,22 @@ class WorkflowJsonTest {
         throw new AssertionError("no error for " + json);
     }
 
+    @Test
+    void writeCompact_leavesOutWhatAReaderAssumes_andKeepsWhatDiffers() {
+        dev.supervisor.api.TaskType noop = dev.supervisor.api.TaskType.of("noop");
+        WorkflowSpec plain = WorkflowSpec.builder("flat").task(TaskSpec.builder("a", noop))
+                .task(TaskSpec.builder("b", noop).dependsOn("a")).build();
+        assertThat(WorkflowJson.writeCompact(plain)).isEqualTo("{\"id\":\"flat\",\"tasks\":[{\"id\":\"a\","
+                + "\"type\":\"noop\"},{\"id\":\"b\",\"type\":\"noop\",\"dependsOn\":[\"a\"]}]}");
+        assertThat(WorkflowJson.read(WorkflowJson.writeCompact(plain))).usingRecursiveComparison().isEqualTo(plain);
+        WorkflowSpec set = WorkflowSpec.builder("w").name("W").failureStrategy(FailureStrategy.CONTINUE)
+                .task(TaskSpec.builder("a", noop).name("A").priority(Priority.HIGH)
+                        .estimatedDuration(Duration.ofSeconds(2)).triggerRule(TriggerRule.ALL_DONE)).build();
+        String compact = WorkflowJson.writeCompact(set);
+        assertThat(compact).contains("\"W\"", "CONTINUE", "\"A\"", "HIGH", "PT2S", "ALL_DONE");
+        assertThat(WorkflowJson.read(compact)).usingRecursiveComparison().isEqualTo(set);
+    }
+
     /** {@link #DOC} has the form the writer had before it wrote retryOn, abortOn, fanOut and teardown. */
     @Test
     void read_fullDocument_mapsEveryField() {
