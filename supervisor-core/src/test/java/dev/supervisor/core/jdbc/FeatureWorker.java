@@ -52,7 +52,9 @@ public final class FeatureWorker {
                 .task(TaskSpec.builder("slow", HANG).dependsOn("plan").timeout(Duration.ofSeconds(2))
                         .retryPolicy(RetryPolicy.builder().maxAttempts(2).backoff(Backoff.FIXED, Duration.ofMillis(100))
                                 .abortOn(TaskTimeoutException.class).build()))
-                .task(TaskSpec.builder("alert", STEP).dependsOn("fatal", "flaky").triggerRule(TriggerRule.ONE_FAILED))
+                // ONE_FAILED runs alert as soon as fatal fails; its other upstream must have ended by then, or what
+                // alert sees of it depends on how busy the nodes are (flaky's retry succeeds 200 ms later).
+                .task(TaskSpec.builder("alert", STEP).dependsOn("fatal", "plan").triggerRule(TriggerRule.ONE_FAILED))
                 .task(TaskSpec.builder("publish", STEP).dependsOn("fatal"))
                 .task(TaskSpec.builder("gate", STEP).dependsOn("plan", EdgeCondition.custom("output.threshold > 100")))
                 .task(TaskSpec.builder("skipme", STEP).dependsOn("plan",
@@ -64,6 +66,17 @@ public final class FeatureWorker {
 
     /** A supervisor with every handler; with a store and cluster settings it is a cluster node. */
     static SupervisorConfig.SupervisorConfigBuilder handlers(SupervisorConfig.SupervisorConfigBuilder b) {
+        return handlers(b, -1);
+    }
+
+    /**
+     * @param holdAfter after running this many fan-out items, the node's item handler holds every further item until
+     *        the node is killed (or the attempt is stopped), so a proof can kill it while it holds leases however
+     *        fast the rest of the cluster is; negative for never
+     */
+    static SupervisorConfig.SupervisorConfigBuilder handlers(SupervisorConfig.SupervisorConfigBuilder b,
+            int holdAfter) {
+        java.util.concurrent.atomic.AtomicInteger itemsRun = new java.util.concurrent.atomic.AtomicInteger();
         return b.handler(PLAN, ctx -> {
             List<Integer> items = new ArrayList<>();
             for (int i = 0; i < ITEMS; i++) {
@@ -71,6 +84,11 @@ public final class FeatureWorker {
             }
             return Map.of("items", items, "threshold", 500);
         }).handler(ITEM, ctx -> {
+            if (holdAfter >= 0 && itemsRun.incrementAndGet() > holdAfter) {
+                while (!ctx.isCancelled()) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                }
+            }
             int item = ((Number) ctx.fanOutItem().orElseThrow()).intValue();
             if (item % 97 == 0 && ctx.attempt() == 1) {
                 throw new IllegalStateException("item " + item + " hiccups once");
@@ -93,7 +111,9 @@ public final class FeatureWorker {
 
     public static void main(String[] args) throws Exception {
         DataSource ds = new SimplePool(args[1], 10);
-        Supervisor node = Supervisor.create(handlers(SupervisorConfig.builder()).runStore(JdbcStores.runStore(ds))
+        int holdAfter = Integer.getInteger("cluster.holdItemsAfter", -1);
+        Supervisor node = Supervisor.create(handlers(SupervisorConfig.builder(), holdAfter)
+                .runStore(JdbcStores.runStore(ds))
                 .cluster(ClusterConfig.builder().lease(Duration.ofMillis(Long.getLong("cluster.leaseMs", 3000)))
                         .build())
                 .nodeId(args[2]).maxConcurrency(4).build());
@@ -103,6 +123,8 @@ public final class FeatureWorker {
             System.out.flush();
             System.out.println("DONE " + run.outcome().get(10, TimeUnit.MINUTES).status());
         } else {
+            System.out.println("READY"); // claiming from now on
+            System.out.flush();
             while (true) {
                 Thread.sleep(200);
                 try (var c = ds.getConnection(); var s = c.createStatement();
