@@ -30,8 +30,10 @@ import java.util.function.Predicate;
  * {@link #validate(String, FailureStrategy, List)} checks tasks that are not yet a {@code WorkflowSpec} — read from
  * a document, say — and then also reports an empty list and repeated ids, so that a reader can report everything
  * wrong with a document at once where the builder would stop at the first problem.
+ *
+ * <p>Sealed: validators are made by the factories here (a report can only be made by them), not implemented.
  */
-public interface WorkflowValidator {
+public sealed interface WorkflowValidator permits DefaultWorkflowValidator {
 
     /**
      * @param workflow the workflow
