@@ -59,7 +59,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
         this.number = claimed.attempt();
         this.record = claimed;
         this.startedAt = startedAt;
-        this.handler = view.prepared().handlers()[index];
+        this.handler = view.work().handlers()[index];
     }
 
     @Override
@@ -162,7 +162,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
 
     @Override
     public TaskSpec task() {
-        return view.prepared().graph().task(index);
+        return view.work().graph().task(index);
     }
 
     @Override
@@ -184,7 +184,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
     @Override
     public synchronized Map<String, Object> upstreamOutputs() {
         if (upstream == null) {
-            TaskGraph g = view.prepared().graph();
+            TaskGraph g = view.work().graph();
             int[] pred = GraphArrays.predecessors(g);
             List<String> ids = new ArrayList<>();
             for (int e = g.predecessorStart(index); e < g.predecessorEnd(index); e++) {
@@ -225,13 +225,13 @@ final class ClaimedAttempt implements TaskContext, Runnable {
 
     @Override
     public int fanOutIndex() {
-        FanOutPlan plan = view.prepared().plan();
+        FanOutPlan plan = view.work().plan();
         return plan == null ? -1 : plan.instanceNo[index];
     }
 
     @Override
     public void selectBranches(Collection<String> taskIds) {
-        TaskGraph g = view.prepared().graph();
+        TaskGraph g = view.work().graph();
         List<String> picked = new ArrayList<>();
         for (String id : taskIds) {
             int s = g.indexOf(id);
@@ -239,7 +239,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
             for (int e = g.successorStart(index); s >= 0 && e < g.successorEnd(index); e++) {
                 direct |= g.successor(e) == s;
             }
-            FanOutPlan plan = view.prepared().plan();
+            FanOutPlan plan = view.work().plan();
             if (!direct && !(s >= 0 && plan != null && plan.isCollector(s))) {
                 throw new IllegalArgumentException("task '" + task().id() + "' can only select its direct downstream"
                         + " tasks as branches, and '" + id + "' is not one of them");

@@ -535,7 +535,7 @@ final class Cluster {
             RunRecord run = store.findRun(id).orElseThrow(() -> new SupervisorException("no run " + id));
             WorkflowSpec wf = store.workflow(id).orElseThrow(() -> new SupervisorException("no workflow of run "
                     + id));
-            return new RunView(id, run.workflowId(), sup.prepare(wf), run.inputs(), null);
+            return new RunView(id, run.workflowId(), sup.forWorkers(wf), run.inputs(), null);
         });
     }
 

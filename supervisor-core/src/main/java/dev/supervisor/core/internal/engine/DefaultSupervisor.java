@@ -688,8 +688,9 @@ public final class DefaultSupervisor implements Supervisor {
         return active.get(runId);
     }
 
-    Preparation.Prepared prepare(WorkflowSpec workflow) {
-        return preparation.prepare(workflow);
+    /** @return what running tasks of a stored workflow on this node needs (see {@link Preparation#forWorkers}) */
+    Preparation.Work forWorkers(WorkflowSpec workflow) {
+        return preparation.forWorkers(workflow);
     }
 
     /** Applies records another node (or this node's worker side) stored for a run this node drives. */
@@ -877,7 +878,7 @@ public final class DefaultSupervisor implements Supervisor {
             if (!t.state().isTerminal()) {
                 changes.add(t.finished(TaskState.CANCELLED, now, null, "run cancelled"));
                 if (p != null) {
-                    evs.add(Events.cancelled(new RunView(runId, r.workflowId(), p, r.inputs(), null),
+                    evs.add(Events.cancelled(new RunView(runId, r.workflowId(), p.work(), r.inputs(), null),
                             p.graph().indexOf(t.taskId()), t.attempt(), now));
                 }
             }

@@ -39,6 +39,8 @@ final class Preparation {
     // however large the specs (256 entries of 20k tasks kept 3 GB reachable in a benchmark); a spec beyond the
     // bound is prepared again on every submit.
     private final Cache<WorkflowSpec, Prepared> prepared;
+    /** Worker-only preparations of stored workflows this node does not drive; bounded the same way. */
+    private final Cache<WorkflowSpec, Work> work;
 
     Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
                 WorkflowValidator validator, ExpressionEngine expressions) {
@@ -52,6 +54,10 @@ final class Preparation {
                 .weigher((WorkflowSpec w, Prepared p) -> (int) Math.min(Integer.MAX_VALUE,
                         (long) p.graph().size() + ENTRY_WEIGHT))
                 .build();
+        this.work = Caffeine.newBuilder().weakKeys().executor(Runnable::run).maximumWeight(cacheWeight)
+                .weigher((WorkflowSpec w, Work p) -> (int) Math.min(Integer.MAX_VALUE,
+                        (long) p.graph().size() + ENTRY_WEIGHT))
+                .build();
         this.handlers = handlers;
         this.typeLimits = typeLimits;
         this.tagLimits = tagLimits;
@@ -59,11 +65,44 @@ final class Preparation {
         this.expressions = expressions;
     }
 
+    /**
+     * What a cluster worker needs to run a run's tasks: the graph (same indexes on every node), the handler per task
+     * and the fan-out plan. Far less than a run's owner needs ({@link Prepared}), and in a fresh JVM several times
+     * quicker to make for a large workflow, which every worker reads before it runs its first task of a run.
+     */
+    record Work(TaskGraph graph, TaskHandler[] handlers, FanOutPlan plan) {
+    }
+
+    /**
+     * @return what workers need of a stored workflow: from its full preparation when this node made one, else
+     *         without validating it again (it was validated where it was submitted)
+     */
+    Work forWorkers(WorkflowSpec workflow) {
+        Prepared full = prepared.getIfPresent(workflow);
+        if (full != null) {
+            return full.work();
+        }
+        return work.get(workflow, this::workUncached);
+    }
+
+    private Work workUncached(WorkflowSpec workflow) {
+        FanOutPlan plan = FanOutPlan.of(workflow, expressions, new ArrayList<>());
+        TaskGraph graph = TaskGraph.of(plan == null ? workflow : plan.expanded);
+        TaskHandler[] hs = new TaskHandler[graph.size()];
+        for (int i = 0; i < hs.length; i++) {
+            hs[i] = handlers.get(graph.task(i).type());
+        }
+        return new Work(graph, hs, plan);
+    }
+
     /** Everything a run needs that depends only on the workflow. */
     record Prepared(TaskGraph graph, TaskHandler[] handlers, Limit[][] limits, long[] rank,
                             long[] estimates, byte[] succKind, FlowExpressions flow, FanOutPlan plan,
                             int[] initial, byte[] rules, byte[] priorities, Duration[] timeouts, String[] ids,
                             int[] customIn) {
+        Work work() {
+            return new Work(graph, handlers, plan);
+        }
     }
 
     /**

@@ -187,7 +187,7 @@ final class RunExecution implements RunHandle {
 
     /** @return what a cluster worker needs to run this run's tasks on this node */
     RunView view() {
-        return new RunView(runId, workflow.id(), prepared, inputs, this);
+        return new RunView(runId, workflow.id(), prepared.work(), inputs, this);
     }
 
     /** @return the fan-out element of an instance slot (its items are evaluated by then), else null */

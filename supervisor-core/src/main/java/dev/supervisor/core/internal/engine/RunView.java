@@ -3,16 +3,16 @@ package dev.supervisor.core.internal.engine;
 import java.util.Map;
 
 /**
- * What a cluster worker needs to execute a claimed task of a run: the prepared workflow (graph, handlers,
- * timeouts) and the inputs. For a run this node owns it is the run's own state; for another node's run it is read
+ * What a cluster worker needs to execute a claimed task of a run: the workflow's graph, handlers and fan-out
+ * plan, and the inputs. For a run this node owns it is the run's own state; for another node's run it is read
  * from the store once and cached.
  *
  * @param runId the run
  * @param workflowId its workflow
- * @param prepared the prepared workflow (same indexes on every node: preparation is deterministic)
+ * @param work what running the workflow's tasks needs (same indexes on every node: preparation is deterministic)
  * @param inputs the run's inputs
  * @param local the run's execution when this node owns it, else null
  */
-record RunView(String runId, String workflowId, Preparation.Prepared prepared, Map<String, Object> inputs,
+record RunView(String runId, String workflowId, Preparation.Work work, Map<String, Object> inputs,
                RunExecution local) {
 }

@@ -11,6 +11,8 @@ import dev.supervisor.core.expr.ExpressionEngine;
 import dev.supervisor.core.graph.WorkflowValidator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
+import dev.supervisor.core.graph.TaskGraph;
 import org.junit.jupiter.api.Test;
 
 class PreparationTest {
@@ -47,5 +49,82 @@ class PreparationTest {
         assertThat(p.prepare(big).graph()).isNotSameAs(p.prepare(big).graph());
         WorkflowSpec small = chain(500);
         assertThat(p.prepare(small).graph()).isSameAs(p.prepare(small).graph());
+    }
+
+    @Test
+    void forWorkers_withoutAFullPreparation_indexesEveryTaskAndEdgeAsTheFullOneDoes() {
+        long seed = System.nanoTime();
+        System.out.println("forWorkers seed " + seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int round = 0; round < 300; round++) {
+            WorkflowSpec wf = randomDag(random);
+            Preparation.Work full = preparation(Preparation.CACHE_WEIGHT).prepare(wf).work();
+            Preparation.Work light = preparation(Preparation.CACHE_WEIGHT).forWorkers(wf);
+            TaskGraph f = full.graph();
+            TaskGraph l = light.graph();
+            assertThat(l.size()).as("seed %d round %d", seed, round).isEqualTo(f.size());
+            for (int i = 0; i < f.size(); i++) {
+                assertThat(l.id(i)).as("seed %d", seed).isEqualTo(f.id(i));
+                assertThat(l.task(i).toString()).isEqualTo(f.task(i).toString());
+                assertThat(l.task(i).dependencies()).isEqualTo(f.task(i).dependencies());
+                assertThat(edges(l, i, true)).as("predecessors, seed %d", seed).isEqualTo(edges(f, i, true));
+                assertThat(edges(l, i, false)).as("successors, seed %d", seed).isEqualTo(edges(f, i, false));
+                assertThat(light.handlers()[i]).isSameAs(full.handlers()[i]);
+            }
+            assertThat(light.plan() == null).isEqualTo(full.plan() == null);
+            if (full.plan() != null) {
+                assertThat(light.plan().instanceNo).isEqualTo(full.plan().instanceNo);
+            }
+        }
+    }
+
+    @Test
+    void forWorkers_afterAFullPreparation_usesIt() {
+        Preparation p = preparation(Preparation.CACHE_WEIGHT);
+        WorkflowSpec spec = chain(10);
+        TaskGraph full = p.prepare(spec).graph();
+        assertThat(p.forWorkers(spec).graph()).isSameAs(full);
+    }
+
+    private static java.util.List<Integer> edges(TaskGraph g, int i, boolean in) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        if (in) {
+            int[] pred = dev.supervisor.core.graph.internal.GraphArrays.predecessors(g);
+            for (int e = g.predecessorStart(i); e < g.predecessorEnd(i); e++) {
+                out.add(pred[e]);
+            }
+        } else {
+            for (int e = g.successorStart(i); e < g.successorEnd(i); e++) {
+                out.add(g.successor(e));
+            }
+        }
+        return out;
+    }
+
+    /** Dependencies in random order, some declared twice, some tasks fanned out over an upstream's output. */
+    private static WorkflowSpec randomDag(SplittableRandom random) {
+        int n = 1 + random.nextInt(30);
+        WorkflowSpec.Builder b = WorkflowSpec.builder("random");
+        for (int i = 0; i < n; i++) {
+            TaskSpec.Builder t = TaskSpec.builder("t" + i, WORK);
+            java.util.List<String> deps = new java.util.ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                if (random.nextInt(4) == 0) {
+                    deps.add("t" + j);
+                }
+            }
+            java.util.Collections.shuffle(deps, new java.util.Random(random.nextLong()));
+            if (!deps.isEmpty() && random.nextInt(5) == 0) {
+                deps.add(deps.get(0)); // declared twice: merged
+            }
+            for (String d : deps) {
+                t.dependsOn(d);
+            }
+            if (!deps.isEmpty() && random.nextInt(6) == 0) {
+                t.fanOut("tasks['" + deps.get(0) + "'].output", 1 + random.nextInt(4));
+            }
+            b.task(t);
+        }
+        return b.build();
     }
 }
