@@ -754,10 +754,10 @@ public final class DefaultSupervisor implements Supervisor {
         }
     }
 
-    /** Takes over a run whose node died: loads it from the store and drives it from where it is. */
     /**
-     * Reads a run this node is taking over, without taking the engine's lock: for a large run this is most of the
-     * takeover, and the node goes on with its other runs meanwhile. {@link #activate} makes it this node's.
+     * Reads a run this node is taking over (its node died or left), without taking the engine's lock: for a large run
+     * this is most of the takeover, and the node goes on with its other runs meanwhile. {@link #activate} makes it
+     * this node's and drives it from where it is.
      */
     RunExecution loadForAdoption(String runId) {
         WorkflowSpec workflow = store.workflow(runId).orElseThrow(() -> new SupervisorException("no workflow of run "
