@@ -721,20 +721,14 @@ final class Cluster {
      * the event log afterwards, as for any run this node drives (this thread does both, one after the other).
      */
     private void adopt(String runId) {
-        exclusively(() -> {
-            adoptingSeen.clear();
-            adopting = runId; // claims and results after this keep their records of the run
-        });
+        exclusively(() -> adopting = runId); // claims and results after this keep their records of the run
         try {
             RunExecution run = sup.loadForAdoption(runId);
             exclusively(() -> {
                 adopting = null;
                 sup.activate(run);
-                List<TaskRecord> seen;
-                synchronized (adoptingSeen) {
-                    seen = new ArrayList<>(adoptingSeen);
-                    adoptingSeen.clear();
-                }
+                List<TaskRecord> seen = List.copyOf(adoptingSeen); // nothing adds to it while the lock is held
+                adoptingSeen.clear();
                 sup.observe(runId, seen); // only what is newer than what was read counts
             });
         } finally {

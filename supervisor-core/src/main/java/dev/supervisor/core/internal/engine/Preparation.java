@@ -50,19 +50,21 @@ final class Preparation {
     Preparation(Map<TaskType, TaskHandler> handlers, Map<TaskType, Limit> typeLimits, Map<String, Limit> tagLimits,
                 WorkflowValidator validator, ExpressionEngine expressions, long cacheWeight) {
         // Maintenance on the calling thread: evicting is cheap, and a bound that holds at once is easier to trust.
-        this.prepared = Caffeine.newBuilder().weakKeys().executor(Runnable::run).maximumWeight(cacheWeight)
-                .weigher((WorkflowSpec w, Prepared p) -> (int) Math.min(Integer.MAX_VALUE,
-                        (long) p.graph().size() + ENTRY_WEIGHT))
-                .build();
-        this.work = Caffeine.newBuilder().weakKeys().executor(Runnable::run).maximumWeight(cacheWeight)
-                .weigher((WorkflowSpec w, Work p) -> (int) Math.min(Integer.MAX_VALUE,
-                        (long) p.graph().size() + ENTRY_WEIGHT))
-                .build();
+        this.prepared = boundedByTasks(cacheWeight, p -> p.graph().size());
+        this.work = boundedByTasks(cacheWeight, w -> w.graph().size());
         this.handlers = handlers;
         this.typeLimits = typeLimits;
         this.tagLimits = tagLimits;
         this.validator = validator;
         this.expressions = expressions;
+    }
+
+    private static <V> Cache<WorkflowSpec, V> boundedByTasks(long cacheWeight,
+            java.util.function.ToIntFunction<V> tasks) {
+        return Caffeine.newBuilder().weakKeys().executor(Runnable::run).maximumWeight(cacheWeight)
+                .weigher((WorkflowSpec w, V v) -> (int) Math.min(Integer.MAX_VALUE,
+                        (long) tasks.applyAsInt(v) + ENTRY_WEIGHT))
+                .build();
     }
 
     /**

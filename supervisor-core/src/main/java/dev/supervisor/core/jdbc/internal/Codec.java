@@ -30,9 +30,7 @@ final class Codec {
     }
 
     static Instant instant(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000_000L),
-                Math.floorMod(v, 1_000_000_000L));
+        return instant(rs, rs.findColumn(col));
     }
 
     static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
