@@ -15,11 +15,8 @@ import dev.supervisor.core.ClusterConfig;
 import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -51,22 +48,13 @@ class ClusterStoreFailureTest {
 
     /** The store, refusing the first batch of results a worker stores (as a database down past its retries). */
     private static RunStore failingFirstResults(RunStore inner, AtomicInteger failures) {
-        return (RunStore) Proxy.newProxyInstance(ClusterStoreFailureTest.class.getClassLoader(),
-                new Class<?>[] {RunStore.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("apply") && args[0] instanceof RunChanges c && "n1".equals(c.node())
-                            && c.tasks().stream().anyMatch(t -> t.state() == TaskState.SUCCEEDED)
-                            && failures.compareAndSet(0, 1)) {
-                        throw new IllegalStateException("database unavailable");
-                    }
-                    if (m.getName().equals("capability")) {
-                        Optional<?> cap = inner.capability((Class<?>) args[0]);
-                        return cap;
-                    }
-                    try {
-                        return m.invoke(inner, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return StoreProxies.intercepting(inner, (m, args, proceed) -> {
+            if (m.getName().equals("apply") && args[0] instanceof RunChanges c && "n1".equals(c.node())
+                    && c.tasks().stream().anyMatch(t -> t.state() == TaskState.SUCCEEDED)
+                    && failures.compareAndSet(0, 1)) {
+                throw new IllegalStateException("database unavailable");
+            }
+            return proceed.call();
+        });
     }
 }

@@ -15,12 +15,8 @@ import dev.supervisor.core.ClusterConfig;
 import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,38 +76,24 @@ class ClusterTakeoverTest {
      */
     private static RunStore slowTakeover(RunStore inner, CountDownLatch stored, AtomicBoolean readWhileWorking) {
         AtomicBoolean first = new AtomicBoolean(true);
-        return (RunStore) Proxy.newProxyInstance(ClusterTakeoverTest.class.getClassLoader(),
-                new Class<?>[] {RunStore.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("apply") && args[0] instanceof RunChanges c) {
-                        Object out = invoke(inner, m, args);
-                        for (TaskRecord t : c.tasks()) {
-                            if (t.state() == TaskState.SUCCEEDED) {
-                                stored.countDown();
-                            }
-                        }
-                        return out;
+        return StoreProxies.intercepting(inner, (m, args, proceed) -> {
+            if (m.getName().equals("apply") && args[0] instanceof RunChanges c) {
+                Object out = proceed.call();
+                for (TaskRecord t : c.tasks()) {
+                    if (t.state() == TaskState.SUCCEEDED) {
+                        stored.countDown();
                     }
-                    if (m.getName().equals("tasks") && args.length == 1
-                            && Thread.currentThread().getName().startsWith("supervisor-cluster-")
-                            && first.compareAndSet(true, false)) {
-                        @SuppressWarnings("unchecked")
-                        List<TaskRecord> before = (List<TaskRecord>) invoke(inner, m, args);
-                        readWhileWorking.set(stored.await(30, TimeUnit.SECONDS));
-                        return before;
-                    }
-                    if (m.getName().equals("capability")) {
-                        Optional<?> cap = inner.capability((Class<?>) args[0]);
-                        return cap;
-                    }
-                    return invoke(inner, m, args);
-                });
-    }
-
-    private static Object invoke(RunStore inner, java.lang.reflect.Method m, Object[] args) throws Throwable {
-        try {
-            return m.invoke(inner, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+                }
+                return out;
+            }
+            if (m.getName().equals("tasks") && args.length == 1
+                    && Thread.currentThread().getName().startsWith("supervisor-cluster-")
+                    && first.compareAndSet(true, false)) {
+                Object before = proceed.call();
+                readWhileWorking.set(stored.await(30, TimeUnit.SECONDS));
+                return before;
+            }
+            return proceed.call();
+        });
     }
 }
