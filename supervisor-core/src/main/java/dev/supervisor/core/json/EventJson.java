@@ -1,13 +1,11 @@
 package dev.supervisor.core.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supervisor.api.SupervisorException;
 import dev.supervisor.api.event.SupervisorEvent;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,61 +82,22 @@ public final class EventJson {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("no events to write");
         }
-        // Streamed, not built as a tree: the event log writes two events per task, and on a cluster of short tasks
-        // this is among the costliest things a node does per task.
-        java.io.StringWriter out = new java.io.StringWriter(192 * events.size());
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            if (events.size() > 1) {
-                g.writeStartArray();
+        // Written by hand, not through a generator and reflection: see EventText.
+        StringBuilder out = new StringBuilder(192 * events.size());
+        char[] buf = new char[InstantText.MAX];
+        if (events.size() > 1) {
+            out.append('[');
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                out.append(',');
             }
-            char[] buf = new char[InstantText.MAX];
-            for (SupervisorEvent e : events) {
-                write(g, e, buf);
-            }
-            if (events.size() > 1) {
-                g.writeEndArray();
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+            EventText.write(out, events.get(i), buf);
+        }
+        if (events.size() > 1) {
+            out.append(']');
         }
         return out.toString();
-    }
-
-    private static void write(JsonGenerator g, SupervisorEvent event, char[] buf) throws java.io.IOException {
-        g.writeStartObject();
-        g.writeStringField("type", event.getClass().getSimpleName());
-        for (RecordComponent c : SHAPES.get(event.getClass()).components()) {
-            Object v;
-            try {
-                v = c.getAccessor().invoke(event);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new SupervisorException("cannot read " + c.getName() + " of " + event.getClass().getSimpleName(),
-                        e);
-            }
-            g.writeFieldName(c.getName());
-            if (v == null) {
-                g.writeNull();
-            } else if (v instanceof String str) {
-                g.writeString(str);
-            } else if (v instanceof Instant t) {
-                g.writeString(buf, 0, InstantText.format(t, buf));
-            } else if (v instanceof Integer i) {
-                g.writeNumber(i);
-            } else if (v instanceof Long l) {
-                g.writeNumber(l);
-            } else if (v instanceof Double d) {
-                g.writeNumber(d);
-            } else if (v instanceof Boolean b) {
-                g.writeBoolean(b);
-            } else if (v instanceof Enum<?> en) {
-                g.writeString(en.name());
-            } else if (v instanceof Duration d) {
-                g.writeString(d.toString());
-            } else {
-                JSON.writeValue(g, v);
-            }
-        }
-        g.writeEndObject();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.supervisor.core.jdbc.internal;
 
 import dev.supervisor.api.event.SupervisorEvent;
+import dev.supervisor.api.event.TaskEvent;
 import dev.supervisor.api.spi.RunEventLog;
 import dev.supervisor.api.spi.StoredEvent;
 import dev.supervisor.core.jdbc.SqlDialect;
@@ -30,6 +31,11 @@ import java.util.function.BiPredicate;
  * writes its events as one JSON array with their count in {@code n}, not one row each. Rows and their three
  * index entries were the largest cost of a cluster's task; a run's sequence numbers are the running sum of
  * {@code n}, and a tail position inside a row says how many of its events were read ({@code tx:id:k}).
+ *
+ * <p>A row also lists the ids of the tasks its events are about ({@code tasks}: one entry per event, separated by
+ * spaces, empty for an event about the run), which is all a run's owner needs from another node's events: it reads
+ * those tasks' rows. Task ids cannot hold a space. Rows written before the column existed have none, and their
+ * bodies are read instead.
  */
 final class JdbcEvents {
     private final boolean pg;
@@ -46,15 +52,30 @@ final class JdbcEvents {
         if (events.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_event (run_id, node, type, body, n) VALUES (?, "
-                + "?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sup_event (run_id, node, type, body, n, tasks) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, runId);
             ps.setString(2, node);
             ps.setString(3, types(events));
             ps.setString(4, EventJson.writeAll(events));
             ps.setInt(5, events.size());
+            ps.setString(6, taskIds(events));
             ps.executeUpdate();
         }
+    }
+
+    /** One entry per event, in order: the task's id, or nothing for an event about the run. */
+    static String taskIds(List<SupervisorEvent> events) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                b.append(' ');
+            }
+            if (events.get(i) instanceof TaskEvent t) {
+                b.append(t.taskId());
+            }
+        }
+        return b.toString();
     }
 
     /** The kinds of event a row holds, for reading the table by hand: distinct simple names, at most 60 chars. */
@@ -95,7 +116,10 @@ final class JdbcEvents {
         }
     }
 
-    private Scan scan(Connection c, String position, int max, BiPredicate<String, String> wanted)
+    /** What a scan reads of the rows wanted besides their place: their events, or only their tasks' ids. */
+    private enum Want { EVENTS, TASKS }
+
+    private Scan scan(Connection c, String position, int max, BiPredicate<String, String> wanted, Want want)
             throws SQLException {
         String[] at = position == null ? start(c) : position.split(":", 3);
         int keyParts = pg ? 2 : 1;
@@ -109,7 +133,8 @@ final class JdbcEvents {
         // Bodies are fetched apart, only for the rows wanted: a follower that drives none of the runs, or that
         // passes over its own node's rows, does not have every event of the cluster detoasted and sent to it.
         boolean apart = wanted != null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, node, " + (apart ? "NULL" : "body")
+        String what = want == Want.TASKS ? "tasks" : apart ? "NULL" : "body";
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, node, " + what
                 + ", n, id" + (pg ? ", CAST(tx AS TEXT) AS tx_text" : "") + " FROM sup_event WHERE " + where + order
                 + " FETCH FIRST ? ROWS ONLY")) {
             int i = 1;
@@ -131,20 +156,31 @@ final class JdbcEvents {
                     String runId = rs.getString(1);
                     String node = rs.getString(2);
                     if (take > 0 && (wanted == null || wanted.test(runId, node))) {
-                        rows.add(new Row(id, runId, node, skip, take, rs.getString(3)));
+                        String text = rs.getString(3);
+                        rows.add(want == Want.TASKS ? new Row(id, runId, node, skip, take, null, text)
+                                : new Row(id, runId, node, skip, take, text, null));
                     }
                     read += Math.max(0, take);
                     String key = pg ? rs.getString(6) + ":" + id : Long.toString(id);
                     next = skip + take < n ? key + ":" + (skip + take) : key;
                 }
             }
-            return new Scan(rows, next, apart ? bodies(c, rows) : null);
+            List<Row> needBodies = rows;
+            if (want == Want.TASKS) {
+                needBodies = new ArrayList<>();
+                for (Row r : rows) {
+                    if (r.tasks == null) {
+                        needBodies.add(r); // written before rows listed their tasks
+                    }
+                }
+            }
+            return new Scan(rows, next, apart ? bodies(c, needBodies) : null);
         }
     }
 
     RunEventLog.EventPage tail(Connection c, String position, int max, BiPredicate<String, String> wanted)
             throws SQLException {
-        Scan scan = scan(c, position, max, wanted);
+        Scan scan = scan(c, position, max, wanted, Want.EVENTS);
         List<StoredEvent> out = new ArrayList<>();
         for (Row r : scan.rows) {
             String body = scan.body(r);
@@ -160,20 +196,45 @@ final class JdbcEvents {
     /** As {@link #tail} but only the ids of the tasks the wanted events are about: no event is decoded whole. */
     RunEventLog.TaskChanges taskChanges(Connection c, String position, int max, BiPredicate<String, String> wanted)
             throws SQLException {
-        Scan scan = scan(c, position, max, wanted);
+        Scan scan = scan(c, position, max, wanted, Want.TASKS);
         Map<String, java.util.Set<String>> changed = new java.util.LinkedHashMap<>();
         for (Row r : scan.rows) {
-            String body = scan.body(r);
-            if (body != null) {
-                for (String taskId : EventJson.taskIds(body, r.skip, r.take)) {
-                    changed.computeIfAbsent(r.runId, k -> new java.util.LinkedHashSet<>()).add(taskId);
+            List<String> ids;
+            if (r.tasks != null) {
+                ids = listed(r.tasks, r.skip, r.take);
+            } else {
+                String body = scan.body(r);
+                if (body == null) {
+                    continue; // deleted meanwhile with its run
                 }
+                ids = EventJson.taskIds(body, r.skip, r.take);
+            }
+            if (!ids.isEmpty()) {
+                changed.computeIfAbsent(r.runId, k -> new java.util.LinkedHashSet<>()).addAll(ids);
             }
         }
         return new RunEventLog.TaskChanges(changed, scan.next);
     }
 
-    private record Row(long id, String runId, String node, int skip, int take, String body) {
+    /** The non-empty entries {@code from} to {@code from + count} of a row's task list. */
+    static List<String> listed(String tasks, int from, int count) {
+        List<String> out = new ArrayList<>(count);
+        int at = 0;
+        for (int k = 0; k < from + count && at <= tasks.length(); k++) {
+            int end = tasks.indexOf(' ', at);
+            if (end < 0) {
+                end = tasks.length();
+            }
+            if (k >= from && end > at) {
+                out.add(tasks.substring(at, end));
+            }
+            at = end + 1;
+        }
+        return out;
+    }
+
+    /** A row wanted by a scan: its body when read with the page, or its task list. */
+    private record Row(long id, String runId, String node, int skip, int take, String body, String tasks) {
     }
 
     /** The rows of a page that are wanted, the position after it, and their bodies if read apart. */

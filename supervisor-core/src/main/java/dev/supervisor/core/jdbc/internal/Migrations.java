@@ -86,7 +86,10 @@ public final class Migrations {
                     PG + "CREATE FUNCTION sup_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                             + "PERFORM pg_notify('" + PgNotifications.CHANNEL + "', ''); RETURN NULL; END $$",
                     PG + "CREATE TRIGGER sup_event_notify AFTER INSERT ON sup_event FOR EACH STATEMENT EXECUTE "
-                            + "FUNCTION sup_event_notify()"));
+                            + "FUNCTION sup_event_notify()"),
+            // The ids of the tasks a row's events are about, one entry per event (see JdbcEvents): a run's owner
+            // learns which tasks other nodes changed without reading and parsing the events.
+            List.of("ALTER TABLE sup_event ADD COLUMN tasks TEXT"));
 
     private Migrations() {
     }
