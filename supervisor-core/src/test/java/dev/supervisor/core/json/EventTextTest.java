@@ -45,6 +45,33 @@ class EventTextTest {
         assertThat(EventJson.writeAll(batch)).as("seed %d", seed).isEqualTo(reference(batch));
     }
 
+    @Test
+    void durationText_isDurationToString_overTheWholeRange() {
+        long seed = System.nanoTime();
+        System.out.println("EventTextTest durations seed " + seed);
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Duration> cases = new ArrayList<>(List.of(Duration.ZERO, Duration.ofNanos(1), Duration.ofNanos(-1),
+                Duration.ofSeconds(-1), Duration.ofSeconds(60), Duration.ofSeconds(3600), Duration.ofSeconds(-3600, 1),
+                Duration.ofSeconds(Long.MAX_VALUE, 999_999_999), Duration.ofSeconds(Long.MIN_VALUE),
+                Duration.ofMillis(-500), Duration.ofSeconds(59, 100)));
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = switch (r.nextInt(4)) {
+                case 0 -> r.nextLong(-120, 120);
+                case 1 -> r.nextLong(-100_000, 100_000);
+                case 2 -> r.nextLong();
+                default -> r.nextLong(-3, 3) * 3600 + r.nextLong(-2, 2) * 60;
+            };
+            int nanos = r.nextBoolean() ? 0 : r.nextInt(4) == 0 ? r.nextInt(10) * 100_000_000 : r.nextInt(1_000_000_000);
+            cases.add(Duration.ofSeconds(seconds, nanos));
+        }
+        for (Duration d : cases) {
+            StringBuilder b = new StringBuilder("x");
+            EventText.durationText(b, d);
+            assertThat(b.substring(1)).as("seed %d, %s seconds %s nanos", seed, d.getSeconds(), d.getNano())
+                    .isEqualTo(d.toString());
+        }
+    }
+
     /** What a writer that knows nothing of the event types makes of them. */
     private static String reference(List<SupervisorEvent> events) throws Exception {
         StringWriter out = new StringWriter();
@@ -110,12 +137,18 @@ class EventTextTest {
         } else if (t == int.class) {
             return r.nextInt(5) == 0 ? r.nextInt() : r.nextInt(100);
         } else if (t == double.class) {
-            double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 1e-300, 1e22};
-            return r.nextInt(6) == 0 ? odd[r.nextInt(odd.length)] : r.nextDouble() * Math.pow(10, r.nextInt(-5, 9));
+            double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1e-300, 1e22,
+                9_999_999.0, 10_000_000.0, -9_999_999.0, -10_000_000.0, 1.0, -1.0, 0.001, 1e-3 / 3};
+            return switch (r.nextInt(4)) {
+                case 0 -> odd[r.nextInt(odd.length)];
+                case 1 -> (double) r.nextLong(-20_000_000, 20_000_000);
+                default -> r.nextDouble() * Math.pow(10, r.nextInt(-5, 9));
+            };
         } else if (t == Instant.class) {
             return Instant.ofEpochSecond(r.nextLong(-5_000_000_000L, 5_000_000_000L), r.nextInt(1_000_000_000));
         } else if (t == Duration.class) {
-            return Duration.ofSeconds(r.nextLong(-100_000, 100_000), r.nextInt(1_000_000_000));
+            return r.nextInt(5) == 0 ? Duration.ZERO
+                    : Duration.ofSeconds(r.nextLong(-100_000, 100_000), r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
         } else if (t.isEnum()) {
             Object[] values = t.getEnumConstants();
             return values[r.nextInt(values.length)];

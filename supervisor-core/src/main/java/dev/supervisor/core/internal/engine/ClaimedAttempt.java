@@ -59,7 +59,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
         this.number = claimed.attempt();
         this.record = claimed;
         this.startedAt = startedAt;
-        this.handler = view.work().handlers()[index];
+        this.handler = view.work().handler(index);
     }
 
     @Override
@@ -162,7 +162,7 @@ final class ClaimedAttempt implements TaskContext, Runnable {
 
     @Override
     public TaskSpec task() {
-        return view.work().graph().task(index);
+        return view.work().task(index);
     }
 
     @Override
@@ -183,6 +183,9 @@ final class ClaimedAttempt implements TaskContext, Runnable {
     /** Read from the store on first use: most handlers never ask. */
     @Override
     public synchronized Map<String, Object> upstreamOutputs() {
+        if (upstream == null && task().dependencies().isEmpty()) {
+            upstream = Map.of(); // edges come from dependencies: without any, no need for the graph
+        }
         if (upstream == null) {
             TaskGraph g = view.work().graph();
             int[] pred = GraphArrays.predecessors(g);

@@ -689,7 +689,7 @@ public final class DefaultSupervisor implements Supervisor {
     }
 
     /** @return what running tasks of a stored workflow on this node needs (see {@link Preparation#forWorkers}) */
-    Preparation.Work forWorkers(WorkflowSpec workflow) {
+    Work forWorkers(WorkflowSpec workflow) {
         return preparation.forWorkers(workflow);
     }
 

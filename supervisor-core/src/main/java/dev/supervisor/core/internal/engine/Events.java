@@ -67,11 +67,11 @@ final class Events {
     /* ---- the events of a cluster worker's attempt (its run may be another node's) ---- */
 
     private static String type(RunView v, int i) {
-        return v.work().graph().task(i).type().name();
+        return v.work().task(i).type().name();
     }
 
     private static String id(RunView v, int i) {
-        return v.work().graph().id(i);
+        return v.work().id(i);
     }
 
     static TaskStarted started(RunView v, int i, int attempt, Instant now) {

@@ -51,7 +51,7 @@ final class Preparation {
                 WorkflowValidator validator, ExpressionEngine expressions, long cacheWeight) {
         // Maintenance on the calling thread: evicting is cheap, and a bound that holds at once is easier to trust.
         this.prepared = boundedByTasks(cacheWeight, p -> p.graph().size());
-        this.work = boundedByTasks(cacheWeight, w -> w.graph().size());
+        this.work = boundedByTasks(cacheWeight, Work::size);
         this.handlers = handlers;
         this.typeLimits = typeLimits;
         this.tagLimits = tagLimits;
@@ -68,16 +68,9 @@ final class Preparation {
     }
 
     /**
-     * What a cluster worker needs to run a run's tasks: the graph (same indexes on every node), the handler per task
-     * and the fan-out plan. Far less than a run's owner needs ({@link Prepared}), and in a fresh JVM several times
-     * quicker to make for a large workflow, which every worker reads before it runs its first task of a run.
-     */
-    record Work(TaskGraph graph, TaskHandler[] handlers, FanOutPlan plan) {
-    }
-
-    /**
      * @return what workers need of a stored workflow: from its full preparation when this node made one, else
-     *         without validating it again (it was validated where it was submitted)
+     *         without validating it again (it was validated where it was submitted), and for a workflow without
+     *         fan-out without even building its graph until something asks for it (see {@link Work})
      */
     Work forWorkers(WorkflowSpec workflow) {
         Prepared full = prepared.getIfPresent(workflow);
@@ -89,12 +82,15 @@ final class Preparation {
 
     private Work workUncached(WorkflowSpec workflow) {
         FanOutPlan plan = FanOutPlan.of(workflow, expressions, new ArrayList<>());
-        TaskGraph graph = TaskGraph.of(plan == null ? workflow : plan.expanded);
+        if (plan == null) {
+            return Work.lazy(workflow, t -> handlers.get(t.type()));
+        }
+        TaskGraph graph = TaskGraph.of(plan.expanded);
         TaskHandler[] hs = new TaskHandler[graph.size()];
         for (int i = 0; i < hs.length; i++) {
             hs[i] = handlers.get(graph.task(i).type());
         }
-        return new Work(graph, hs, plan);
+        return Work.of(graph, hs, plan);
     }
 
     /** Everything a run needs that depends only on the workflow. */
@@ -103,7 +99,7 @@ final class Preparation {
                             int[] initial, byte[] rules, byte[] priorities, Duration[] timeouts, String[] ids,
                             int[] customIn) {
         Work work() {
-            return new Work(graph, handlers, plan);
+            return Work.of(graph, handlers, plan);
         }
     }
 

@@ -13,6 +13,6 @@ import java.util.Map;
  * @param inputs the run's inputs
  * @param local the run's execution when this node owns it, else null
  */
-record RunView(String runId, String workflowId, Preparation.Work work, Map<String, Object> inputs,
+record RunView(String runId, String workflowId, Work work, Map<String, Object> inputs,
                RunExecution local) {
 }
