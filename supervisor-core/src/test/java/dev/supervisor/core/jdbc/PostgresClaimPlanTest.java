@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cluster's claim must read a few index entries, not every ready row: with the statistics of an empty table
+ * The cluster's claim must read a few index entries, not every ready row, and update the rows it picked by address: with the statistics of an empty table
  * PostgreSQL once sorted all 40k ready rows per claim (20 ms each), which made throughput fall as runs grew.
  */
 class PostgresClaimPlanTest {
@@ -38,9 +38,12 @@ class PostgresClaimPlanTest {
                 RunStatus.RUNNING, Map.of(), Instant.EPOCH, null, 0), RunStoreContract.workflowOf("t"), tasks,
                 claimables);
 
-        String plan = explain(ds, JdbcClaims.pickSql("t.state = 'READY'", false), 64);
+        String plan = explain(ds, JdbcClaims.claimSql("t.state = 'READY'", false), 64);
 
-        assertThat(plan).contains("Index Scan using sup_task_claim_p").doesNotContain("Sort").contains("rows=64 ");
+        // The pick reads 64 entries of the ready index in order (no sort of the ready rows; the 64 claimed are
+        // put back in claim order at the end); the update visits those rows by address.
+        assertThat(plan).contains("Index Scan using sup_task_claim_p").contains("rows=64 ")
+                .doesNotContain("Sort Key: t").contains("Tid Scan on sup_task t").doesNotContain("Seq Scan on sup_task");
     }
 
     private static String explain(DataSource ds, String sql, int limit) throws Exception {
@@ -48,8 +51,10 @@ class PostgresClaimPlanTest {
             c.setAutoCommit(false);
             StringBuilder out = new StringBuilder();
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + sql)) {
-                ps.setArray(1, c.createArrayOf("varchar", new Object[] {"work"}));
-                ps.setInt(2, limit);
+                ps.setString(1, "node");
+                ps.setLong(2, 1_000_000_000L);
+                ps.setArray(3, c.createArrayOf("varchar", new Object[] {"work"}));
+                ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.append(rs.getString(1)).append('\n');

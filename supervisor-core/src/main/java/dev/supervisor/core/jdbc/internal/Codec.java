@@ -22,6 +22,11 @@ final class Codec {
             + "not_before, started_at, finished_at, output, error, item, branches, short_circuit";
     static final int TASK_COLUMN_COUNT = 16;
 
+    /** @return {@link #TASK_COLUMNS} each qualified by a table alias, e.g. {@code "t."} */
+    static String taskColumns(String alias) {
+        return alias + TASK_COLUMNS.replace(", ", ", " + alias);
+    }
+
     private Codec() {
     }
 

@@ -68,106 +68,92 @@ public final class JdbcClaims implements TaskClaims {
     @Override
     public List<TaskRecord> claim(ClaimRequest request, Function<ClaimedTask, List<SupervisorEvent>> started) {
         return sql.tx("claim tasks", c -> {
-            List<Picked> picked = pick(c, request, "t.state = 'READY'");
-            if (picked.size() < request.max()) {
-                picked.addAll(pick(c, new ClaimRequest(request.node(), request.max() - picked.size(), request.lease(),
-                        request.types(), request.excludedTags()), "t.state = 'RETRY_WAIT' AND t.not_before <= "
-                        + NOW));
+            List<ClaimedTask> claimed = claim(c, request, request.max(), "t.state = 'READY'");
+            if (claimed.size() < request.max()) {
+                claimed.addAll(claim(c, request, request.max() - claimed.size(), "t.state = 'RETRY_WAIT' AND "
+                        + "t.not_before <= " + NOW));
             }
-            if (picked.isEmpty()) {
-                return List.of();
-            }
-            Map<String, String> open = new HashMap<>();
-            Map<String, String> stopped = new HashMap<>();
-            for (Picked p : picked) {
-                (p.stop ? stopped : open).put(p.runId, p.workflowId);
-            }
-            List<Object> ctids = new ArrayList<>();
-            for (Picked p : picked) {
-                if (open.containsKey(p.runId) || p.teardown && stopped.containsKey(p.runId)) {
-                    ctids.add(p.ctid);
-                }
-            }
-            if (ctids.isEmpty()) {
-                return List.of();
-            }
-            List<TaskRecord> claimed = new ArrayList<>();
-            List<String> types = new ArrayList<>();
-            // Mirrors TaskRecord.claimed: RUNNING, attempt + 1, version + 1, lease, started once, result cleared.
-            // Visiting the picked rows by physical address keeps the planner from joining back over the table.
-            // The database's clock is read in the statement (once: an uncorrelated subquery), not in a round trip.
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sup_task SET state = 'RUNNING', attempt = attempt "
-                    + "+ 1, version = version + 1, lease_owner = ?, lease_expiry = " + NOW + " + ?, not_before = NULL, "
-                    + "started_at = COALESCE(started_at, " + NOW + "), finished_at = NULL, output = NULL, branches = "
-                    + "NULL, short_circuit = FALSE WHERE ctid = ANY(?) RETURNING " + Codec.TASK_COLUMNS + ", type")) {
-                ps.setString(1, request.node());
-                ps.setLong(2, request.lease().toNanos());
-                ps.setArray(3, c.createArrayOf("tid", ctids.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(Codec.task(rs));
-                        types.add(rs.getString(Codec.TASK_COLUMN_COUNT + 1));
-                    }
-                }
-            }
-            Map<String, List<SupervisorEvent>> byRun = new HashMap<>();
-            for (int k = 0; k < claimed.size(); k++) {
-                TaskRecord r = claimed.get(k);
-                String wf = open.containsKey(r.runId()) ? open.get(r.runId()) : stopped.get(r.runId());
-                byRun.computeIfAbsent(r.runId(), x -> new ArrayList<>()).addAll(started.apply(new ClaimedTask(r, wf,
-                        types.get(k))));
+            Map<String, List<SupervisorEvent>> byRun = new java.util.LinkedHashMap<>();
+            List<TaskRecord> out = new ArrayList<>(claimed.size());
+            for (ClaimedTask t : claimed) {
+                out.add(t.task());
+                byRun.computeIfAbsent(t.task().runId(), x -> new ArrayList<>()).addAll(started.apply(t));
             }
             for (var e : byRun.entrySet()) {
                 events.insert(c, e.getKey(), request.node(), e.getValue()); // notifies followers (a trigger)
             }
-            return claimed;
+            return out;
         });
     }
 
-    private record Picked(Object ctid, String runId, boolean teardown, String workflowId, boolean stop) {
+    /** One statement: picks, locks and updates up to {@code max} rows in the given state. */
+    private static List<ClaimedTask> claim(Connection c, ClaimRequest request, int max, String state)
+            throws SQLException {
+        boolean tags = !request.excludedTags().isEmpty();
+        List<ClaimedTask> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(claimSql(state, tags))) {
+            int i = 1;
+            ps.setString(i++, request.node());
+            ps.setLong(i++, request.lease().toNanos());
+            ps.setArray(i++, c.createArrayOf("varchar", request.types().toArray()));
+            if (tags) {
+                List<String> patterns = new ArrayList<>();
+                for (String tag : request.excludedTags()) {
+                    patterns.add("%," + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                            + ",%");
+                }
+                ps.setArray(i++, c.createArrayOf("varchar", patterns.toArray()));
+            }
+            ps.setInt(i, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ClaimedTask(Codec.task(rs), rs.getString(Codec.TASK_COLUMN_COUNT + 2),
+                            rs.getString(Codec.TASK_COLUMN_COUNT + 1)));
+                }
+            }
+        }
+        return out;
     }
 
     /** The database's clock in epoch nanoseconds (microsecond precision), read once per statement. */
     static final String NOW = "(SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) * 1000)";
 
     /**
-     * Picks claimable rows of running runs, with each run's workflow id and whether it was asked to stop (then only
-     * teardown tasks may be taken). The task rows are locked, skipping those another claim holds; the run rows are
-     * held {@code FOR KEY SHARE} against a stop request until commit (in the same statement: one round trip).
+     * Claims in one statement: the rows picked (see {@link #pickSql}) are visited by physical address, which keeps
+     * the planner from joining back over the table, and moved to RUNNING as {@code TaskRecord.claimed} does
+     * (attempt + 1, version + 1, lease, started once, result cleared). The database's clock is read in the
+     * statement, not in a round trip. Returns the task columns, the task type and the run's workflow id, in claim
+     * order (an update returns rows in the order it visits them).
+     *
+     * @param state the state condition on {@code t}
+     * @param excludeTags whether a parameter of tag patterns to skip follows the types
+     * @return the statement: parameters are node, lease in nanoseconds, types, (tag patterns,) limit
+     */
+    public static String claimSql(String state, boolean excludeTags) {
+        return "WITH u AS (UPDATE sup_task t SET state = 'RUNNING', attempt = t.attempt + 1, version = t.version + 1, lease_owner "
+                + "= ?, lease_expiry = " + NOW + " + ?, not_before = NULL, started_at = COALESCE(t.started_at, " + NOW
+                + "), finished_at = NULL, output = NULL, branches = NULL, short_circuit = FALSE FROM sup_run r WHERE "
+                + "r.run_id = t.run_id AND t.ctid = ANY(ARRAY(" + pickSql(state, excludeTags) + ")) AND (r.stop IS "
+                + "NULL OR t.teardown) RETURNING "
+                + Codec.taskColumns("t.") + ", t.type, r.workflow_id, t.claim_order AS o) SELECT * FROM u ORDER BY o, "
+                + "idx";
+    }
+
+    /**
+     * Picks claimable rows of running runs. The task rows are locked, skipping those another claim holds; the run
+     * rows are held {@code FOR KEY SHARE} against a stop request until commit. Of a run asked to stop only teardown
+     * tasks are claimed: {@link #claimSql} leaves the others as they are (a condition on the run's stop request here
+     * makes the planner give up the ready index for a sort of every ready row).
      *
      * @param state the state condition on {@code t}
      * @param excludeTags whether a parameter of tag patterns to skip follows the types
      * @return the query that picks and locks claimable rows: parameters are types, (tag patterns,) limit
      */
     public static String pickSql(String state, boolean excludeTags) {
-        return "SELECT t.ctid, t.run_id, t.teardown, r.workflow_id, r.stop IS NOT NULL FROM sup_task t JOIN sup_run r "
-                + "ON r.run_id = t.run_id AND r.status = 'RUNNING' WHERE " + state + " AND t.type = ANY(?)"
+        return "SELECT t.ctid FROM sup_task t JOIN sup_run r ON r.run_id = t.run_id AND r.status = 'RUNNING' WHERE "
+                + state + " AND t.type = ANY(?)"
                 + (excludeTags ? " AND NOT (COALESCE(t.tags, '') LIKE ANY(?))" : "")
                 + " ORDER BY t.claim_order, t.idx LIMIT ? FOR UPDATE OF t SKIP LOCKED FOR KEY SHARE OF r";
-    }
-
-    private static List<Picked> pick(Connection c, ClaimRequest request, String state) throws SQLException {
-        boolean tags = !request.excludedTags().isEmpty();
-        List<Picked> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(pickSql(state, tags))) {
-            int i = 1;
-            ps.setArray(i++, c.createArrayOf("varchar", request.types().toArray()));
-            if (tags) {
-                List<String> patterns = new ArrayList<>();
-                for (String tag : request.excludedTags()) {
-                    patterns.add("%," + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%");
-                }
-                ps.setArray(i++, c.createArrayOf("varchar", patterns.toArray()));
-            }
-            ps.setInt(i, request.max());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Picked(rs.getObject(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                            rs.getBoolean(5)));
-                }
-            }
-        }
-        return out;
     }
 
     @Override
