@@ -62,4 +62,16 @@ public record TaskType(String name) {
     public String toString() {
         return name;
     }
+
+    // Written out rather than left to the record: task types are the key of every handler lookup, and the record's
+    // generated methods run through method handles, which a fresh JVM interprets slowly until they are compiled.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof TaskType t && name.equals(t.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -21,6 +21,13 @@ class ModelBuildersTest {
     }
 
     @Test
+    void taskType_equalityAndHash_areTheName() {
+        assertThat(TaskType.of("a")).isEqualTo(TaskType.of("a")).hasSameHashCodeAs(TaskType.of("a"))
+                .isNotEqualTo(TaskType.of("b")).isNotEqualTo("a").isNotEqualTo(null);
+        assertThat(java.util.Map.of(TaskType.of("etl.load"), 1)).containsKey(TaskType.of("etl.load"));
+    }
+
+    @Test
     void taskId_handWrittenCheck_agreesWithTheDocumentedPattern() {
         java.util.regex.Pattern documented =
                 java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}(\\[[0-9]{1,5}\\])?");

@@ -130,8 +130,8 @@ public final class JdbcClaims implements TaskClaims {
      * @return the statement: parameters are node, lease in nanoseconds, types, (tag patterns,) limit
      */
     public static String claimSql(String state, boolean excludeTags) {
-        return "WITH u AS (UPDATE sup_task t SET state = 'RUNNING', attempt = t.attempt + 1, version = t.version + 1, lease_owner "
-                + "= ?, lease_expiry = " + NOW + " + ?, not_before = NULL, started_at = COALESCE(t.started_at, " + NOW
+        return "WITH u AS (UPDATE sup_task t SET state = 'RUNNING', attempt = t.attempt + 1, version = t.version "
+                + "+ 1, lease_owner = ?, lease_expiry = " + NOW + " + ?, not_before = NULL, started_at = COALESCE(t.started_at, " + NOW
                 + "), finished_at = NULL, output = NULL, branches = NULL, short_circuit = FALSE FROM sup_run r WHERE "
                 + "r.run_id = t.run_id AND t.ctid = ANY(ARRAY(" + pickSql(state, excludeTags) + ")) AND (r.stop IS "
                 + "NULL OR t.teardown) RETURNING "
