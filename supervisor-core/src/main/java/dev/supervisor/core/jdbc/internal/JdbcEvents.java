@@ -174,7 +174,7 @@ final class JdbcEvents {
                     }
                 }
             }
-            return new Scan(rows, next, apart ? bodies(c, needBodies) : null);
+            return new Scan(rows, next, apart || want == Want.TASKS ? bodies(c, needBodies) : null);
         }
     }
 
