@@ -14,12 +14,8 @@ import dev.supervisor.core.ClusterConfig;
 import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,28 +65,13 @@ class ClusterRenewalTest {
 
     /** The store, whose {@code renewRuns} runs {@code afterRenewal} once it has its answer. */
     private static RunStore slowToRenew(RunStore inner, Runnable afterRenewal) {
-        Class<?>[] types = {RunStore.class, TaskClaims.class, RunEventLog.class};
-        return (RunStore) Proxy.newProxyInstance(ClusterRenewalTest.class.getClassLoader(), types, (proxy, m, args) -> {
-            if (m.getName().equals("capability")) {
-                Optional<?> cap = inner.capability((Class<?>) args[0]);
-                return cap.map(c -> proxy);
-            }
-            Object target = m.getDeclaringClass() == RunStore.class ? inner
-                    : inner.capability(m.getDeclaringClass()).orElseThrow();
-            Object result = invoke(m, target, args);
+        return StoreProxies.interceptingWith(inner, (m, args, proceed) -> {
+            Object result = proceed.call();
             if (m.getName().equals("renewRuns")) {
                 afterRenewal.run();
             }
             return result;
-        });
-    }
-
-    private static Object invoke(Method m, Object target, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        }, TaskClaims.class, RunEventLog.class);
     }
 
     private static void await(CountDownLatch latch) {

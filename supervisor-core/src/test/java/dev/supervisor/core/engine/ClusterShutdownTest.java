@@ -14,12 +14,8 @@ import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import dev.supervisor.core.testing.ManualClock;
-import dev.supervisor.api.spi.RunEventLog;
 import dev.supervisor.api.spi.TaskClaims;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,37 +61,20 @@ class ClusterShutdownTest {
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch claimReturned = new CountDownLatch(1);
         AtomicBoolean armed = new AtomicBoolean();
-        TaskClaims inner = store.capability(TaskClaims.class).orElseThrow();
-        TaskClaims claims = (TaskClaims) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {TaskClaims.class}, (proxy, m, args) -> {
-                    boolean held = m.getName().equals("claim") && armed.compareAndSet(true, false);
-                    if (held) { // a claim under way: it reads the queue only once the test lets it
-                        inClaim.countDown();
-                        go.await();
-                    }
-                    try {
-                        return m.invoke(inner, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    } finally {
-                        if (held) {
-                            claimReturned.countDown();
-                        }
-                    }
-                });
-        RunStore withClaims = (RunStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RunStore.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("capability")) {
-                        Class<?> type = (Class<?>) args[0];
-                        return type == TaskClaims.class ? Optional.of(claims)
-                                : type == RunEventLog.class ? store.capability(RunEventLog.class) : Optional.empty();
-                    }
-                    try {
-                        return m.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        RunStore withClaims = StoreProxies.interceptingWith(store, (m, args, proceed) -> {
+            boolean held = m.getName().equals("claim") && armed.compareAndSet(true, false);
+            if (held) { // a claim under way: it reads the queue only once the test lets it
+                inClaim.countDown();
+                go.await();
+            }
+            try {
+                return proceed.call();
+            } finally {
+                if (held) {
+                    claimReturned.countDown();
+                }
+            }
+        }, TaskClaims.class);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Supervisor node = Supervisor.create(leavingNode(withClaims, started, release).delayScheduler(clock)

@@ -14,13 +14,10 @@ import dev.supervisor.api.spi.StoredEvent;
 import dev.supervisor.core.RunStores;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -140,23 +137,11 @@ class SupervisorFollowTest {
 
     /** The store, counting its event log's {@code events} reads. */
     private static RunStore countingEventReads(RunStore inner, AtomicInteger reads) {
-        Class<?>[] types = {RunStore.class, RunEventLog.class};
-        return (RunStore) Proxy.newProxyInstance(SupervisorFollowTest.class.getClassLoader(), types,
-                (proxy, m, args) -> {
-                    if (m.getName().equals("capability")) {
-                        Optional<?> cap = inner.capability((Class<?>) args[0]);
-                        return args[0] == RunEventLog.class ? cap.map(c -> proxy) : cap;
-                    }
-                    if (m.getName().equals("events")) {
-                        reads.incrementAndGet();
-                    }
-                    Object target = m.getDeclaringClass() == RunStore.class ? inner
-                            : inner.capability(m.getDeclaringClass()).orElseThrow();
-                    try {
-                        return m.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return StoreProxies.interceptingWith(inner, (m, args, proceed) -> {
+            if (m.getName().equals("events")) {
+                reads.incrementAndGet();
+            }
+            return proceed.call();
+        }, RunEventLog.class);
     }
 }
