@@ -12,14 +12,12 @@ import dev.supervisor.api.spi.StoredEvent;
 import dev.supervisor.core.Supervisor;
 import dev.supervisor.core.SupervisorConfig;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -101,27 +99,8 @@ class ClusterFeaturesProofTest {
     }
 
     private static Process worker(String mode, String url, String node, String... options) throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dcluster.leaseMs=" + LEASE_MS));
-        cmd.addAll(List.of(options));
-        cmd.addAll(List.of("-cp", classpath(), FeatureWorker.class.getName(), mode, url, node));
-        File logs = new File("target/worker-logs"); // a worker's log lines, kept for when the proof fails
-        logs.mkdirs();
-        return new ProcessBuilder(cmd).redirectError(new File(logs, node + ".log")).start();
-    }
-
-    private static String classpath() throws Exception {
-        String cp = System.getProperty("java.class.path");
-        if (cp.contains("surefirebooter")) {
-            try (JarFile jar = new JarFile(cp.split(File.pathSeparator)[0])) {
-                StringBuilder sb = new StringBuilder();
-                for (String entry : jar.getManifest().getMainAttributes().getValue("Class-Path").split(" ")) {
-                    sb.append(sb.length() == 0 ? "" : File.pathSeparator)
-                            .append(new File(new java.net.URI(entry)).getPath());
-                }
-                return sb.toString();
-            }
-        }
-        return cp;
+        List<String> jvm = new ArrayList<>(List.of("-Dcluster.leaseMs=" + LEASE_MS));
+        jvm.addAll(List.of(options));
+        return WorkerJvms.start(jvm, FeatureWorker.class, List.of(mode, url, node), WorkerJvms.logFile(node));
     }
 }

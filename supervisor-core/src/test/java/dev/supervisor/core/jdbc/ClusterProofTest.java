@@ -3,13 +3,10 @@ package dev.supervisor.core.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -97,26 +94,7 @@ class ClusterProofTest {
     }
 
     private static Process worker(String mode, String url, String node) throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dcluster.leaseMs=" + LEASE_MS, "-cp", classpath(),
-                ClusterWorker.class.getName(), mode, url, node));
-        File logs = new File("target/worker-logs"); // a worker's log lines, kept for when the proof fails
-        logs.mkdirs();
-        return new ProcessBuilder(cmd).redirectError(new File(logs, node + ".log")).start();
-    }
-
-    private static String classpath() throws Exception {
-        String cp = System.getProperty("java.class.path");
-        if (cp.contains("surefirebooter")) {
-            try (JarFile jar = new JarFile(cp.split(File.pathSeparator)[0])) {
-                StringBuilder sb = new StringBuilder();
-                for (String entry : jar.getManifest().getMainAttributes().getValue("Class-Path").split(" ")) {
-                    sb.append(sb.length() == 0 ? "" : File.pathSeparator)
-                            .append(new File(new java.net.URI(entry)).getPath());
-                }
-                return sb.toString();
-            }
-        }
-        return cp;
+        return WorkerJvms.start(List.of("-Dcluster.leaseMs=" + LEASE_MS), ClusterWorker.class,
+                List.of(mode, url, node), WorkerJvms.logFile(node));
     }
 }

@@ -3,7 +3,6 @@ package dev.supervisor.core.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -123,28 +121,7 @@ class CrashRecoveryTest {
     }
 
     private static Process worker(List<String> jvmArgs, String... args) throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> cmd = new java.util.ArrayList<>(List.of(java));
-        cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-cp", classpath(), CrashWorker.class.getName()));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    /** The test class path, unwrapping surefire's manifest-only booter jar if it is used. */
-    private static String classpath() throws Exception {
-        String cp = System.getProperty("java.class.path");
-        if (cp.contains("surefirebooter")) {
-            try (JarFile jar = new JarFile(cp.split(File.pathSeparator)[0])) {
-                StringBuilder sb = new StringBuilder();
-                for (String entry : jar.getManifest().getMainAttributes().getValue("Class-Path").split(" ")) {
-                    sb.append(sb.length() == 0 ? "" : File.pathSeparator)
-                            .append(new File(new java.net.URI(entry)).getPath());
-                }
-                return sb.toString();
-            }
-        }
-        return cp;
+        return WorkerJvms.start(jvmArgs, CrashWorker.class, List.of(args), ProcessBuilder.Redirect.DISCARD);
     }
 
     private static long count(DataSource ds, String sql) throws Exception {
