@@ -43,6 +43,8 @@ final class RunExecution implements RunHandle {
     final Duration[] timeouts;
     final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     final Preparation.Prepared prepared;
+    /** Made on first use (single-node runs never need it); immutable, so a racing second copy does no harm. */
+    private RunView view;
     /** Driven in cluster mode: ready tasks are stored for any node to claim instead of being started here. */
     final boolean clustered;
     /** Cluster mode: the run's tasks that are READY, RUNNING or RETRY_WAIT (what the run cap bounds). */
@@ -185,9 +187,14 @@ final class RunExecution implements RunHandle {
         return edgeError == null ? null : edgeError[task];
     }
 
-    /** @return what a cluster worker needs to run this run's tasks on this node */
+    /** @return what a cluster worker needs to run this run's tasks on this node (one per run, not per task) */
     RunView view() {
-        return new RunView(runId, workflow.id(), prepared.work(), inputs, this);
+        RunView v = view;
+        if (v == null) {
+            v = new RunView(runId, workflow.id(), prepared.work(), inputs, this);
+            view = v;
+        }
+        return v;
     }
 
     /** @return the fan-out element of an instance slot (its items are evaluated by then), else null */
